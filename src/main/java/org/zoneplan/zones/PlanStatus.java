@@ -1,0 +1,8 @@
+package org.zoneplan.zones;
+
+/** Life cycle of a plan version. */
+public enum PlanStatus {
+  DRAFT,
+  APPROVED,
+  SUPERSEDED
+}

@@ -1,0 +1,164 @@
+package org.zoneplan.zones;
+
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.locationtech.jts.geom.Envelope;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.zoneplan.geo.AreaFigures;
+import org.zoneplan.store.Wkb;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Plan versions and zones in the store. The same SQL runs on H2GIS and PostGIS: geometry crosses as
+ * WKB, areas are stored as computed by zoneplan on write.
+ */
+@Repository
+public class ZoneRepository {
+  private static final String ZONE_COLUMNS =
+      "plan_id, code, name, kind, parent_code, managed_by, attributes, area_m2, planar_area_m2,"
+          + " gk_epsg, ST_AsBinary(geom) AS wkb";
+  private static final TypeReference<LinkedHashMap<String, Object>> ATTRIBUTES =
+      new TypeReference<>() {};
+
+  private final JdbcClient jdbc;
+  private final JsonMapper json;
+
+  ZoneRepository(JdbcClient jdbc, JsonMapper json) {
+    this.jdbc = jdbc;
+    this.json = json;
+  }
+
+  public List<PlanVersion> findPlans() {
+    return jdbc.sql("SELECT id, name, plan_date, status FROM plan_version ORDER BY plan_date, id")
+        .query(ZoneRepository::plan)
+        .list();
+  }
+
+  public Optional<PlanVersion> findPlan(String id) {
+    return jdbc.sql("SELECT id, name, plan_date, status FROM plan_version WHERE id = ?")
+        .param(id)
+        .query(ZoneRepository::plan)
+        .optional();
+  }
+
+  public void insertPlan(PlanVersion plan) {
+    jdbc.sql("INSERT INTO plan_version (id, name, plan_date, status) VALUES (?, ?, ?, ?)")
+        .params(plan.id(), plan.name(), Date.valueOf(plan.date()), plan.status().name())
+        .update();
+  }
+
+  public boolean isEmpty() {
+    return jdbc.sql("SELECT COUNT(*) FROM plan_version").query(Long.class).single() == 0;
+  }
+
+  public List<Zone> findZones(String planId) {
+    return jdbc.sql("SELECT " + ZONE_COLUMNS + " FROM zone WHERE plan_id = ? ORDER BY code")
+        .param(planId)
+        .query(this::zone)
+        .list();
+  }
+
+  /** Zones whose bounding box meets the envelope (served by the spatial index). */
+  public List<Zone> findZonesIntersecting(String planId, Envelope envelope) {
+    return jdbc.sql(
+            "SELECT "
+                + ZONE_COLUMNS
+                + " FROM zone WHERE plan_id = ? AND geom && ST_MakeEnvelope(?, ?, ?, ?, 4490)"
+                + " ORDER BY code")
+        .params(
+            planId, envelope.getMinX(), envelope.getMinY(), envelope.getMaxX(), envelope.getMaxY())
+        .query(this::zone)
+        .list();
+  }
+
+  public Optional<Zone> findZone(String planId, String code) {
+    return jdbc.sql("SELECT " + ZONE_COLUMNS + " FROM zone WHERE plan_id = ? AND code = ?")
+        .params(planId, code)
+        .query(this::zone)
+        .optional();
+  }
+
+  public int countChildren(String planId, String code) {
+    return jdbc.sql("SELECT COUNT(*) FROM zone WHERE plan_id = ? AND parent_code = ?")
+        .params(planId, code)
+        .query(Integer.class)
+        .single();
+  }
+
+  public void insertZone(Zone zone) {
+    jdbc.sql(
+            "INSERT INTO zone (plan_id, code, name, kind, parent_code, managed_by, attributes,"
+                + " area_m2, planar_area_m2, gk_epsg, geom)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ST_GeomFromWKB(?, 4490))")
+        .params(
+            zone.planId(),
+            zone.code(),
+            zone.name(),
+            zone.kind().name(),
+            zone.parentCode(),
+            zone.managedBy(),
+            json.writeValueAsString(zone.attributes()),
+            zone.area().squareMetres(),
+            zone.area().planarSquareMetres(),
+            zone.area().gkEpsg(),
+            Wkb.write(zone.geometry()))
+        .update();
+  }
+
+  /** Replaces everything but the key; returns the number of rows changed (0 or 1). */
+  public int updateZone(Zone zone) {
+    return jdbc.sql(
+            "UPDATE zone SET name = ?, kind = ?, parent_code = ?, managed_by = ?, attributes = ?,"
+                + " area_m2 = ?, planar_area_m2 = ?, gk_epsg = ?, geom = ST_GeomFromWKB(?, 4490)"
+                + " WHERE plan_id = ? AND code = ?")
+        .params(
+            zone.name(),
+            zone.kind().name(),
+            zone.parentCode(),
+            zone.managedBy(),
+            json.writeValueAsString(zone.attributes()),
+            zone.area().squareMetres(),
+            zone.area().planarSquareMetres(),
+            zone.area().gkEpsg(),
+            Wkb.write(zone.geometry()),
+            zone.planId(),
+            zone.code())
+        .update();
+  }
+
+  public int deleteZone(String planId, String code) {
+    return jdbc.sql("DELETE FROM zone WHERE plan_id = ? AND code = ?")
+        .params(planId, code)
+        .update();
+  }
+
+  private static PlanVersion plan(ResultSet rs, int row) throws SQLException {
+    return new PlanVersion(
+        rs.getString("id"),
+        rs.getString("name"),
+        rs.getDate("plan_date").toLocalDate(),
+        PlanStatus.valueOf(rs.getString("status")));
+  }
+
+  private Zone zone(ResultSet rs, int row) throws SQLException {
+    Map<String, Object> attributes = json.readValue(rs.getString("attributes"), ATTRIBUTES);
+    return new Zone(
+        rs.getString("plan_id"),
+        rs.getString("code"),
+        rs.getString("name"),
+        ZoneKind.valueOf(rs.getString("kind")),
+        rs.getString("parent_code"),
+        rs.getString("managed_by"),
+        attributes,
+        Wkb.readMultiPolygon(rs.getBytes("wkb")),
+        new AreaFigures(
+            rs.getDouble("area_m2"), rs.getDouble("planar_area_m2"), rs.getInt("gk_epsg")));
+  }
+}

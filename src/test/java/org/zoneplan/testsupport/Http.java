@@ -1,0 +1,67 @@
+package org.zoneplan.testsupport;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** A tiny JSON client for tests that talk to a server on a random local port. */
+public final class Http {
+  private static final HttpClient CLIENT = HttpClient.newHttpClient();
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+  private final String base;
+
+  public Http(int port) {
+    this.base = "http://127.0.0.1:" + port;
+  }
+
+  /** Status, content type and parsed body (null when the body is empty or not JSON). */
+  public record Response(int status, String contentType, String text, JsonNode json) {}
+
+  public Response get(String path) {
+    return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
+  }
+
+  public Response post(String path, String body) {
+    return send(
+        withBody(path, body)
+            .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
+  }
+
+  public Response put(String path, String body) {
+    return send(
+        withBody(path, body)
+            .PUT(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
+  }
+
+  public Response delete(String path) {
+    return send(HttpRequest.newBuilder(URI.create(base + path)).DELETE());
+  }
+
+  private HttpRequest.Builder withBody(String path, String body) {
+    return HttpRequest.newBuilder(URI.create(base + path))
+        .header("Content-Type", "application/geo+json");
+  }
+
+  private static Response send(HttpRequest.Builder request) {
+    try {
+      HttpResponse<String> response =
+          CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+      String type = response.headers().firstValue("Content-Type").orElse("");
+      JsonNode json = null;
+      if (!response.body().isEmpty() && type.contains("json")) {
+        json = JSON.readTree(response.body());
+      }
+      return new Response(response.statusCode(), type, response.body(), json);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+}

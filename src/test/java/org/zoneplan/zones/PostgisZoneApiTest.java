@@ -1,0 +1,96 @@
+package org.zoneplan.zones;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.zoneplan.testsupport.PostgisTestDatabase;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The zone API on PostGIS (a fresh database; skipped when no PostGIS can be had, never in CI), and
+ * zoneplan's areas against PostGIS's own {@code ST_Area(geography)} on the same stored geometry.
+ */
+class PostgisZoneApiTest extends ZoneApiContract {
+  private static PostgisTestDatabase.Database database;
+
+  @BeforeAll
+  static void requirePostgis() {
+    database();
+  }
+
+  private static synchronized PostgisTestDatabase.Database database() {
+    if (database == null) {
+      database = PostgisTestDatabase.create("api");
+    }
+    return database;
+  }
+
+  @DynamicPropertySource
+  static void store(DynamicPropertyRegistry registry) {
+    registry.add("zoneplan.store", () -> "postgis");
+    registry.add("spring.datasource.url", () -> database().jdbcUrl());
+    registry.add("spring.datasource.username", () -> database().username());
+    registry.add("spring.datasource.password", () -> database().password());
+  }
+
+  @Autowired JdbcClient jdbc;
+
+  @Test
+  void zoneAreasAgreeWithPostgisGeographyArea() {
+    List<Map<String, Object>> reference =
+        jdbc.sql("SELECT plan_id, code, ST_Area(geom::geography) AS area FROM zone")
+            .query()
+            .listOfRows();
+    assertThat(reference).hasSize(22);
+    for (Map<String, Object> row : reference) {
+      JsonNode zone =
+          http.get("/api/plans/" + row.get("plan_id") + "/zones/" + row.get("code")).json();
+      double api = zone.get("properties").get("areaM2").doubleValue();
+      double postgis = ((Number) row.get("area")).doubleValue();
+      assertThat(api)
+          .as("%s %s", row.get("plan_id"), row.get("code"))
+          .isCloseTo(postgis, near(postgis, 1e-6));
+    }
+  }
+
+  @Test
+  void countyAreasAgreeWithPostgisGeographyArea() {
+    List<Map<String, Object>> reference =
+        jdbc.sql(
+                "SELECT code, ST_Area(geom::geography) AS area FROM division WHERE geom IS NOT NULL")
+            .query()
+            .listOfRows();
+    assertThat(reference).hasSize(9);
+    for (Map<String, Object> row : reference) {
+      JsonNode division = http.get("/api/divisions/" + row.get("code")).json();
+      double api = division.get("properties").get("areaM2").doubleValue();
+      double postgis = ((Number) row.get("area")).doubleValue();
+      assertThat(api).as("division %s", row.get("code")).isCloseTo(postgis, near(postgis, 1e-6));
+    }
+  }
+
+  @Test
+  void planarAreasAgreeWithPostgisTransform() {
+    // Planar GK area: PostGIS reprojects with PROJ, zoneplan with proj4j; both in EPSG:4549.
+    List<Map<String, Object>> reference =
+        jdbc.sql("SELECT plan_id, code, ST_Area(ST_Transform(geom, 4549)) AS area FROM zone")
+            .query()
+            .listOfRows();
+    for (Map<String, Object> row : reference) {
+      JsonNode zone =
+          http.get("/api/plans/" + row.get("plan_id") + "/zones/" + row.get("code")).json();
+      double api = zone.get("properties").get("planarAreaM2").doubleValue();
+      double postgis = ((Number) row.get("area")).doubleValue();
+      assertThat(api)
+          .as("%s %s", row.get("plan_id"), row.get("code"))
+          .isCloseTo(postgis, near(postgis, 1e-6));
+    }
+  }
+}

@@ -1,0 +1,427 @@
+package org.zoneplan.zones;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.zoneplan.testsupport.Csv;
+import org.zoneplan.testsupport.Http;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The zone API on a store loaded with the Pujiang sample data. Runs unchanged on H2GIS and on
+ * PostGIS (see the subclasses).
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+abstract class ZoneApiContract {
+  @LocalServerPort int port;
+  Http http;
+
+  @BeforeEach
+  void connect() {
+    http = new Http(port);
+  }
+
+  @ParameterizedTest(name = "{0}: every zone''s areaKm2 rounds to the published {1}")
+  @CsvSource({"pujiang-2020, area_before_km2", "pujiang-2021, area_after_km2"})
+  void areasReproduceThePublishedTable(String planId, String column) throws Exception {
+    List<Map<String, String>> published = Csv.read(Csv.sharedDomain("pujiang-zones.csv"));
+    Http.Response response = http.get("/api/plans/" + planId + "/zones");
+    assertThat(response.status()).isEqualTo(200);
+    assertThat(response.contentType()).startsWith("application/geo+json");
+    Map<String, JsonNode> byCode = new HashMap<>();
+    response
+        .json()
+        .get("features")
+        .forEach(f -> byCode.put(f.get("properties").get("code").asString(), f.get("properties")));
+
+    assertThat(byCode).hasSameSizeAs(published);
+    for (Map<String, String> row : published) {
+      JsonNode zone = byCode.get(row.get("code"));
+      assertThat(zone).as(row.get("code")).isNotNull();
+      assertThat(zone.get("name").asString()).isEqualTo(row.get("name_zh"));
+      assertThat(zone.get("kind").asString()).isEqualTo(row.get("kind"));
+      assertThat(textOrEmpty(zone.get("parent"))).isEqualTo(row.get("parent_code"));
+      assertThat(textOrEmpty(zone.get("managedBy"))).isEqualTo(row.get("managed_by"));
+      BigDecimal km2 =
+          BigDecimal.valueOf(zone.get("areaKm2").doubleValue()).setScale(2, RoundingMode.HALF_UP);
+      assertThat(km2)
+          .as("%s %s km²", planId, row.get("code"))
+          .isEqualByComparingTo(row.get(column));
+      double m2 = zone.get("areaM2").doubleValue();
+      assertThat(zone.get("areaHa").doubleValue()).isCloseTo(m2 / 1e4, near(m2 / 1e4, 1e-12));
+      assertThat(zone.get("areaMu").doubleValue())
+          .isCloseTo(m2 * 15 / 1e4, near(m2 * 15 / 1e4, 1e-12));
+      // Pujiang lies near 120°E, the central meridian of GK zone 40 (EPSG:4549): a few ppm apart.
+      assertThat(zone.get("gkEpsg").intValue()).isEqualTo(4549);
+      assertThat(zone.get("planarAreaM2").doubleValue()).isCloseTo(m2, near(m2, 1e-4));
+    }
+  }
+
+  @ParameterizedTest(name = "{0}: the platform rolls up to {1} km², the zone to {2}")
+  @CsvSource({"pujiang-2020, 33.86, 23.00", "pujiang-2021, 42.20, 28.64"})
+  void treeRollsUpTheUnionOfTheParts(String planId, String platformKm2, String zoneKm2) {
+    Http.Response response = http.get("/api/plans/" + planId + "/tree");
+    assertThat(response.status()).isEqualTo(200);
+    JsonNode roots = response.json().get("roots");
+    assertThat(roots).hasSize(1);
+    JsonNode platform = roots.get(0);
+    assertThat(platform.get("code").asString()).isEqualTo("PJ");
+    assertThat(round(platform.get("rolledUp").get("areaKm2"))).isEqualByComparingTo(platformKm2);
+    JsonNode zone = null;
+    for (JsonNode child : platform.get("children")) {
+      if (child.get("code").asString().equals("PJ-1")) {
+        zone = child;
+      }
+    }
+    assertThat(zone).isNotNull();
+    assertThat(round(zone.get("rolledUp").get("areaKm2"))).isEqualByComparingTo(zoneKm2);
+    assertThat(zone.get("children")).hasSize(3);
+  }
+
+  @Test
+  void overlappingChildrenCountOnceInTheRollUp() {
+    // A child of PJ-ZJW that covers part of PJ-ZJW itself: the union must not count it twice.
+    String planId = "pujiang-2021";
+    JsonNode parent = http.get("/api/plans/" + planId + "/zones/PJ-ZJW").json();
+    double parentM2 = parent.get("properties").get("areaM2").doubleValue();
+    String body = feature("TEST-OVERLAP", "测试重叠", "FUNCTIONAL", "PJ-ZJW", insideOf(parent));
+    assertThat(http.post("/api/plans/" + planId + "/zones/TEST-OVERLAP", body).status())
+        .isEqualTo(201);
+    try {
+      JsonNode zjw =
+          findNode(http.get("/api/plans/" + planId + "/tree").json().get("roots"), "PJ-ZJW");
+      assertThat(zjw.get("rolledUp").get("areaM2").doubleValue())
+          .isCloseTo(parentM2, near(parentM2, 1e-9));
+    } finally {
+      assertThat(http.delete("/api/plans/" + planId + "/zones/TEST-OVERLAP").status())
+          .isEqualTo(204);
+    }
+  }
+
+  @Test
+  void createReadReplaceDelete() {
+    String path = "/api/plans/pujiang-2021/zones/TEST-CRUD";
+    String square = square(119.70, 29.55, 0.01);
+    Http.Response created =
+        http.post(path, feature("TEST-CRUD", "测试区<b>粗体</b>", "COOPERATION", "PJ", square));
+    assertThat(created.status()).isEqualTo(201);
+    JsonNode properties = created.json().get("properties");
+    assertThat(properties.get("name").asString()).isEqualTo("测试区<b>粗体</b>");
+    double firstM2 = properties.get("areaM2").doubleValue();
+    // 0.01° × 0.01° at 29.55°N: about 1113 m × 968 m.
+    assertThat(firstM2).isBetween(1.0e6, 1.2e6);
+
+    Http.Response read = http.get(path);
+    assertThat(read.status()).isEqualTo(200);
+    assertThat(read.json().get("geometry").get("type").asString()).isEqualTo("MultiPolygon");
+
+    Http.Response replaced =
+        http.put(
+            path, feature("TEST-CRUD", "测试区", "COOPERATION", "PJ", square(119.70, 29.55, 0.02)));
+    assertThat(replaced.status()).isEqualTo(200);
+    assertThat(replaced.json().get("properties").get("areaM2").doubleValue())
+        .isCloseTo(4 * firstM2, near(4 * firstM2, 0.01));
+
+    assertThat(http.delete(path).status()).isEqualTo(204);
+    assertThat(http.get(path).status()).isEqualTo(404);
+  }
+
+  static Stream<Arguments> badInput() {
+    String ok = square(119.70, 29.55, 0.01);
+    return Stream.of(
+        Arguments.of(
+            "malformed JSON", "{\"type\": \"Feature\", ", 400, "malformed-json", null, null),
+        Arguments.of("not a Feature", ok, 400, "malformed-geojson", "Feature", null),
+        Arguments.of(
+            "a LineString",
+            feature(
+                "X",
+                "线",
+                "ZONE",
+                "PJ",
+                "{\"type\":\"LineString\",\"coordinates\":[[119.7,29.5],[119.8,29.6]]}"),
+            422,
+            "invalid-geometry",
+            "not a Polygon",
+            null),
+        Arguments.of(
+            "a self-intersecting ring",
+            feature(
+                "X",
+                "自交",
+                "ZONE",
+                "PJ",
+                polygon(
+                    "[119.70,29.50],[119.72,29.52],[119.72,29.50],[119.70,29.52],[119.70,29.50]")),
+            422,
+            "invalid-geometry",
+            "Self-intersection",
+            "[119.71,29.51]"),
+        Arguments.of(
+            "an unclosed ring",
+            feature(
+                "X",
+                "未闭合",
+                "ZONE",
+                "PJ",
+                polygon("[119.70,29.50],[119.72,29.50],[119.72,29.52],[119.70,29.52]")),
+            422,
+            "invalid-geometry",
+            "not closed",
+            "[119.7,29.52]"),
+        Arguments.of(
+            "coordinates outside China",
+            feature("X", "境外", "ZONE", "PJ", square(10.0, 50.0, 0.01)),
+            422,
+            "invalid-geometry",
+            "outside China",
+            "[10.0,50.0]"),
+        Arguments.of(
+            "swapped (lat, lon)",
+            feature("X", "颠倒", "ZONE", "PJ", square(29.45, 119.89, 0.01)),
+            422,
+            "invalid-geometry",
+            "(latitude, longitude)",
+            "[29.45,119.89]"),
+        Arguments.of(
+            "an unknown parent",
+            feature("X", "无父", "ZONE", "NO-SUCH", ok),
+            422,
+            "unknown-parent",
+            "NO-SUCH",
+            null),
+        Arguments.of(
+            "a missing name",
+            feature("X", "", "ZONE", "PJ", ok),
+            422,
+            "missing-property",
+            "name",
+            null),
+        Arguments.of(
+            "an unknown kind",
+            feature("X", "类型", "PARK", "PJ", ok),
+            422,
+            "invalid-kind",
+            "PARK",
+            null));
+  }
+
+  @ParameterizedTest(name = "{0} → {2} {3}, nothing written")
+  @MethodSource("badInput")
+  void badInputIsRefusedAndNothingIsWritten(
+      String what, String body, int status, String type, String detail, String coordinate) {
+    int before = zoneCount("pujiang-2021");
+    Http.Response response = http.post("/api/plans/pujiang-2021/zones/X", body);
+    assertProblem(response, status, type, detail);
+    if (coordinate != null) {
+      String[] expected = coordinate.replaceAll("[\\[\\]]", "").split(",");
+      JsonNode actual = response.json().get("coordinate");
+      assertThat(actual.get(0).doubleValue())
+          .isCloseTo(Double.parseDouble(expected[0]), org.assertj.core.data.Offset.offset(1e-9));
+      assertThat(actual.get(1).doubleValue())
+          .isCloseTo(Double.parseDouble(expected[1]), org.assertj.core.data.Offset.offset(1e-9));
+    }
+    assertThat(zoneCount("pujiang-2021")).isEqualTo(before);
+    assertThat(http.get("/api/plans/pujiang-2021/zones/X").status()).isEqualTo(404);
+  }
+
+  @Test
+  void duplicateCodeIsRefusedAndTheExistingZoneIsUnchanged() {
+    JsonNode before = http.get("/api/plans/pujiang-2021/zones/PJ-1-CORE").json();
+    Http.Response response =
+        http.post(
+            "/api/plans/pujiang-2021/zones/PJ-1-CORE",
+            feature("PJ-1-CORE", "重复", "CORE", "PJ-1", square(119.70, 29.55, 0.01)));
+    assertProblem(response, 409, "duplicate-code", "PJ-1-CORE");
+    assertThat(http.get("/api/plans/pujiang-2021/zones/PJ-1-CORE").json()).isEqualTo(before);
+  }
+
+  @Test
+  void invalidReplacementLeavesTheZoneUnchanged() {
+    JsonNode before = http.get("/api/plans/pujiang-2021/zones/PJ-HZ").json();
+    String bowtie =
+        polygon("[119.90,29.40],[119.92,29.42],[119.92,29.40],[119.90,29.42],[119.90,29.40]");
+    assertProblem(
+        http.put(
+            "/api/plans/pujiang-2021/zones/PJ-HZ",
+            feature("PJ-HZ", "黄宅片区", "SUBAREA", "PJ", bowtie)),
+        422,
+        "invalid-geometry",
+        "Self-intersection");
+    // PJ-1 under its own child would be a cycle.
+    JsonNode pj1 = http.get("/api/plans/pujiang-2021/zones/PJ-1").json();
+    assertProblem(
+        http.put(
+            "/api/plans/pujiang-2021/zones/PJ-1",
+            feature("PJ-1", "一区", "ZONE", "PJ-1-CORE", pj1.get("geometry").toString())),
+        422,
+        "invalid-parent",
+        "ancestor");
+    assertThat(http.get("/api/plans/pujiang-2021/zones/PJ-HZ").json()).isEqualTo(before);
+    assertThat(http.get("/api/plans/pujiang-2021/zones/PJ-1").json()).isEqualTo(pj1);
+  }
+
+  @Test
+  void deletingAParentWithChildrenIsRefused() {
+    assertProblem(
+        http.delete("/api/plans/pujiang-2021/zones/PJ-1"), 409, "zone-has-children", "PJ-1");
+    assertThat(http.get("/api/plans/pujiang-2021/zones/PJ-1").status()).isEqualTo(200);
+  }
+
+  @Test
+  void unknownPlanAndZoneAre404Problems() {
+    assertProblem(http.get("/api/plans/no-such-plan/zones"), 404, "plan-not-found", "no-such-plan");
+    assertProblem(
+        http.post(
+            "/api/plans/no-such-plan/zones/X",
+            feature("X", "区", "ZONE", null, square(119.7, 29.55, 0.01))),
+        404,
+        "plan-not-found",
+        "no-such-plan");
+    assertProblem(
+        http.get("/api/plans/pujiang-2021/zones/NO-SUCH"), 404, "zone-not-found", "NO-SUCH");
+  }
+
+  @Test
+  void plansAreListed() {
+    JsonNode plans = http.get("/api/plans").json();
+    assertThat(plans).hasSize(2);
+    assertThat(plans.get(0).get("id").asString()).isEqualTo("pujiang-2020");
+    assertThat(plans.get(1).get("id").asString()).isEqualTo("pujiang-2021");
+    assertThat(plans.get(1).get("name").asString()).contains("浦江");
+    assertThat(plans.get(1).get("status").asString()).isEqualTo("APPROVED");
+  }
+
+  @Test
+  void divisionsHaveAreasAndRepairedOutlines() {
+    JsonNode divisions = http.get("/api/divisions").json();
+    JsonNode pujiang = null;
+    int counties = 0;
+    int towns = 0;
+    for (JsonNode d : divisions) {
+      if (d.get("level").asString().equals("COUNTY")) {
+        counties++;
+        // Every ring of the source outlines self-intersects: each was repaired, and says so.
+        assertThat(d.get("repaired").booleanValue()).as(d.get("name").asString()).isTrue();
+        assertThat(d.get("repairNote").asString()).contains("GeometryFixer");
+      } else {
+        towns++;
+      }
+      if (d.get("code").asString().equals("330726")) {
+        pujiang = d;
+      }
+    }
+    assertThat(counties).isEqualTo(9);
+    assertThat(towns).isEqualTo(15);
+    assertThat(pujiang.get("name").asString()).isEqualTo("浦江县");
+    // DOMAIN.md: about 916.5 km² from this outline (official figure about 920 km²).
+    assertThat(pujiang.get("areaKm2").doubleValue())
+        .isCloseTo(916.5, org.assertj.core.data.Offset.offset(1.0));
+    JsonNode feature = http.get("/api/divisions/330726").json();
+    assertThat(feature.get("geometry").get("type").asString()).isEqualTo("MultiPolygon");
+    assertProblem(http.get("/api/divisions/999999"), 404, "division-not-found", "999999");
+  }
+
+  // ---- helpers
+
+  void assertProblem(Http.Response response, int status, String type, String detail) {
+    assertThat(response.status()).as(response.text()).isEqualTo(status);
+    assertThat(response.contentType()).startsWith("application/problem+json");
+    assertThat(response.json().get("type").asString()).isEqualTo("urn:zoneplan:problem:" + type);
+    assertThat(response.json().get("status").intValue()).isEqualTo(status);
+    if (detail != null) {
+      assertThat(response.json().get("detail").asString()).contains(detail);
+    }
+  }
+
+  int zoneCount(String planId) {
+    return http.get("/api/plans/" + planId + "/zones").json().get("features").size();
+  }
+
+  static JsonNode findNode(JsonNode nodes, String code) {
+    for (JsonNode node : nodes) {
+      if (node.get("code").asString().equals(code)) {
+        return node;
+      }
+      JsonNode found = findNode(node.get("children"), code);
+      if (found != null) {
+        return found;
+      }
+    }
+    return null;
+  }
+
+  static String feature(String code, String name, String kind, String parent, String geometry) {
+    return "{\"type\":\"Feature\",\"properties\":{\"code\":\""
+        + code
+        + "\",\"name\":\""
+        + name
+        + "\",\"kind\":\""
+        + kind
+        + "\",\"parent\":"
+        + (parent == null ? "null" : "\"" + parent + "\"")
+        + ",\"managedBy\":\"测试\",\"attributes\":{\"leadingIndustries\":[\"水晶\"]}},\"geometry\":"
+        + geometry
+        + "}";
+  }
+
+  static String polygon(String ring) {
+    return "{\"type\":\"Polygon\",\"coordinates\":[[" + ring + "]]}";
+  }
+
+  static String square(double lon, double lat, double size) {
+    return polygon(
+        String.format(
+            java.util.Locale.ROOT,
+            "[%s,%s],[%s,%s],[%s,%s],[%s,%s],[%s,%s]",
+            lon,
+            lat,
+            lon + size,
+            lat,
+            lon + size,
+            lat + size,
+            lon,
+            lat + size,
+            lon,
+            lat));
+  }
+
+  /** A small square around an interior point of a zone feature. */
+  static String insideOf(JsonNode feature) {
+    JsonNode first = feature.get("geometry").get("coordinates").get(0).get(0);
+    double sumX = 0;
+    double sumY = 0;
+    for (JsonNode p : first) {
+      sumX += p.get(0).doubleValue();
+      sumY += p.get(1).doubleValue();
+    }
+    // Vertex centroid of the exterior ring; the sample polygons are star-shaped around it.
+    return square(sumX / first.size() - 0.002, sumY / first.size() - 0.002, 0.004);
+  }
+
+  static BigDecimal round(JsonNode km2) {
+    return BigDecimal.valueOf(km2.doubleValue()).setScale(2, RoundingMode.HALF_UP);
+  }
+
+  static String textOrEmpty(JsonNode node) {
+    return node == null || node.isNull() ? "" : node.asString();
+  }
+
+  /** An offset of {@code relative} times the expected value. */
+  static org.assertj.core.data.Offset<Double> near(double expected, double relative) {
+    return org.assertj.core.data.Offset.offset(Math.abs(expected) * relative);
+  }
+}
