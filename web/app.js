@@ -16,6 +16,7 @@ const COLOURS = { PLATFORM: '#888', ZONE: '#1f77b4', CORE: '#d62728', SUBAREA: '
                   EXPANSION: '#ff7f0e', FUNCTIONAL: '#9467bd', COOPERATION: '#8c564b' };
 let lang = 'zh';
 let selected = null;
+let parents = new Set();
 
 const map = L.map('map').setView([29.45, 119.9], 11);
 L.control.scale({ imperial: false }).addTo(map);
@@ -23,7 +24,7 @@ const outline = L.geoJSON(null, { style: { color: '#555', weight: 1.5, fill: fal
 const zones = L.geoJSON(null, {
   // Parents (platform, zone) are drawn as outlines only, so their parts stay clickable.
   style: f => {
-    const parent = f.properties.kind === 'PLATFORM' || f.properties.kind === 'ZONE';
+    const parent = parents.has(f.properties.code);
     return { color: COLOURS[f.properties.kind] || '#333', weight: parent ? 1 : 2,
              fillOpacity: parent ? 0 : 0.35, interactive: !parent };
   },
@@ -62,6 +63,7 @@ async function json(url) {
 async function loadPlan(planId) {
   const collection = await json(`/api/plans/${encodeURIComponent(planId)}/zones`);
   zones.clearLayers();
+  parents = new Set(collection.features.map(f => f.properties.parent).filter(Boolean));
   // Largest first, so smaller zones lie on top and get the clicks.
   collection.features.sort((a, b) => b.properties.areaM2 - a.properties.areaM2);
   zones.addData(collection);

@@ -1,0 +1,133 @@
+package org.zoneplan.parcels;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.locationtech.jts.geom.Envelope;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.zoneplan.store.Wkb;
+
+/** Land parcels in the store; the same SQL on H2GIS and PostGIS. */
+@Repository
+public class ParcelRepository {
+  private static final String COLUMNS =
+      "id, scheme, land_use_code, enterprise_name, credit_code, tax_wan, value_added_wan,"
+          + " employees, area_m2, ST_AsBinary(geom) AS wkb";
+  private static final String INSERT =
+      "INSERT INTO parcel (scheme, land_use_code, enterprise_name, credit_code, tax_wan,"
+          + " value_added_wan, employees, area_m2, geom)"
+          + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ST_GeomFromWKB(?, 4490))";
+
+  private final JdbcClient jdbc;
+  private final JdbcTemplate template;
+
+  ParcelRepository(JdbcClient jdbc, JdbcTemplate template) {
+    this.jdbc = jdbc;
+    this.template = template;
+  }
+
+  public long count() {
+    return jdbc.sql("SELECT COUNT(*) FROM parcel").query(Long.class).single();
+  }
+
+  public Optional<Parcel> find(long id) {
+    return jdbc.sql("SELECT " + COLUMNS + " FROM parcel WHERE id = ?")
+        .param(id)
+        .query(ParcelRepository::parcel)
+        .optional();
+  }
+
+  /** Parcels whose bounding box meets the envelope, by id, one page (spatial index). */
+  public List<Parcel> findIntersecting(Envelope envelope, int limit, long offset) {
+    return jdbc.sql(
+            "SELECT "
+                + COLUMNS
+                + " FROM parcel WHERE geom && ST_MakeEnvelope(?, ?, ?, ?, 4490)"
+                + " ORDER BY id LIMIT ? OFFSET ?")
+        .params(
+            envelope.getMinX(),
+            envelope.getMinY(),
+            envelope.getMaxX(),
+            envelope.getMaxY(),
+            limit,
+            offset)
+        .query(ParcelRepository::parcel)
+        .list();
+  }
+
+  /** Streams every parcel, by id, without holding the result set in memory. */
+  public void forEach(Consumer<Parcel> consumer) {
+    template.query(
+        "SELECT " + COLUMNS + " FROM parcel ORDER BY id",
+        rs -> {
+          consumer.accept(parcel(rs, 0));
+        });
+  }
+
+  /** Inserts a parcel and returns it with its new id. */
+  public Parcel insert(Parcel parcel) {
+    org.springframework.jdbc.support.GeneratedKeyHolder keys =
+        new org.springframework.jdbc.support.GeneratedKeyHolder();
+    template.update(
+        connection -> {
+          PreparedStatement ps = connection.prepareStatement(INSERT, new String[] {"id"});
+          bind(ps, parcel);
+          return ps;
+        },
+        keys);
+    return parcel.withId(keys.getKey().longValue());
+  }
+
+  /** Inserts many parcels in JDBC batches (ids are assigned by the store, not returned). */
+  public void insertAll(List<Parcel> parcels) {
+    template.batchUpdate(INSERT, parcels, 1000, (ps, parcel) -> bind(ps, parcel));
+  }
+
+  public int delete(long id) {
+    return jdbc.sql("DELETE FROM parcel WHERE id = ?").param(id).update();
+  }
+
+  private static void bind(PreparedStatement ps, Parcel p) throws SQLException {
+    ps.setString(1, p.scheme().name());
+    ps.setString(2, p.landUseCode());
+    ps.setString(3, p.enterpriseName());
+    ps.setString(4, p.creditCode());
+    setDouble(ps, 5, p.taxWan());
+    setDouble(ps, 6, p.valueAddedWan());
+    if (p.employees() == null) {
+      ps.setNull(7, Types.INTEGER);
+    } else {
+      ps.setInt(7, p.employees());
+    }
+    ps.setDouble(8, p.areaM2());
+    ps.setBytes(9, Wkb.write(p.geometry()));
+  }
+
+  private static void setDouble(PreparedStatement ps, int index, Double value) throws SQLException {
+    if (value == null) {
+      ps.setNull(index, Types.DOUBLE);
+    } else {
+      ps.setDouble(index, value);
+    }
+  }
+
+  private static Parcel parcel(ResultSet rs, int row) throws SQLException {
+    return new Parcel(
+        rs.getLong("id"),
+        LandUseScheme.valueOf(rs.getString("scheme")),
+        rs.getString("land_use_code"),
+        rs.getString("enterprise_name"),
+        rs.getString("credit_code"),
+        (Double) rs.getObject("tax_wan", Double.class),
+        (Double) rs.getObject("value_added_wan", Double.class),
+        (Integer) rs.getObject("employees", Integer.class),
+        Wkb.readMultiPolygon(rs.getBytes("wkb")),
+        rs.getDouble("area_m2"));
+  }
+}
