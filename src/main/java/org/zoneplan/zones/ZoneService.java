@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.operation.overlayng.OverlayNGRobust;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.zoneplan.geo.AreaFigures;
@@ -22,9 +23,11 @@ import org.zoneplan.system.ApiProblem;
 @Service
 public class ZoneService {
   private final ZoneRepository zones;
+  private final ApplicationEventPublisher events;
 
-  public ZoneService(ZoneRepository zones) {
+  public ZoneService(ZoneRepository zones, ApplicationEventPublisher events) {
     this.zones = zones;
+    this.events = events;
   }
 
   public List<PlanVersion> plans() {
@@ -69,21 +72,29 @@ public class ZoneService {
     }
     Zone zone = checked(planId, code, draft);
     zones.insertZone(zone);
+    events.publishEvent(
+        new ZonesChangedEvent(planId, code, null, zone.geometry().getEnvelopeInternal()));
     return zone;
   }
 
   @Transactional
   public Zone replace(String planId, String code, ZoneDraft draft) {
-    zone(planId, code);
+    Zone before = zone(planId, code);
     Zone zone = checked(planId, code, draft);
     requireNoCycle(planId, code, draft.parentCode());
     zones.updateZone(zone);
+    events.publishEvent(
+        new ZonesChangedEvent(
+            planId,
+            code,
+            before.geometry().getEnvelopeInternal(),
+            zone.geometry().getEnvelopeInternal()));
     return zone;
   }
 
   @Transactional
   public void delete(String planId, String code) {
-    zone(planId, code);
+    Zone before = zone(planId, code);
     int children = zones.countChildren(planId, code);
     if (children > 0) {
       throw ApiProblem.conflict(
@@ -92,6 +103,8 @@ public class ZoneService {
           .with("code", code);
     }
     zones.deleteZone(planId, code);
+    events.publishEvent(
+        new ZonesChangedEvent(planId, code, before.geometry().getEnvelopeInternal(), null));
   }
 
   /** The plan's zones as a forest, each node with its own and rolled-up areas. */
