@@ -1,0 +1,161 @@
+package org.zoneplan.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.zoneplan.geo.GeoJson;
+import org.zoneplan.testsupport.Browser;
+import org.zoneplan.testsupport.Http;
+import tools.jackson.databind.JsonNode;
+
+/** The web page in headless Chromium against a server with the sample data. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class WebPageBrowserTest {
+  private static ChromeDriver driver;
+
+  @LocalServerPort int port;
+  Http http;
+
+  @DynamicPropertySource
+  static void store(DynamicPropertyRegistry registry) throws IOException {
+    String dir = Files.createTempDirectory("zoneplan-browser").toString();
+    registry.add("zoneplan.data-dir", () -> dir);
+  }
+
+  @BeforeAll
+  static void startBrowser() {
+    driver = Browser.start();
+  }
+
+  @AfterAll
+  static void stopBrowser() {
+    if (driver != null) {
+      driver.quit();
+    }
+  }
+
+  @BeforeEach
+  void open() {
+    http = new Http(port);
+    driver.get("http://127.0.0.1:" + port + "/");
+    waitFor(d -> d.findElements(By.cssSelector(".leaflet-overlay-pane path")).size() >= 11);
+  }
+
+  @Test
+  void pageShowsTheZonesOfTheNewestPlan() {
+    List<WebElement> paths = driver.findElements(By.cssSelector(".leaflet-overlay-pane path"));
+    // 11 zones of pujiang-2021 and the county outline.
+    assertThat(paths).hasSize(12);
+    assertThat(
+            new Select(driver.findElement(By.id("plan")))
+                .getFirstSelectedOption()
+                .getAttribute("value"))
+        .isEqualTo("pujiang-2021");
+    Browser.screenshot(driver, "01-zones-pujiang-2021");
+  }
+
+  @Test
+  void clickingTheCoreAreaShowsItsPublishedArea() {
+    clickZone("pujiang-2021", "PJ-1-CORE");
+    waitFor(d -> info().contains("17.24 km²"));
+    assertThat(info()).contains("核心区").contains("开发区管委会");
+    Browser.screenshot(driver, "02-core-area-clicked");
+  }
+
+  @Test
+  void switchingPlanVersionsChangesTheMap() {
+    new Select(driver.findElement(By.id("plan"))).selectByValue("pujiang-2020");
+    clickZone("pujiang-2020", "PJ-1-CORE");
+    waitFor(d -> info().contains("11.60 km²"));
+    Browser.screenshot(driver, "03-plan-pujiang-2020");
+  }
+
+  @Test
+  void englishToggleTranslatesTheInterface() {
+    driver.findElement(By.id("lang")).click();
+    waitFor(d -> d.findElement(By.tagName("h1")).getText().equals("Development zone plans"));
+    clickZone("pujiang-2021", "PJ-1-CORE");
+    waitFor(d -> info().contains("Core area"));
+    Browser.screenshot(driver, "04-english");
+  }
+
+  @Test
+  void zoneNamesWithHtmlAreShownAsText() {
+    String name = "<img src=x onerror=\"document.title='pwned'\">恶意名称";
+    String body =
+        "{\"type\":\"Feature\",\"properties\":{\"name\":"
+            + tools.jackson.databind.json.JsonMapper.builder().build().writeValueAsString(name)
+            + ",\"kind\":\"COOPERATION\",\"parent\":\"PJ\"},\"geometry\":"
+            + "{\"type\":\"Polygon\",\"coordinates\":[[[119.75,29.52],[119.77,29.52],[119.77,29.54],[119.75,29.54],[119.75,29.52]]]}}";
+    assertThat(http.post("/api/plans/pujiang-2021/zones/HTML-TEST", body).status()).isEqualTo(201);
+    try {
+      driver.navigate().refresh();
+      waitFor(d -> d.findElements(By.cssSelector(".leaflet-overlay-pane path")).size() >= 13);
+      clickZone("pujiang-2021", "HTML-TEST");
+      waitFor(d -> info().contains("恶意名称"));
+      assertThat(info()).contains(name);
+      assertThat(driver.findElements(By.cssSelector("#info img"))).isEmpty();
+      assertThat(driver.getTitle()).isNotEqualTo("pwned");
+    } finally {
+      http.delete("/api/plans/pujiang-2021/zones/HTML-TEST");
+    }
+  }
+
+  @Test
+  void everyResourceComesFromZoneplanItself() {
+    @SuppressWarnings("unchecked")
+    List<String> resources =
+        (List<String>)
+            driver.executeScript(
+                "return performance.getEntriesByType('resource').map(e => e.name)");
+    assertThat(resources)
+        .isNotEmpty()
+        .allMatch(url -> url.startsWith("http://127.0.0.1:" + port + "/"));
+  }
+
+  /** Clicks the map at an interior point of the zone, as a person would. */
+  private void clickZone(String planId, String code) {
+    JsonNode feature = http.get("/api/plans/" + planId + "/zones/" + code).json();
+    var point = GeoJson.readPolygonal(feature.get("geometry")).getInteriorPoint();
+    WebElement map = driver.findElement(By.id("map"));
+    @SuppressWarnings("unchecked")
+    List<Number> xy =
+        (List<Number>)
+            driver.executeScript(
+                "const p = map.latLngToContainerPoint([arguments[0], arguments[1]]); return [p.x, p.y];",
+                point.getY(),
+                point.getX());
+    int width = map.getRect().getWidth();
+    int height = map.getRect().getHeight();
+    new Actions(driver)
+        .moveToElement(map, xy.get(0).intValue() - width / 2, xy.get(1).intValue() - height / 2)
+        .click()
+        .perform();
+  }
+
+  private String info() {
+    return driver.findElement(By.id("info")).getText();
+  }
+
+  private void waitFor(
+      java.util.function.Function<org.openqa.selenium.WebDriver, Boolean> condition) {
+    new WebDriverWait(driver, Duration.ofSeconds(15)).until(condition::apply);
+  }
+}
