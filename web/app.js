@@ -1,85 +1,332 @@
-// Placeholder page: shows the zones of a plan version from the zoneplan API.
+// zoneplan web page: zone maps for officials, boundary drawing for planners.
 // Every figure shown comes from the API; the page computes no area of its own.
 'use strict';
 
 const TEXT = {
   zh: { title: '开发区(园区)规划', plan: '规划版本', hint: '点击地图上的区块查看面积。', lang: 'English',
+        tabInfo: '区块信息', tabEdit: '边界编辑',
         name: '名称', code: '代码', kind: '类型', parent: '上级', managedBy: '管理主体', area: '面积',
+        drawNew: '新建区块', editSelected: '编辑所选区块', undoVertex: '撤销上一点', save: '保存', cancel: '取消',
+        editHint: '新建:在地图上逐点绘制,点击第一个点结束;顶点会吸附到附近的区块边界。编辑:先点击区块,再拖动顶点。',
+        liveArea: '面积', selectFirst: '请先在地图上点击要编辑的区块。', saved: '已保存', none: '(无)',
+        drawing: '绘制中…', serverSays: '服务器拒绝', atCoordinate: '位置',
+        problems: { SELF_INTERSECTION: '边界自相交', UNCLOSED_RING: '边界环未闭合', TOO_FEW_POINTS: '顶点太少',
+                    OUTSIDE_CHINA: '坐标超出中国范围', AXES_SWAPPED: '经纬度顺序颠倒', NOT_POLYGON: '不是面要素',
+                    INVALID_TOPOLOGY: '拓扑无效', EMPTY: '几何为空', 'duplicate-code': '代码已存在',
+                    'unknown-parent': '上级区块不存在', 'invalid-code': '代码格式无效', 'missing-property': '缺少必填项',
+                    'invalid-parent': '上级设置无效', 'zone-has-children': '区块含有下级区块' },
         kinds: { PLATFORM: '平台', ZONE: '开发区', CORE: '核心区', SUBAREA: '片区', EXPANSION: '拓展区',
                  FUNCTIONAL: '功能分区', COOPERATION: '合作园' } },
   en: { title: 'Development zone plans', plan: 'Plan version', hint: 'Click a zone on the map to see its area.',
-        lang: '中文', name: 'Name', code: 'Code', kind: 'Kind', parent: 'Parent', managedBy: 'Managed by',
-        area: 'Area', kinds: { PLATFORM: 'Platform', ZONE: 'Zone', CORE: 'Core area', SUBAREA: 'Sub-area',
-        EXPANSION: 'Expansion block', FUNCTIONAL: 'Functional area', COOPERATION: 'Cooperation park' } },
+        lang: '中文', tabInfo: 'Zone', tabEdit: 'Edit boundaries',
+        name: 'Name', code: 'Code', kind: 'Kind', parent: 'Parent', managedBy: 'Managed by', area: 'Area',
+        drawNew: 'New zone', editSelected: 'Edit selected zone', undoVertex: 'Undo last vertex', save: 'Save',
+        cancel: 'Cancel',
+        editHint: 'New: click the vertices on the map, click the first one to finish; vertices snap to nearby zone boundaries. Edit: click a zone, then drag its vertices.',
+        liveArea: 'Area', selectFirst: 'First click the zone to edit on the map.', saved: 'Saved', none: '(none)',
+        drawing: 'Drawing…', serverSays: 'Refused by the server', atCoordinate: 'at',
+        problems: { SELF_INTERSECTION: 'Self-intersecting boundary', UNCLOSED_RING: 'Ring not closed',
+                    TOO_FEW_POINTS: 'Too few vertices', OUTSIDE_CHINA: 'Outside China', AXES_SWAPPED: 'Latitude and longitude swapped',
+                    NOT_POLYGON: 'Not a polygon', INVALID_TOPOLOGY: 'Invalid topology', EMPTY: 'Empty geometry',
+                    'duplicate-code': 'Code already exists', 'unknown-parent': 'Unknown parent zone',
+                    'invalid-code': 'Invalid code', 'missing-property': 'Missing property', 'invalid-parent': 'Invalid parent',
+                    'zone-has-children': 'Zone has child zones' },
+        kinds: { PLATFORM: 'Platform', ZONE: 'Zone', CORE: 'Core area', SUBAREA: 'Sub-area',
+                 EXPANSION: 'Expansion block', FUNCTIONAL: 'Functional area', COOPERATION: 'Cooperation park' } },
 };
+const KINDS = ['PLATFORM', 'ZONE', 'CORE', 'SUBAREA', 'EXPANSION', 'FUNCTIONAL', 'COOPERATION'];
 const COLOURS = { PLATFORM: '#888', ZONE: '#1f77b4', CORE: '#d62728', SUBAREA: '#2ca02c',
                   EXPANSION: '#ff7f0e', FUNCTIONAL: '#9467bd', COOPERATION: '#8c564b' };
-let lang = 'zh';
-let selected = null;
-let parents = new Set();
+const SNAP_PIXELS = 12;
+
+const state = { lang: 'zh', planId: null, features: [], selected: null, parents: new Set(),
+                mode: null, drawer: null, editLayer: null, editCode: null, measureSeq: 0 };
 
 const map = L.map('map').setView([29.45, 119.9], 11);
 L.control.scale({ imperial: false }).addTo(map);
-const outline = L.geoJSON(null, { style: { color: '#555', weight: 1.5, fill: false, dashArray: '4 3' } }).addTo(map);
+const outline = L.geoJSON(null, { style: { color: '#555', weight: 1.5, fill: false, dashArray: '4 3' },
+                                  interactive: false }).addTo(map);
 const zones = L.geoJSON(null, {
-  // Parents (platform, zone) are drawn as outlines only, so their parts stay clickable.
+  // Zones with children are drawn as outlines only, so their parts stay clickable.
   style: f => {
-    const parent = parents.has(f.properties.code);
+    const parent = state.parents.has(f.properties.code);
     return { color: COLOURS[f.properties.kind] || '#333', weight: parent ? 1 : 2,
              fillOpacity: parent ? 0 : 0.35, interactive: !parent };
   },
-  onEachFeature: (f, layer) => layer.on('click', () => { selected = f.properties; showInfo(); }),
+  onEachFeature: (f, layer) => layer.on('click', () => { state.selected = f; showInfo(); }),
 }).addTo(map);
+const editing = new L.FeatureGroup().addTo(map);
+const problems = L.layerGroup().addTo(map);
 
-function el(tag, text) { const e = document.createElement(tag); e.textContent = text; return e; }
+const $ = id => document.getElementById(id);
+const t = () => TEXT[state.lang];
+function el(tag, text, cls) { const e = document.createElement(tag); if (text != null) e.textContent = text; if (cls) e.className = cls; return e; }
 
-function showInfo() {
-  const t = TEXT[lang];
-  const info = document.getElementById('info');
-  info.replaceChildren();
-  if (!selected) { info.append(el('p', t.hint)); return; }
-  const z = selected;
-  const table = document.createElement('table');
-  const rows = [[t.name, z.name], [t.code, z.code], [t.kind, t.kinds[z.kind] || z.kind],
-    [t.parent, z.parent || '—'], [t.managedBy, z.managedBy || '—'],
-    [t.area, `${z.areaKm2.toFixed(2)} km²`], ['', `${z.areaHa.toFixed(2)} ha`], ['', `${z.areaMu.toFixed(0)} 亩`]];
-  for (const [k, v] of rows) { const tr = document.createElement('tr'); tr.append(el('td', k), el('td', v)); table.append(tr); }
-  info.append(table);
+// ---- API
+
+async function api(url, options = {}) {
+  const response = await fetch(url, options);
+  const type = response.headers.get('Content-Type') || '';
+  const body = type.includes('json') ? await response.json() : null;
+  if (!response.ok) { const e = new Error(body && body.detail || response.statusText); e.problem = body; throw e; }
+  return body;
+}
+const postJson = (url, body, method = 'POST') =>
+  api(url, { method, headers: { 'Content-Type': 'application/geo+json' }, body: JSON.stringify(body) });
+
+// ---- info panel
+
+function areaRows(a) {
+  return [[t().area, `${a.areaKm2.toFixed(2)} km²`], ['', `${a.areaHa.toFixed(2)} ha`], ['', `${a.areaMu.toFixed(0)} 亩`]];
 }
 
-function applyLanguage() {
-  document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
-  document.querySelectorAll('[data-i18n]').forEach(e => { e.textContent = TEXT[lang][e.dataset.i18n]; });
-  document.getElementById('lang').textContent = TEXT[lang].lang;
+function table(rows) {
+  const tbl = document.createElement('table');
+  for (const [k, v] of rows) { const tr = document.createElement('tr'); tr.append(el('td', k), el('td', v)); tbl.append(tr); }
+  return tbl;
+}
+
+function showInfo() {
+  const info = $('info');
+  info.replaceChildren();
+  if (!state.selected) { info.append(el('p', t().hint)); return; }
+  const z = state.selected.properties;
+  info.append(table([[t().name, z.name], [t().code, z.code], [t().kind, t().kinds[z.kind] || z.kind],
+    [t().parent, z.parent || '—'], [t().managedBy, z.managedBy || '—'], ...areaRows(z)]));
+}
+
+// ---- plans and zones
+
+async function loadPlan(planId) {
+  state.planId = planId;
+  const collection = await api(`/api/plans/${encodeURIComponent(planId)}/zones`);
+  state.features = collection.features;
+  state.parents = new Set(collection.features.map(f => f.properties.parent).filter(Boolean));
+  zones.clearLayers();
+  // Largest first, so smaller zones lie on top and get the clicks.
+  zones.addData([...collection.features].sort((a, b) => b.properties.areaM2 - a.properties.areaM2));
+  state.selected = null;
+  fillParents();
   showInfo();
 }
 
-async function json(url) {
-  const r = await fetch(url);
-  if (!r.ok) throw new Error(`${url}: ${r.status}`);
-  return r.json();
+function fillParents() {
+  const select = document.querySelector('#zone-form [name=parent]');
+  select.replaceChildren(el('option', t().none));
+  select.firstChild.value = '';
+  for (const f of state.features) {
+    const o = el('option', `${f.properties.name} (${f.properties.code})`);
+    o.value = f.properties.code;
+    select.append(o);
+  }
 }
 
-async function loadPlan(planId) {
-  const collection = await json(`/api/plans/${encodeURIComponent(planId)}/zones`);
-  zones.clearLayers();
-  parents = new Set(collection.features.map(f => f.properties.parent).filter(Boolean));
-  // Largest first, so smaller zones lie on top and get the clicks.
-  collection.features.sort((a, b) => b.properties.areaM2 - a.properties.areaM2);
-  zones.addData(collection);
-  selected = null;
+// ---- drawing and editing
+
+function setMode(mode) {
+  state.mode = mode;
+  $('undo-vertex').disabled = mode !== 'draw';
+  $('save').disabled = !mode;
+  $('cancel').disabled = !mode;
+  $('zone-form').hidden = mode !== 'created' && mode !== 'draw';
+}
+
+function clearEditing() {
+  if (state.drawer) { state.drawer.disable(); state.drawer = null; }
+  if (state.editLayer && state.editLayer.editing) state.editLayer.editing.disable();
+  editing.clearLayers();
+  problems.clearLayers();
+  state.editLayer = null;
+  state.editCode = null;
+  $('live').replaceChildren();
+  $('problem').hidden = true;
+  setMode(null);
+}
+
+function startDraw() {
+  clearEditing();
+  // allowIntersection: the server validates, and says where the ring crosses itself.
+  state.drawer = new L.Draw.Polygon(map, { allowIntersection: true, showArea: false, showLength: false,
+                                          shapeOptions: { color: '#e6550d', weight: 3 } });
+  state.drawer.enable();
+  setMode('draw');
+  $('live').textContent = t().drawing;
+  const form = $('zone-form');
+  form.reset();
+  form.elements.kind.value = 'FUNCTIONAL';
+}
+
+function startEdit() {
+  if (!state.selected) { showProblemText(t().selectFirst); return; }
+  clearEditing();
+  const feature = state.selected;
+  const layer = L.geoJSON(feature.geometry, { style: { color: '#e6550d', weight: 3 } }).getLayers()[0];
+  editing.addLayer(layer);
+  layer.editing.enable();
+  state.editLayer = layer;
+  state.editCode = feature.properties.code;
+  setMode('edit');
+  measure(layer.toGeoJSON().geometry);
+}
+
+/** Moves a point onto the nearest zone boundary within SNAP_PIXELS, if any (screen space). */
+function snap(latlng) {
+  const p = map.latLngToLayerPoint(latlng);
+  let best = null;
+  let bestDistance = SNAP_PIXELS;
+  zones.eachLayer(layer => {
+    const rings = layer.getLatLngs().flat(2);
+    for (let i = 0; i < rings.length - 1; i++) {
+      if (rings[i].lat === undefined || rings[i + 1].lat === undefined) continue;
+      const a = map.latLngToLayerPoint(rings[i]);
+      const b = map.latLngToLayerPoint(rings[i + 1]);
+      const q = L.LineUtil.closestPointOnSegment(p, a, b);
+      const d = q.distanceTo(p);
+      if (d < bestDistance) { bestDistance = d; best = map.layerPointToLatLng(q); }
+      const v = a.distanceTo(p);
+      if (v <= bestDistance + 2) { bestDistance = v; best = rings[i]; }
+    }
+  });
+  return best;
+}
+
+map.on(L.Draw.Event.DRAWVERTEX, e => {
+  const markers = e.layers.getLayers();
+  const last = markers[markers.length - 1];
+  const snapped = last && snap(last.getLatLng());
+  if (snapped && state.drawer && state.drawer._poly) {
+    // leaflet-draw keeps the vertices in its markers and its polyline; move both.
+    last.setLatLng(snapped);
+    const points = state.drawer._poly.getLatLngs();
+    points[points.length - 1] = L.latLng(snapped.lat, snapped.lng);
+    state.drawer._poly.redraw();
+  }
+  const latlngs = markers.map(m => m.getLatLng());
+  if (latlngs.length >= 3) measure(ringGeometry(latlngs));
+});
+
+map.on(L.Draw.Event.CREATED, e => {
+  editing.clearLayers();
+  editing.addLayer(e.layer);
+  state.editLayer = e.layer;
+  state.drawer = null;
+  setMode('created');
+  measure(e.layer.toGeoJSON().geometry);
+});
+
+map.on(L.Draw.Event.EDITVERTEX, e => measure(e.poly.toGeoJSON().geometry));
+
+function ringGeometry(latlngs) {
+  const ring = latlngs.map(p => [p.lng, p.lat]);
+  ring.push(ring[0]);
+  return { type: 'Polygon', coordinates: [ring] };
+}
+
+let measureTimer = null;
+function measure(geometry) {
+  clearTimeout(measureTimer);
+  measureTimer = setTimeout(async () => {
+    const seq = ++state.measureSeq;
+    try {
+      const a = await postJson('/api/measure', geometry);
+      if (seq !== state.measureSeq) return;
+      problems.clearLayers();
+      $('problem').hidden = true;
+      const live = $('live');
+      live.replaceChildren(el('span', `${t().liveArea}: `),
+        el('span', `${a.areaMu.toFixed(1)} 亩`, 'figure'), el('span', ` · ${a.areaHa.toFixed(2)} ha · ${a.areaKm2.toFixed(4)} km²`));
+    } catch (err) {
+      if (seq === state.measureSeq) showProblem(err);
+    }
+  }, 120);
+}
+
+function showProblemText(text) {
+  const box = $('problem');
+  box.replaceChildren(el('span', text));
+  box.hidden = false;
+}
+
+/** Shows a problem-details answer, with a marker at the coordinate it names. */
+function showProblem(err) {
+  problems.clearLayers();
+  const p = err.problem;
+  const box = $('problem');
+  const key = p && (p.reason || String(p.type || '').replace('urn:zoneplan:problem:', ''));
+  const heading = (key && t().problems[key]) || t().serverSays;
+  // The server's own words stay beside the translation: they name the coordinate.
+  box.replaceChildren(el('strong', `${heading}: `), el('span', p ? p.detail : err.message));
+  box.hidden = false;
+  $('live').replaceChildren(el('span', `${t().liveArea}: —`));
+  if (p && Array.isArray(p.coordinate)) {
+    const at = L.latLng(p.coordinate[1], p.coordinate[0]);
+    L.circleMarker(at, { radius: 9, color: '#c0392b', weight: 3, fillOpacity: 0.2, className: 'problem-marker' })
+      .bindTooltip(p.detail).addTo(problems);
+  }
+}
+
+async function save() {
+  if (!state.editLayer) return;
+  const geometry = state.editLayer.toGeoJSON().geometry;
+  try {
+    let saved;
+    if (state.editCode) {
+      const p = state.selected.properties;
+      saved = await postJson(`/api/plans/${encodeURIComponent(state.planId)}/zones/${encodeURIComponent(state.editCode)}`,
+        { type: 'Feature', properties: { name: p.name, kind: p.kind, parent: p.parent, managedBy: p.managedBy,
+                                         attributes: p.attributes }, geometry }, 'PUT');
+    } else {
+      const form = $('zone-form');
+      const code = form.elements.code.value.trim();
+      saved = await postJson(`/api/plans/${encodeURIComponent(state.planId)}/zones/${encodeURIComponent(code)}`,
+        { type: 'Feature', properties: { code, name: form.elements.name.value, kind: form.elements.kind.value,
+                                         parent: form.elements.parent.value || null,
+                                         managedBy: form.elements.managedBy.value || null }, geometry });
+    }
+    clearEditing();
+    await loadPlan(state.planId);
+    state.selected = state.features.find(f => f.properties.code === saved.properties.code) || null;
+    showInfo();
+    $('live').textContent = t().saved;
+  } catch (err) {
+    showProblem(err);
+  }
+}
+
+// ---- tabs, language, start
+
+function showTab(name) {
+  document.querySelectorAll('#tabs button').forEach(b => b.classList.toggle('active', b.dataset.tab === name));
+  document.querySelectorAll('.tab').forEach(s => { s.hidden = s.id !== name; });
+}
+
+function applyLanguage() {
+  document.documentElement.lang = state.lang === 'zh' ? 'zh-CN' : 'en';
+  document.querySelectorAll('[data-i18n]').forEach(e => { e.textContent = t()[e.dataset.i18n]; });
+  $('lang').textContent = t().lang;
+  const kind = document.querySelector('#zone-form [name=kind]');
+  const current = kind.value;
+  kind.replaceChildren(...KINDS.map(k => { const o = el('option', t().kinds[k]); o.value = k; return o; }));
+  kind.value = current || 'FUNCTIONAL';
+  fillParents();
   showInfo();
 }
 
 async function start() {
-  document.getElementById('lang').addEventListener('click', () => { lang = lang === 'zh' ? 'en' : 'zh'; applyLanguage(); });
-  const plans = await json('/api/plans');
-  const select = document.getElementById('plan');
+  $('lang').addEventListener('click', () => { state.lang = state.lang === 'zh' ? 'en' : 'zh'; applyLanguage(); });
+  document.querySelectorAll('#tabs button').forEach(b => b.addEventListener('click', () => showTab(b.dataset.tab)));
+  $('draw-new').addEventListener('click', startDraw);
+  $('edit-selected').addEventListener('click', startEdit);
+  $('undo-vertex').addEventListener('click', () => state.drawer && state.drawer.deleteLastVertex());
+  $('save').addEventListener('click', save);
+  $('cancel').addEventListener('click', clearEditing);
+  const plans = await api('/api/plans');
+  const select = $('plan');
   for (const p of plans) { const o = el('option', `${p.name} (${p.id})`); o.value = p.id; select.append(o); }
   select.value = plans.length ? plans[plans.length - 1].id : '';
-  select.addEventListener('change', () => loadPlan(select.value));
-  try { outline.addData(await json('/api/divisions/330726')); map.fitBounds(outline.getBounds()); } catch (e) { /* no outline */ }
-  if (select.value) await loadPlan(select.value);
+  select.addEventListener('change', () => { clearEditing(); loadPlan(select.value); });
   applyLanguage();
+  try { outline.addData(await api('/api/divisions/330726')); map.fitBounds(outline.getBounds()); } catch (e) { /* no outline */ }
+  if (select.value) await loadPlan(select.value);
 }
 start();

@@ -130,6 +130,70 @@ class WebPageBrowserTest {
         .allMatch(url -> url.startsWith("http://127.0.0.1:" + port + "/"));
   }
 
+  @Test
+  void drawingAPolygonShowsALiveAreaFromTheServer() {
+    driver.findElement(By.cssSelector("#tabs [data-tab=edit]")).click();
+    driver.findElement(By.id("draw-new")).click();
+    // North-west of the county seat, away from every zone (no snapping there).
+    clickMap(-300, -220);
+    clickMap(-200, -220);
+    clickMap(-200, -140);
+    waitFor(d -> d.findElement(By.id("live")).getText().contains("亩"));
+    String threePoints = driver.findElement(By.id("live")).getText();
+    clickMap(-300, -140);
+    waitFor(d -> !d.findElement(By.id("live")).getText().equals(threePoints));
+    clickMap(-300, -220); // the first vertex again: finishes the polygon
+    waitFor(
+        d ->
+            d.findElement(By.id("save")).isEnabled()
+                && d.findElement(By.id("zone-form")).isDisplayed());
+    // The figure shown is the server's measure of the drawn geometry.
+    String geometry =
+        (String)
+            driver.executeScript("return JSON.stringify(state.editLayer.toGeoJSON().geometry)");
+    double mu = http.post("/api/measure", geometry).json().get("areaMu").doubleValue();
+    waitFor(
+        d ->
+            d.findElement(By.id("live"))
+                .getText()
+                .contains(String.format(java.util.Locale.ROOT, "%.1f 亩", mu)));
+    assertThat(mu).isGreaterThan(1000);
+    Browser.screenshot(driver, "05-drawing-live-area");
+    driver.findElement(By.id("cancel")).click();
+  }
+
+  @Test
+  void savingAnInvalidPolygonShowsTheServersMessageAtTheSpot() {
+    driver.findElement(By.cssSelector("#tabs [data-tab=edit]")).click();
+    driver.findElement(By.id("draw-new")).click();
+    // A bow-tie: the second edge crosses the fourth.
+    clickMap(-300, -220);
+    clickMap(-200, -140);
+    clickMap(-200, -220);
+    clickMap(-300, -140);
+    clickMap(-300, -220);
+    waitFor(d -> d.findElement(By.id("save")).isEnabled());
+    driver.findElement(By.cssSelector("#zone-form [name=code]")).sendKeys("BOWTIE");
+    driver.findElement(By.cssSelector("#zone-form [name=name]")).sendKeys("蝴蝶结");
+    driver.findElement(By.id("save")).click();
+    waitFor(
+        d ->
+            d.findElement(By.id("problem")).isDisplayed()
+                && d.findElement(By.id("problem")).getText().contains("Self-intersection"));
+    assertThat(driver.findElements(By.cssSelector("path.problem-marker"))).hasSize(1);
+    assertThat(http.get("/api/plans/pujiang-2021/zones/BOWTIE").status()).isEqualTo(404);
+    Browser.screenshot(driver, "06-invalid-polygon-refused");
+    driver.findElement(By.id("cancel")).click();
+  }
+
+  private void clickMap(int dx, int dy) {
+    new Actions(driver)
+        .moveToElement(driver.findElement(By.id("map")), dx, dy)
+        .click()
+        .pause(Duration.ofMillis(350))
+        .perform();
+  }
+
   /** Clicks the map at an interior point of the zone, as a person would. */
   private void clickZone(String planId, String code) {
     JsonNode feature = http.get("/api/plans/" + planId + "/zones/" + code).json();

@@ -335,6 +335,34 @@ abstract class ZoneApiContract {
     assertProblem(http.get("/api/divisions/999999"), 404, "division-not-found", "999999");
   }
 
+  @Test
+  void measureComputesAreasWithoutStoringAndRefusesInvalidRings() {
+    int before = zoneCount("pujiang-2021");
+    Http.Response measured = http.post("/api/measure", square(119.70, 29.55, 0.01));
+    assertThat(measured.status()).isEqualTo(200);
+    double m2 = measured.json().get("areaM2").doubleValue();
+    Http.Response stored =
+        http.post(
+            "/api/plans/pujiang-2021/zones/TEST-MEASURE",
+            feature("TEST-MEASURE", "测量", "ZONE", "PJ", square(119.70, 29.55, 0.01)));
+    try {
+      // The same figure a save computes.
+      assertThat(m2).isEqualTo(stored.json().get("properties").get("areaM2").doubleValue());
+    } finally {
+      http.delete("/api/plans/pujiang-2021/zones/TEST-MEASURE");
+    }
+    assertThat(measured.json().get("areaMu").doubleValue())
+        .isCloseTo(m2 * 15 / 1e4, near(m2, 1e-12));
+    assertProblem(
+        http.post(
+            "/api/measure",
+            polygon("[119.70,29.50],[119.72,29.52],[119.72,29.50],[119.70,29.52],[119.70,29.50]")),
+        422,
+        "invalid-geometry",
+        "Self-intersection");
+    assertThat(zoneCount("pujiang-2021")).isEqualTo(before);
+  }
+
   // ---- helpers
 
   void assertProblem(Http.Response response, int status, String type, String detail) {
