@@ -15,6 +15,7 @@ const TEXT = {
                     INVALID_TOPOLOGY: '拓扑无效', EMPTY: '几何为空', 'duplicate-code': '代码已存在',
                     'unknown-parent': '上级区块不存在', 'invalid-code': '代码格式无效', 'missing-property': '缺少必填项',
                     'invalid-parent': '上级设置无效', 'zone-has-children': '区块含有下级区块' },
+        layerZones: '开发区区块', layerCounties: '县(市、区)界', legend: '图例',
         kinds: { PLATFORM: '平台', ZONE: '开发区', CORE: '核心区', SUBAREA: '片区', EXPANSION: '拓展区',
                  FUNCTIONAL: '功能分区', COOPERATION: '合作园' } },
   en: { title: 'Development zone plans', plan: 'Plan version', hint: 'Click a zone on the map to see its area.',
@@ -31,6 +32,7 @@ const TEXT = {
                     'duplicate-code': 'Code already exists', 'unknown-parent': 'Unknown parent zone',
                     'invalid-code': 'Invalid code', 'missing-property': 'Missing property', 'invalid-parent': 'Invalid parent',
                     'zone-has-children': 'Zone has child zones' },
+        layerZones: 'Zones', layerCounties: 'County boundaries', legend: 'Legend',
         kinds: { PLATFORM: 'Platform', ZONE: 'Zone', CORE: 'Core area', SUBAREA: 'Sub-area',
                  EXPANSION: 'Expansion block', FUNCTIONAL: 'Functional area', COOPERATION: 'Cooperation park' } },
 };
@@ -46,6 +48,8 @@ const map = L.map('map').setView([29.45, 119.9], 11);
 L.control.scale({ imperial: false }).addTo(map);
 const outline = L.geoJSON(null, { style: { color: '#555', weight: 1.5, fill: false, dashArray: '4 3' },
                                   interactive: false }).addTo(map);
+const counties = L.geoJSON(null, { style: { color: '#777', weight: 1, fill: false }, interactive: false,
+  onEachFeature: (f, layer) => layer.bindTooltip(f.properties.name, { permanent: false, sticky: true }) });
 const zones = L.geoJSON(null, {
   // Zones with children are drawn as outlines only, so their parts stay clickable.
   style: f => {
@@ -293,6 +297,55 @@ async function save() {
   }
 }
 
+// ---- basemaps, layers, legend
+
+let layersControl = null;
+const legend = L.control({ position: 'bottomright' });
+legend.onAdd = () => L.DomUtil.create('div', 'legend');
+
+function drawLegend() {
+  const box = legend.getContainer();
+  if (!box) return;
+  box.replaceChildren(el('strong', t().legend));
+  for (const k of KINDS) {
+    const row = el('div');
+    const swatch = el('i');
+    swatch.style.borderColor = COLOURS[k];
+    swatch.style.background = COLOURS[k] + '59';
+    row.append(swatch, el('span', t().kinds[k]));
+    box.append(row);
+  }
+}
+
+/** Basemaps from /api/config; "none" keeps the page offline. A GCJ-02 basemap switches the map CRS. */
+function buildLayerControl(config) {
+  if (layersControl) layersControl.remove();
+  if (!state.baseLayers) {
+    // Built once; only the control is rebuilt when the language changes.
+    state.baseLayers = config.basemaps.map(b => {
+      const layer = b.urls.length
+        ? L.layerGroup(b.urls.map(u => L.tileLayer(u, { subdomains: '01234567', maxZoom: 18, attribution: b.attribution })))
+        : L.layerGroup();
+      layer.datum = b.datum;
+      layer.basemapId = b.id;
+      if (b.id === config.defaultBasemap) layer.addTo(map);
+      return { config: b, layer };
+    });
+  }
+  const bases = {};
+  for (const { config: b, layer } of state.baseLayers) bases[state.lang === 'zh' ? b.nameZh : b.nameEn] = layer;
+  layersControl = L.control.layers(bases, { [t().layerZones]: zones, [t().layerCounties]: counties },
+                                   { collapsed: true }).addTo(map);
+}
+
+map.on('baselayerchange', e => {
+  const crs = e.layer.datum === 'GCJ02' ? Gcj02.crs : L.CRS.EPSG3857;
+  if (map.options.crs === crs) return;
+  const center = map.getCenter();
+  map.options.crs = crs;
+  map.setView(center, map.getZoom(), { reset: true });
+});
+
 // ---- tabs, language, start
 
 function showTab(name) {
@@ -310,6 +363,8 @@ function applyLanguage() {
   kind.value = current || 'FUNCTIONAL';
   fillParents();
   showInfo();
+  drawLegend();
+  if (state.config) buildLayerControl(state.config);
 }
 
 async function start() {
@@ -325,8 +380,11 @@ async function start() {
   for (const p of plans) { const o = el('option', `${p.name} (${p.id})`); o.value = p.id; select.append(o); }
   select.value = plans.length ? plans[plans.length - 1].id : '';
   select.addEventListener('change', () => { clearEditing(); loadPlan(select.value); });
+  legend.addTo(map);
+  state.config = await api('/api/config');
   applyLanguage();
   try { outline.addData(await api('/api/divisions/330726')); map.fitBounds(outline.getBounds()); } catch (e) { /* no outline */ }
+  counties.addData(await api('/api/divisions?format=geojson'));
   if (select.value) await loadPlan(select.value);
 }
 start();

@@ -27,6 +27,20 @@ class DivisionController {
     return divisions.findAll(false).stream().map(d -> properties(d)).toList();
   }
 
+  /** The divisions that have an outline, as a GeoJSON FeatureCollection (for the map). */
+  @GetMapping(params = "format=geojson")
+  Map<String, Object> outlines() {
+    Map<String, Object> collection = new LinkedHashMap<>();
+    collection.put("type", "FeatureCollection");
+    collection.put(
+        "features",
+        divisions.findAll(true).stream()
+            .filter(d -> d.geometry() != null)
+            .map(d -> feature(d))
+            .toList());
+    return collection;
+  }
+
   /** One division as a GeoJSON Feature (geometry null where no outline is held). */
   @GetMapping("/{code}")
   Map<String, Object> division(@PathVariable String code) {
@@ -37,6 +51,10 @@ class DivisionController {
                 () ->
                     ApiProblem.notFound("division", "no administrative division \"" + code + "\"")
                         .with("code", code));
+    return feature(d);
+  }
+
+  private static Map<String, Object> feature(Division d) {
     Map<String, Object> feature = new LinkedHashMap<>();
     feature.put("type", "Feature");
     feature.put("id", d.code());

@@ -186,6 +186,32 @@ class WebPageBrowserTest {
     driver.findElement(By.id("cancel")).click();
   }
 
+  @Test
+  void gcj02ShiftIsAboutHalfAKilometreAtPujiangAndForDisplayOnly() {
+    // DOMAIN.md: GCJ-02 is shifted about 520–530 m here; the page's shift must agree.
+    Number metres =
+        (Number)
+            driver.executeScript(
+                "const p = L.latLng(29.452, 119.892); return map.distance(p, Gcj02.toGcj(p));");
+    assertThat(metres.doubleValue()).isBetween(480.0, 580.0);
+    // Round trip back to CGCS2000 within a centimetre.
+    Number back =
+        (Number)
+            driver.executeScript(
+                "const p = L.latLng(29.452, 119.892); return map.distance(p, Gcj02.fromGcj(Gcj02.toGcj(p)));");
+    assertThat(back.doubleValue()).isLessThan(0.01);
+  }
+
+  @Test
+  void legendAndLayerControlAreShown() {
+    assertThat(driver.findElement(By.cssSelector(".legend")).getText())
+        .contains("核心区", "片区", "拓展区");
+    assertThat(driver.findElements(By.cssSelector(".leaflet-control-layers"))).hasSize(1);
+    // The county outlines layer is available but off until chosen.
+    assertThat(driver.findElements(By.cssSelector(".leaflet-control-layers-overlays input")))
+        .hasSize(2);
+  }
+
   private void clickMap(int dx, int dy) {
     new Actions(driver)
         .moveToElement(driver.findElement(By.id("map")), dx, dy)
