@@ -170,7 +170,7 @@ function startEdit() {
   state.editLayer = layer;
   state.editCode = feature.properties.code;
   setMode('edit');
-  measure(layer.toGeoJSON().geometry);
+  measure(layer.toGeoJSON(false).geometry);
 }
 
 /** Moves a point onto the nearest zone boundary within SNAP_PIXELS, if any (screen space). */
@@ -184,9 +184,16 @@ function snap(latlng) {
       if (rings[i].lat === undefined || rings[i + 1].lat === undefined) continue;
       const a = map.latLngToLayerPoint(rings[i]);
       const b = map.latLngToLayerPoint(rings[i + 1]);
-      const q = L.LineUtil.closestPointOnSegment(p, a, b);
-      const d = q.distanceTo(p);
-      if (d < bestDistance) { bestDistance = d; best = map.layerPointToLatLng(q); }
+      // Nearest point chosen in screen space, placed on the segment as stored (straight in
+      // degrees), so the snapped vertex lies exactly on the neighbour's boundary.
+      const ab = b.subtract(a);
+      const length2 = ab.x * ab.x + ab.y * ab.y;
+      const f = length2 === 0 ? 0 : Math.max(0, Math.min(1, ((p.x - a.x) * ab.x + (p.y - a.y) * ab.y) / length2));
+      const d = a.add(ab.multiplyBy(f)).distanceTo(p);
+      if (d < bestDistance) {
+        bestDistance = d;
+        best = L.latLng(rings[i].lat + f * (rings[i + 1].lat - rings[i].lat), rings[i].lng + f * (rings[i + 1].lng - rings[i].lng));
+      }
       const v = a.distanceTo(p);
       if (v <= bestDistance + 2) { bestDistance = v; best = rings[i]; }
     }
@@ -215,10 +222,10 @@ map.on(L.Draw.Event.CREATED, e => {
   state.editLayer = e.layer;
   state.drawer = null;
   setMode('created');
-  measure(e.layer.toGeoJSON().geometry);
+  measure(e.layer.toGeoJSON(false).geometry);
 });
 
-map.on(L.Draw.Event.EDITVERTEX, e => measure(e.poly.toGeoJSON().geometry));
+map.on(L.Draw.Event.EDITVERTEX, e => measure(e.poly.toGeoJSON(false).geometry));
 
 function ringGeometry(latlngs) {
   const ring = latlngs.map(p => [p.lng, p.lat]);
@@ -271,7 +278,7 @@ function showProblem(err) {
 
 async function save() {
   if (!state.editLayer) return;
-  const geometry = state.editLayer.toGeoJSON().geometry;
+  const geometry = state.editLayer.toGeoJSON(false).geometry;
   try {
     let saved;
     if (state.editCode) {

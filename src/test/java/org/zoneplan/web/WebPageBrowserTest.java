@@ -150,7 +150,8 @@ class WebPageBrowserTest {
     // The figure shown is the server's measure of the drawn geometry.
     String geometry =
         (String)
-            driver.executeScript("return JSON.stringify(state.editLayer.toGeoJSON().geometry)");
+            driver.executeScript(
+                "return JSON.stringify(state.editLayer.toGeoJSON(false).geometry)");
     double mu = http.post("/api/measure", geometry).json().get("areaMu").doubleValue();
     waitFor(
         d ->
@@ -210,6 +211,45 @@ class WebPageBrowserTest {
     // The county outlines layer is available but off until chosen.
     assertThat(driver.findElements(By.cssSelector(".leaflet-control-layers-overlays input")))
         .hasSize(2);
+  }
+
+  @Test
+  void drawnVerticesSnapToNearbyZoneBoundaries() {
+    JsonNode core = http.get("/api/plans/pujiang-2021/zones/PJ-1-CORE").json();
+    var boundary = GeoJson.readPolygonal(core.get("geometry")).getBoundary();
+    var vertex = boundary.getCoordinates()[0];
+    @SuppressWarnings("unchecked")
+    List<Number> xy =
+        (List<Number>)
+            driver.executeScript(
+                "const p = map.latLngToContainerPoint([arguments[0], arguments[1]]); return [p.x, p.y];",
+                vertex.y,
+                vertex.x);
+    WebElement mapElement = driver.findElement(By.id("map"));
+    int cx = mapElement.getRect().getWidth() / 2;
+    int cy = mapElement.getRect().getHeight() / 2;
+    int x = xy.get(0).intValue() - cx;
+    int y = xy.get(1).intValue() - cy;
+    driver.findElement(By.cssSelector("#tabs [data-tab=edit]")).click();
+    driver.findElement(By.id("draw-new")).click();
+    clickMap(x + 5, y - 4); // 6 px off the core's boundary: snaps onto it
+    clickMap(x + 5, y - 90);
+    clickMap(x - 80, y - 90);
+    clickMap(x + 5, y - 4);
+    waitFor(d -> d.findElement(By.id("save")).isEnabled());
+    String geometry =
+        (String)
+            driver.executeScript(
+                "return JSON.stringify(state.editLayer.toGeoJSON(false).geometry)");
+    var drawn =
+        GeoJson.readPolygonal(
+            tools.jackson.databind.json.JsonMapper.builder().build().readTree(geometry));
+    var snapped = drawn.getCoordinates()[0];
+    var point = drawn.getFactory().createPoint(snapped);
+    // On the boundary (to rounding of the page's coordinates), not 6 px (≈ 100 m here) away.
+    assertThat(boundary.distance(point)).isLessThan(1e-7);
+    Browser.screenshot(driver, "07-snapped-vertex");
+    driver.findElement(By.id("cancel")).click();
   }
 
   private void clickMap(int dx, int dy) {
