@@ -75,8 +75,8 @@ async function api(url, options = {}) {
   if (!response.ok) { const e = new Error(body && body.detail || response.statusText); e.problem = body; throw e; }
   return body;
 }
-const postJson = (url, body, method = 'POST') =>
-  api(url, { method, headers: { 'Content-Type': 'application/geo+json' }, body: JSON.stringify(body) });
+const postJson = (url, body, method = 'POST', headers = {}) =>
+  api(url, { method, headers: { 'Content-Type': 'application/geo+json', ...headers }, body: JSON.stringify(body) });
 
 // ---- info panel
 
@@ -285,7 +285,9 @@ async function save() {
       const p = state.selected.properties;
       saved = await postJson(`/api/plans/${encodeURIComponent(state.planId)}/zones/${encodeURIComponent(state.editCode)}`,
         { type: 'Feature', properties: { name: p.name, kind: p.kind, parent: p.parent, managedBy: p.managedBy,
-                                         attributes: p.attributes }, geometry }, 'PUT');
+                                         attributes: p.attributes }, geometry }, 'PUT',
+        // The version this page read: the server refuses (412) if someone changed the zone since.
+        { 'If-Match': `"v${p.version}"` });
     } else {
       const form = $('zone-form');
       const code = form.elements.code.value.trim();

@@ -30,6 +30,7 @@ import org.zoneplan.divisions.DivisionRepository;
 import org.zoneplan.exchange.ShapefileReader;
 import org.zoneplan.geo.AreaFigures;
 import org.zoneplan.geo.GeometryRepair;
+import org.zoneplan.system.Actors;
 import org.zoneplan.zones.PlanStatus;
 import org.zoneplan.zones.PlanVersion;
 import org.zoneplan.zones.ZoneDraft;
@@ -81,12 +82,15 @@ class SampleDataLoader implements ApplicationRunner {
       List<ShapefileReader.Row> zoneRows = readShapefile(dir, "zones");
       List<ShapefileReader.Row> divisionRows = readShapefile(dir, "divisions");
       List<String[]> towns = readCsv("towns.csv");
-      transaction.executeWithoutResult(
-          status -> {
-            plans.forEach(zoneRepository::insertPlan);
-            insertZones(zoneRows);
-            insertDivisions(divisionRows, towns);
-          });
+      Actors.runAs(
+          Actors.SYSTEM,
+          () ->
+              transaction.executeWithoutResult(
+                  status -> {
+                    plans.forEach(zoneRepository::insertPlan);
+                    insertZones(zoneRows);
+                    insertDivisions(divisionRows, towns);
+                  }));
       log.info(
           "Loaded sample data: {} plan versions, {} zones, {} county outlines, {} towns",
           plans.size(),

@@ -1,9 +1,16 @@
 package org.zoneplan.zones;
 
 import java.net.URI;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.MultiPolygon;
+import org.locationtech.jts.operation.overlayng.OverlayNG;
+import org.locationtech.jts.operation.overlayng.OverlayNGRobust;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -12,14 +19,23 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.zoneplan.geo.EllipsoidalArea;
+import org.zoneplan.geo.GeoJson;
+import org.zoneplan.system.ApiProblem;
 import org.zoneplan.system.AreaJson;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
-/** Plan versions, zones as GeoJSON, and the zone hierarchy with rolled-up areas. */
+/**
+ * Plan versions, zones as GeoJSON, the zone hierarchy with rolled-up areas, and each zone's
+ * history. Writes need {@code If-Match} with the zone's ETag ({@code "v<version>"}): 428 without,
+ * 412 when someone else changed the zone since.
+ */
 @RestController
 @RequestMapping("/api/plans")
 class ZoneController {
@@ -43,40 +59,161 @@ class ZoneController {
     return service.plan(planId);
   }
 
+  /** The plan's zones now, or as they were at {@code asOf} (ISO-8601 instant with offset). */
   @GetMapping("/{planId}/zones")
-  ResponseEntity<ObjectNode> zones(@PathVariable String planId) {
-    return ResponseEntity.ok()
-        .contentType(GEO_JSON)
-        .body(ZoneFeatures.collection(json, service.zones(planId)));
+  ResponseEntity<ObjectNode> zones(
+      @PathVariable String planId, @RequestParam(required = false) String asOf) {
+    ObjectNode body =
+        asOf == null
+            ? ZoneFeatures.collection(json, service.zones(planId), service.versions(planId))
+            : ZoneFeatures.collection(json, service.zonesAsOf(planId, instant(asOf)), Map.of());
+    return ResponseEntity.ok().contentType(GEO_JSON).body(body);
   }
 
   @GetMapping("/{planId}/zones/{code}")
-  ResponseEntity<ObjectNode> zone(@PathVariable String planId, @PathVariable String code) {
+  ResponseEntity<ObjectNode> zone(
+      @PathVariable String planId,
+      @PathVariable String code,
+      @RequestParam(required = false) String asOf) {
+    if (asOf != null) {
+      return ResponseEntity.ok()
+          .contentType(GEO_JSON)
+          .body(ZoneFeatures.feature(json, service.zoneAsOf(planId, code, instant(asOf))));
+    }
+    Zone zone = service.zone(planId, code);
+    int version = service.version(planId, code);
     return ResponseEntity.ok()
         .contentType(GEO_JSON)
-        .body(ZoneFeatures.feature(json, service.zone(planId, code)));
+        .eTag(ZoneETags.format(version))
+        .body(ZoneFeatures.feature(json, zone, version));
   }
 
   @PostMapping("/{planId}/zones/{code}")
   ResponseEntity<ObjectNode> create(
-      @PathVariable String planId, @PathVariable String code, @RequestBody JsonNode body) {
-    Zone zone = service.create(planId, code, ZoneFeatures.draft(json, body, code));
+      @PathVariable String planId,
+      @PathVariable String code,
+      @RequestParam(required = false) String reason,
+      @RequestBody JsonNode body) {
+    Zone zone =
+        service.create(
+            planId,
+            code,
+            ZoneFeatures.draft(json, body, code),
+            new ZoneService.Change(reason, null));
+    int version = service.version(planId, code);
     return ResponseEntity.created(URI.create("/api/plans/" + planId + "/zones/" + code))
         .contentType(GEO_JSON)
-        .body(ZoneFeatures.feature(json, zone));
+        .eTag(ZoneETags.format(version))
+        .body(ZoneFeatures.feature(json, zone, version));
   }
 
   @PutMapping("/{planId}/zones/{code}")
   ResponseEntity<ObjectNode> replace(
-      @PathVariable String planId, @PathVariable String code, @RequestBody JsonNode body) {
-    Zone zone = service.replace(planId, code, ZoneFeatures.draft(json, body, code));
-    return ResponseEntity.ok().contentType(GEO_JSON).body(ZoneFeatures.feature(json, zone));
+      @PathVariable String planId,
+      @PathVariable String code,
+      @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+      @RequestParam(required = false) String reason,
+      @RequestBody JsonNode body) {
+    service.zone(planId, code);
+    Integer expected = ZoneETags.requireIfMatch(ifMatch, code);
+    Zone zone =
+        service.replace(
+            planId,
+            code,
+            ZoneFeatures.draft(json, body, code),
+            expected,
+            new ZoneService.Change(reason, null));
+    int version = service.version(planId, code);
+    return ResponseEntity.ok()
+        .contentType(GEO_JSON)
+        .eTag(ZoneETags.format(version))
+        .body(ZoneFeatures.feature(json, zone, version));
   }
 
   @DeleteMapping("/{planId}/zones/{code}")
-  ResponseEntity<Void> delete(@PathVariable String planId, @PathVariable String code) {
-    service.delete(planId, code);
+  ResponseEntity<Void> delete(
+      @PathVariable String planId,
+      @PathVariable String code,
+      @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+      @RequestParam(required = false) String reason) {
+    service.zone(planId, code);
+    Integer expected = ZoneETags.requireIfMatch(ifMatch, code);
+    service.delete(planId, code, expected, new ZoneService.Change(reason, null));
     return ResponseEntity.noContent().build();
+  }
+
+  /** Every version of the zone, oldest first (without geometry). */
+  @GetMapping("/{planId}/zones/{code}/history")
+  List<Map<String, Object>> history(@PathVariable String planId, @PathVariable String code) {
+    return service.history(planId, code).stream().map(ZoneController::historyItem).toList();
+  }
+
+  /** One earlier version as a Feature. */
+  @GetMapping("/{planId}/zones/{code}/history/{version}")
+  ResponseEntity<ObjectNode> historyVersion(
+      @PathVariable String planId, @PathVariable String code, @PathVariable int version) {
+    ZoneHistoryEntry entry = service.historyEntry(planId, code, version);
+    if (entry.zone() == null) {
+      throw ApiProblem.notFound(
+              "zone-version", "version " + version + " of zone \"" + code + "\" is its deletion")
+          .with("code", code)
+          .with("version", version);
+    }
+    return ResponseEntity.ok()
+        .contentType(GEO_JSON)
+        .body(ZoneFeatures.feature(json, entry.zone(), version));
+  }
+
+  /** Makes version {@code version} current again, as a new recorded change. */
+  @PostMapping("/{planId}/zones/{code}/restore")
+  ResponseEntity<ObjectNode> restore(
+      @PathVariable String planId,
+      @PathVariable String code,
+      @RequestParam int version,
+      @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+      @RequestParam(required = false) String reason) {
+    service.plan(planId);
+    boolean exists = service.versions(planId).containsKey(code);
+    // A deleted zone has nothing to overwrite: no If-Match needed to bring it back.
+    Integer expected = exists ? ZoneETags.requireIfMatch(ifMatch, code) : null;
+    Zone zone =
+        service.restore(planId, code, version, expected, new ZoneService.Change(reason, null));
+    int now = service.version(planId, code);
+    return ResponseEntity.ok()
+        .contentType(GEO_JSON)
+        .eTag(ZoneETags.format(now))
+        .body(ZoneFeatures.feature(json, zone, now));
+  }
+
+  /** What changed between two versions: geometry added and removed, and the area delta. */
+  @GetMapping("/{planId}/zones/{code}/diff")
+  Map<String, Object> diff(
+      @PathVariable String planId,
+      @PathVariable String code,
+      @RequestParam int from,
+      @RequestParam int to) {
+    Zone before = existing(service.historyEntry(planId, code, from));
+    Zone after = existing(service.historyEntry(planId, code, to));
+    Geometry added =
+        OverlayNGRobust.overlay(after.geometry(), before.geometry(), OverlayNG.DIFFERENCE);
+    Geometry removed =
+        OverlayNGRobust.overlay(before.geometry(), after.geometry(), OverlayNG.DIFFERENCE);
+    MultiPolygon addedPolygons = GeoJson.toMultiPolygon(added);
+    MultiPolygon removedPolygons = GeoJson.toMultiPolygon(removed);
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("planId", planId);
+    body.put("code", code);
+    body.put("from", from);
+    body.put("to", to);
+    body.put("areaBefore", AreaJson.of(before.area()));
+    body.put("areaAfter", AreaJson.of(after.area()));
+    body.put("deltaM2", after.area().squareMetres() - before.area().squareMetres());
+    body.put("deltaKm2", after.area().km2() - before.area().km2());
+    body.put("addedM2", EllipsoidalArea.squareMetres(addedPolygons));
+    body.put("removedM2", EllipsoidalArea.squareMetres(removedPolygons));
+    body.put("added", GeoJson.write(addedPolygons));
+    body.put("removed", GeoJson.write(removedPolygons));
+    return body;
   }
 
   @GetMapping("/{planId}/tree")
@@ -85,6 +222,41 @@ class ZoneController {
     body.put("plan", service.plan(planId));
     body.put("roots", service.tree(planId).stream().map(ZoneController::treeNode).toList());
     return body;
+  }
+
+  private static Zone existing(ZoneHistoryEntry entry) {
+    if (entry.zone() == null) {
+      throw ApiProblem.invalid(
+              "deleted-version",
+              "version " + entry.version() + " of zone \"" + entry.code() + "\" is its deletion")
+          .with("version", entry.version());
+    }
+    return entry.zone();
+  }
+
+  private static Map<String, Object> historyItem(ZoneHistoryEntry e) {
+    Map<String, Object> item = new LinkedHashMap<>();
+    item.put("version", e.version());
+    item.put("operation", e.operation());
+    item.put("changedBy", e.changedBy());
+    item.put("changedAt", e.changedAt().toString());
+    item.put("reason", e.reason());
+    item.put("proposalId", e.proposalId());
+    item.put("name", e.zone() == null ? null : e.zone().name());
+    item.put("area", e.zone() == null ? null : AreaJson.of(e.zone().area()));
+    return item;
+  }
+
+  private static OffsetDateTime instant(String asOf) {
+    try {
+      return OffsetDateTime.parse(asOf);
+    } catch (DateTimeParseException e) {
+      throw ApiProblem.invalid(
+              "invalid-asof",
+              "asOf must be an ISO-8601 date-time with offset, e.g. 2024-05-01T12:00:00+08:00; was "
+                  + asOf)
+          .with("asOf", asOf);
+    }
   }
 
   private static Map<String, Object> treeNode(ZoneNode node) {

@@ -20,12 +20,23 @@ final class ZoneFeatures {
 
   private ZoneFeatures() {}
 
-  static ObjectNode collection(JsonMapper json, List<Zone> zones) {
+  /**
+   * @param versions current version by code (the ETag), or an empty map (e.g. for asOf reads)
+   */
+  static ObjectNode collection(JsonMapper json, List<Zone> zones, Map<String, Integer> versions) {
     ObjectNode collection = NODES.objectNode();
     collection.put("type", "FeatureCollection");
     ArrayNode features = collection.putArray("features");
-    zones.forEach(zone -> features.add(feature(json, zone)));
+    zones.forEach(zone -> features.add(feature(json, zone, versions.get(zone.code()))));
     return collection;
+  }
+
+  static ObjectNode feature(JsonMapper json, Zone zone, Integer version) {
+    ObjectNode feature = feature(json, zone);
+    if (version != null) {
+      ((ObjectNode) feature.get("properties")).put("version", version);
+    }
+    return feature;
   }
 
   static ObjectNode feature(JsonMapper json, Zone zone) {

@@ -93,10 +93,15 @@ public class ZoneRepository {
   }
 
   public void insertZone(Zone zone) {
+    insertZone(zone, 1);
+  }
+
+  /** Inserts a zone at the given version (versions continue across a delete and re-create). */
+  public void insertZone(Zone zone, int version) {
     jdbc.sql(
             "INSERT INTO zone (plan_id, code, name, kind, parent_code, managed_by, attributes,"
-                + " area_m2, planar_area_m2, gk_epsg, geom)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ST_GeomFromWKB(?, 4490))")
+                + " area_m2, planar_area_m2, gk_epsg, geom, version)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ST_GeomFromWKB(?, 4490), ?)")
         .params(
             zone.planId(),
             zone.code(),
@@ -108,7 +113,61 @@ public class ZoneRepository {
             zone.area().squareMetres(),
             zone.area().planarSquareMetres(),
             zone.area().gkEpsg(),
-            Wkb.write(zone.geometry()))
+            Wkb.write(zone.geometry()),
+            version)
+        .update();
+  }
+
+  /** The zone's current version (its ETag), if it exists. */
+  public Optional<Integer> findVersion(String planId, String code) {
+    return jdbc.sql("SELECT version FROM zone WHERE plan_id = ? AND code = ?")
+        .params(planId, code)
+        .query(Integer.class)
+        .optional();
+  }
+
+  /** Current version of every zone of the plan, by code. */
+  public Map<String, Integer> findVersions(String planId) {
+    Map<String, Integer> versions = new LinkedHashMap<>();
+    jdbc.sql("SELECT code, version FROM zone WHERE plan_id = ? ORDER BY code")
+        .param(planId)
+        .query(
+            rs -> {
+              versions.put(rs.getString("code"), rs.getInt("version"));
+            });
+    return versions;
+  }
+
+  /**
+   * Replaces everything but the key if the zone is still at {@code expectedVersion}; returns the
+   * number of rows changed (0 when another writer got there first).
+   */
+  public int updateZone(Zone zone, int expectedVersion, int newVersion) {
+    return jdbc.sql(
+            "UPDATE zone SET name = ?, kind = ?, parent_code = ?, managed_by = ?, attributes = ?,"
+                + " area_m2 = ?, planar_area_m2 = ?, gk_epsg = ?, geom = ST_GeomFromWKB(?, 4490),"
+                + " version = ? WHERE plan_id = ? AND code = ? AND version = ?")
+        .params(
+            zone.name(),
+            zone.kind().name(),
+            zone.parentCode(),
+            zone.managedBy(),
+            json.writeValueAsString(zone.attributes()),
+            zone.area().squareMetres(),
+            zone.area().planarSquareMetres(),
+            zone.area().gkEpsg(),
+            Wkb.write(zone.geometry()),
+            newVersion,
+            zone.planId(),
+            zone.code(),
+            expectedVersion)
+        .update();
+  }
+
+  /** Deletes the zone if it is still at {@code expectedVersion}; returns the rows deleted. */
+  public int deleteZone(String planId, String code, int expectedVersion) {
+    return jdbc.sql("DELETE FROM zone WHERE plan_id = ? AND code = ? AND version = ?")
+        .params(planId, code, expectedVersion)
         .update();
   }
 

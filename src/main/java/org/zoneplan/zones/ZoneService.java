@@ -1,5 +1,7 @@
 package org.zoneplan.zones;
 
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -10,24 +12,42 @@ import java.util.Set;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.operation.overlayng.OverlayNGRobust;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.zoneplan.audit.AuditLog;
 import org.zoneplan.geo.AreaFigures;
 import org.zoneplan.geo.PolygonValidator;
+import org.zoneplan.system.Actors;
 import org.zoneplan.system.ApiProblem;
 
 /**
- * Plan versions and zones: every write is checked in full before anything is written, and runs in
- * one transaction.
+ * Plan versions and zones. Every write is checked in full before anything is written, runs in one
+ * transaction, keeps the previous state in the zone's history (who, when, why, through which
+ * proposal), is written to the audit log, and — given the version the writer last saw — refuses to
+ * overwrite a newer one.
  */
 @Service
 public class ZoneService {
   private final ZoneRepository zones;
+  private final ZoneHistoryRepository history;
+  private final AuditLog audit;
   private final ApplicationEventPublisher events;
 
-  public ZoneService(ZoneRepository zones, ApplicationEventPublisher events) {
+  public ZoneService(
+      ZoneRepository zones,
+      ZoneHistoryRepository history,
+      AuditLog audit,
+      ApplicationEventPublisher events) {
     this.zones = zones;
+    this.history = history;
+    this.audit = audit;
     this.events = events;
+  }
+
+  /** Why and through what a change is made; both optional. */
+  public record Change(String reason, Long proposalId) {
+    public static final Change NONE = new Change(null, null);
   }
 
   public List<PlanVersion> plans() {
@@ -48,20 +68,40 @@ public class ZoneService {
     return zones.findZones(planId);
   }
 
+  /** The plan's zones as they were at an instant, from their history. */
+  public List<Zone> zonesAsOf(String planId, OffsetDateTime at) {
+    plan(planId);
+    return history.asOf(planId, at);
+  }
+
   public Zone zone(String planId, String code) {
     plan(planId);
-    return zones
-        .findZone(planId, code)
-        .orElseThrow(
-            () ->
-                ApiProblem.notFound(
-                        "zone", "no zone \"" + code + "\" in plan version \"" + planId + "\"")
-                    .with("planId", planId)
-                    .with("code", code));
+    return zones.findZone(planId, code).orElseThrow(() -> zoneNotFound(planId, code));
+  }
+
+  public Zone zoneAsOf(String planId, String code, OffsetDateTime at) {
+    return zonesAsOf(planId, at).stream()
+        .filter(z -> z.code().equals(code))
+        .findFirst()
+        .orElseThrow(() -> zoneNotFound(planId, code).with("asOf", at.toString()));
+  }
+
+  /** The zone's current version: its ETag. */
+  public int version(String planId, String code) {
+    plan(planId);
+    return zones.findVersion(planId, code).orElseThrow(() -> zoneNotFound(planId, code));
+  }
+
+  public Map<String, Integer> versions(String planId) {
+    return zones.findVersions(planId);
+  }
+
+  public Zone create(String planId, String code, ZoneDraft draft) {
+    return create(planId, code, draft, Change.NONE);
   }
 
   @Transactional
-  public Zone create(String planId, String code, ZoneDraft draft) {
+  public Zone create(String planId, String code, ZoneDraft draft, Change change) {
     plan(planId);
     requireCode(code);
     if (zones.findZone(planId, code).isPresent()) {
@@ -71,18 +111,34 @@ public class ZoneService {
           .with("code", code);
     }
     Zone zone = checked(planId, code, draft);
-    zones.insertZone(zone);
+    int version = history.nextVersion(planId, code);
+    zones.insertZone(zone, version);
+    record("CREATE", zone.planId(), code, version, zone, change);
     events.publishEvent(
         new ZonesChangedEvent(planId, code, null, zone.geometry().getEnvelopeInternal()));
     return zone;
   }
 
-  @Transactional
+  /** Replaces a zone without a version check (internal use: the caller holds the only copy). */
   public Zone replace(String planId, String code, ZoneDraft draft) {
+    return replace(planId, code, draft, null, Change.NONE);
+  }
+
+  /**
+   * @param expectedVersion the version the writer last saw (its If-Match), or null for no check
+   */
+  @Transactional
+  public Zone replace(
+      String planId, String code, ZoneDraft draft, Integer expectedVersion, Change change) {
     Zone before = zone(planId, code);
+    int current = requireVersion(planId, code, expectedVersion);
     Zone zone = checked(planId, code, draft);
     requireNoCycle(planId, code, draft.parentCode());
-    zones.updateZone(zone);
+    int version = history.nextVersion(planId, code);
+    if (zones.updateZone(zone, current, version) == 0) {
+      throw stale(planId, code, current);
+    }
+    record("UPDATE", planId, code, version, zone, change);
     events.publishEvent(
         new ZonesChangedEvent(
             planId,
@@ -92,9 +148,14 @@ public class ZoneService {
     return zone;
   }
 
-  @Transactional
   public void delete(String planId, String code) {
+    delete(planId, code, null, Change.NONE);
+  }
+
+  @Transactional
+  public void delete(String planId, String code, Integer expectedVersion, Change change) {
     Zone before = zone(planId, code);
+    int current = requireVersion(planId, code, expectedVersion);
     int children = zones.countChildren(planId, code);
     if (children > 0) {
       throw ApiProblem.conflict(
@@ -102,14 +163,78 @@ public class ZoneService {
               "zone \"" + code + "\" has " + children + " child zones; delete or move them first")
           .with("code", code);
     }
-    zones.deleteZone(planId, code);
+    if (zones.deleteZone(planId, code, current) == 0) {
+      throw stale(planId, code, current);
+    }
+    record("DELETE", planId, code, history.nextVersion(planId, code), null, change);
     events.publishEvent(
         new ZonesChangedEvent(planId, code, before.geometry().getEnvelopeInternal(), null));
   }
 
+  /**
+   * Makes an earlier version current again, as a new version (itself a recorded change). Works for
+   * a deleted zone too (then without a version check: there is nothing to overwrite).
+   */
+  @Transactional
+  public Zone restore(
+      String planId, String code, int version, Integer expectedVersion, Change change) {
+    plan(planId);
+    ZoneHistoryEntry old =
+        history
+            .find(planId, code, version)
+            .filter(e -> e.zone() != null)
+            .orElseThrow(
+                () ->
+                    ApiProblem.notFound(
+                            "zone-version",
+                            "zone \"" + code + "\" has no version " + version + " to restore")
+                        .with("code", code)
+                        .with("version", version));
+    Zone z = old.zone();
+    ZoneDraft draft =
+        new ZoneDraft(
+            z.name(), z.kind(), z.parentCode(), z.managedBy(), z.attributes(), z.geometry());
+    Change why =
+        new Change(
+            change.reason() == null ? "restore of version " + version : change.reason(),
+            change.proposalId());
+    Zone restored;
+    if (zones.findZone(planId, code).isPresent()) {
+      restored = replace(planId, code, draft, expectedVersion, why);
+    } else {
+      restored = create(planId, code, draft, why);
+    }
+    return restored;
+  }
+
+  public List<ZoneHistoryEntry> history(String planId, String code) {
+    plan(planId);
+    List<ZoneHistoryEntry> entries = history.list(planId, code);
+    if (entries.isEmpty()) {
+      throw zoneNotFound(planId, code);
+    }
+    return entries;
+  }
+
+  public ZoneHistoryEntry historyEntry(String planId, String code, int version) {
+    plan(planId);
+    return history
+        .find(planId, code, version)
+        .orElseThrow(
+            () ->
+                ApiProblem.notFound(
+                        "zone-version", "zone \"" + code + "\" has no version " + version)
+                    .with("code", code)
+                    .with("version", version));
+  }
+
   /** The plan's zones as a forest, each node with its own and rolled-up areas. */
   public List<ZoneNode> tree(String planId) {
-    List<Zone> all = zones(planId);
+    return tree(zones(planId));
+  }
+
+  /** A forest of the given zones of one plan, each node with its own and rolled-up areas. */
+  public List<ZoneNode> tree(List<Zone> all) {
     Map<String, List<Zone>> childrenOf = new LinkedHashMap<>();
     List<Zone> roots = new ArrayList<>();
     Set<String> codes = new HashSet<>();
@@ -145,6 +270,58 @@ public class ZoneService {
     children.forEach(child -> parts.add(child.rolledUpGeometry()));
     Geometry union = OverlayNGRobust.union(parts);
     return new ZoneNode(zone, AreaFigures.of(union), union, children);
+  }
+
+  private void record(
+      String operation, String planId, String code, int version, Zone zone, Change change) {
+    String actor = Actors.current();
+    history.append(
+        new ZoneHistoryEntry(
+            planId,
+            code,
+            version,
+            operation,
+            zone,
+            actor,
+            OffsetDateTime.now(ZoneOffset.UTC),
+            change.reason(),
+            change.proposalId()));
+    audit.record(
+        "zone." + operation.toLowerCase(java.util.Locale.ROOT),
+        planId + "/" + code,
+        "version " + version + (change.reason() == null ? "" : "; reason: " + change.reason()));
+  }
+
+  /** The current version, after checking the writer's expected one (null: no check). */
+  private int requireVersion(String planId, String code, Integer expectedVersion) {
+    int current = version(planId, code);
+    if (expectedVersion != null && expectedVersion != current) {
+      throw stale(planId, code, current).with("expectedVersion", expectedVersion);
+    }
+    return current;
+  }
+
+  private static ApiProblem stale(String planId, String code, int current) {
+    return new ApiProblem(
+            HttpStatus.PRECONDITION_FAILED,
+            "stale-version",
+            "Precondition failed",
+            "zone \""
+                + code
+                + "\" in plan version \""
+                + planId
+                + "\" was changed by someone else (now version "
+                + current
+                + "); reload it and apply your change again")
+        .with("code", code)
+        .with("currentETag", ZoneETags.format(current));
+  }
+
+  private static ApiProblem zoneNotFound(String planId, String code) {
+    return ApiProblem.notFound(
+            "zone", "no zone \"" + code + "\" in plan version \"" + planId + "\"")
+        .with("planId", planId)
+        .with("code", code);
   }
 
   private Zone checked(String planId, String code, ZoneDraft draft) {

@@ -26,6 +26,14 @@ public final class Http {
     return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
   }
 
+  public Response post(String path, String body, String ifMatch) {
+    HttpRequest.Builder request = withBody(path, body);
+    if (ifMatch != null) {
+      request.header("If-Match", ifMatch);
+    }
+    return send(request.POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
+  }
+
   public Response post(String path, String body) {
     return send(
         withBody(path, body)
@@ -40,6 +48,42 @@ public final class Http {
 
   public Response delete(String path) {
     return send(HttpRequest.newBuilder(URI.create(base + path)).DELETE());
+  }
+
+  /** PUT with If-Match (null: none). */
+  public Response put(String path, String body, String ifMatch) {
+    HttpRequest.Builder request = withBody(path, body);
+    if (ifMatch != null) {
+      request.header("If-Match", ifMatch);
+    }
+    return send(request.PUT(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
+  }
+
+  /** DELETE with If-Match (null: none). */
+  public Response delete(String path, String ifMatch) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).DELETE();
+    if (ifMatch != null) {
+      request.header("If-Match", ifMatch);
+    }
+    return send(request);
+  }
+
+  /** The ETag a GET answers, or null. */
+  public String etag(String path) {
+    try {
+      return CLIENT
+          .send(
+              HttpRequest.newBuilder(URI.create(base + path)).GET().build(),
+              HttpResponse.BodyHandlers.discarding())
+          .headers()
+          .firstValue("ETag")
+          .orElse(null);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
   }
 
   private HttpRequest.Builder withBody(String path, String body) {

@@ -114,7 +114,7 @@ class WebPageBrowserTest {
       assertThat(driver.findElements(By.cssSelector("#info img"))).isEmpty();
       assertThat(driver.getTitle()).isNotEqualTo("pwned");
     } finally {
-      http.delete("/api/plans/pujiang-2021/zones/HTML-TEST");
+      http.delete("/api/plans/pujiang-2021/zones/HTML-TEST", "*");
     }
   }
 

@@ -106,7 +106,7 @@ abstract class ZoneApiContract {
       assertThat(zjw.get("rolledUp").get("areaM2").doubleValue())
           .isCloseTo(parentM2, near(parentM2, 1e-9));
     } finally {
-      assertThat(http.delete("/api/plans/" + planId + "/zones/TEST-OVERLAP").status())
+      assertThat(http.delete("/api/plans/" + planId + "/zones/TEST-OVERLAP", "*").status())
           .isEqualTo(204);
     }
   }
@@ -130,12 +130,14 @@ abstract class ZoneApiContract {
 
     Http.Response replaced =
         http.put(
-            path, feature("TEST-CRUD", "测试区", "COOPERATION", "PJ", square(119.70, 29.55, 0.02)));
+            path,
+            feature("TEST-CRUD", "测试区", "COOPERATION", "PJ", square(119.70, 29.55, 0.02)),
+            http.etag(path));
     assertThat(replaced.status()).isEqualTo(200);
     assertThat(replaced.json().get("properties").get("areaM2").doubleValue())
         .isCloseTo(4 * firstM2, near(4 * firstM2, 0.01));
 
-    assertThat(http.delete(path).status()).isEqualTo(204);
+    assertThat(http.delete(path, http.etag(path)).status()).isEqualTo(204);
     assertThat(http.get(path).status()).isEqualTo(404);
   }
 
@@ -257,7 +259,8 @@ abstract class ZoneApiContract {
     assertProblem(
         http.put(
             "/api/plans/pujiang-2021/zones/PJ-HZ",
-            feature("PJ-HZ", "黄宅片区", "SUBAREA", "PJ", bowtie)),
+            feature("PJ-HZ", "黄宅片区", "SUBAREA", "PJ", bowtie),
+            "*"),
         422,
         "invalid-geometry",
         "Self-intersection");
@@ -266,7 +269,8 @@ abstract class ZoneApiContract {
     assertProblem(
         http.put(
             "/api/plans/pujiang-2021/zones/PJ-1",
-            feature("PJ-1", "一区", "ZONE", "PJ-1-CORE", pj1.get("geometry").toString())),
+            feature("PJ-1", "一区", "ZONE", "PJ-1-CORE", pj1.get("geometry").toString()),
+            "*"),
         422,
         "invalid-parent",
         "ancestor");
@@ -277,7 +281,7 @@ abstract class ZoneApiContract {
   @Test
   void deletingAParentWithChildrenIsRefused() {
     assertProblem(
-        http.delete("/api/plans/pujiang-2021/zones/PJ-1"), 409, "zone-has-children", "PJ-1");
+        http.delete("/api/plans/pujiang-2021/zones/PJ-1", "*"), 409, "zone-has-children", "PJ-1");
     assertThat(http.get("/api/plans/pujiang-2021/zones/PJ-1").status()).isEqualTo(200);
   }
 
@@ -349,7 +353,7 @@ abstract class ZoneApiContract {
       // The same figure a save computes.
       assertThat(m2).isEqualTo(stored.json().get("properties").get("areaM2").doubleValue());
     } finally {
-      http.delete("/api/plans/pujiang-2021/zones/TEST-MEASURE");
+      http.delete("/api/plans/pujiang-2021/zones/TEST-MEASURE", "*");
     }
     assertThat(measured.json().get("areaMu").doubleValue())
         .isCloseTo(m2 * 15 / 1e4, near(m2, 1e-12));
@@ -361,6 +365,111 @@ abstract class ZoneApiContract {
         "invalid-geometry",
         "Self-intersection");
     assertThat(zoneCount("pujiang-2021")).isEqualTo(before);
+  }
+
+  @Test
+  void writesWithoutIfMatchAre428AndStaleOnesAre412SoNoChangeIsLost() {
+    String path = "/api/plans/pujiang-2021/zones/TEST-ETAG";
+    Http.Response created =
+        http.post(
+            path, feature("TEST-ETAG", "并发", "COOPERATION", "PJ", square(119.70, 29.55, 0.01)));
+    assertThat(created.status()).isEqualTo(201);
+    String etag = http.etag(path);
+    assertThat(etag).isEqualTo("\"v1\"");
+    try {
+      String planner1 =
+          feature("TEST-ETAG", "甲的修改", "COOPERATION", "PJ", square(119.70, 29.55, 0.012));
+      String planner2 =
+          feature("TEST-ETAG", "乙的修改", "COOPERATION", "PJ", square(119.70, 29.55, 0.008));
+      assertProblem(http.put(path, planner1, null), 428, "precondition-required", "If-Match");
+      assertProblem(http.delete(path, null), 428, "precondition-required", "If-Match");
+      // Both planners read version 1; the first write wins, the second is refused, not merged away.
+      assertThat(http.put(path, planner1, etag).status()).isEqualTo(200);
+      Http.Response second = http.put(path, planner2, etag);
+      assertProblem(second, 412, "stale-version", "changed by someone else");
+      assertThat(second.json().get("currentETag").asString()).isEqualTo("\"v2\"");
+      assertThat(http.get(path).json().get("properties").get("name").asString()).isEqualTo("甲的修改");
+      assertProblem(http.delete(path, etag), 412, "stale-version", null);
+      assertProblem(http.put(path, planner2, "\"bogus\""), 412, "stale-version", null);
+    } finally {
+      assertThat(http.delete(path, http.etag(path)).status()).isEqualTo(204);
+    }
+  }
+
+  @Test
+  void historyKeepsEveryVersionWithAsOfRestoreAndDiff() throws Exception {
+    String path = "/api/plans/pujiang-2021/zones/TEST-HIST";
+    assertThat(
+            http.post(
+                    path
+                        + "?reason="
+                        + java.net.URLEncoder.encode("新设", java.nio.charset.StandardCharsets.UTF_8),
+                    feature("TEST-HIST", "历史一", "COOPERATION", "PJ", square(119.70, 29.55, 0.01)))
+                .status())
+        .isEqualTo(201);
+    java.time.OffsetDateTime afterV1 = java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC);
+    Thread.sleep(20);
+    assertThat(
+            http.put(
+                    path,
+                    feature("TEST-HIST", "历史二", "COOPERATION", "PJ", square(119.70, 29.55, 0.02)),
+                    "\"v1\"")
+                .status())
+        .isEqualTo(200);
+    assertThat(http.delete(path + "?reason=test", "\"v2\"").status()).isEqualTo(204);
+    assertThat(http.get(path).status()).isEqualTo(404);
+
+    JsonNode history = http.get(path + "/history").json();
+    assertThat(history).hasSize(3);
+    assertThat(history.get(0).get("operation").asString()).isEqualTo("CREATE");
+    assertThat(history.get(0).get("reason").asString()).isEqualTo("新设");
+    assertThat(history.get(0).get("changedBy").asString()).isNotBlank();
+    assertThat(history.get(1).get("operation").asString()).isEqualTo("UPDATE");
+    assertThat(history.get(1).get("name").asString()).isEqualTo("历史二");
+    assertThat(history.get(2).get("operation").asString()).isEqualTo("DELETE");
+    double v1 = history.get(0).get("area").get("areaM2").doubleValue();
+    double v2 = history.get(1).get("area").get("areaM2").doubleValue();
+
+    // asOf: the zone as it was after version 1, and the plan's zones then.
+    JsonNode then = http.get(path + "?asOf=" + afterV1).json();
+    assertThat(then.get("properties").get("name").asString()).isEqualTo("历史一");
+    JsonNode planThen = http.get("/api/plans/pujiang-2021/zones?asOf=" + afterV1).json();
+    assertThat(planThen.get("features").size()).isEqualTo(zoneCount("pujiang-2021") + 1);
+
+    // diff between versions 1 and 2: a 0.01° square grew to 0.02°.
+    JsonNode diff = http.get(path + "/diff?from=1&to=2").json();
+    assertThat(diff.get("deltaM2").doubleValue()).isCloseTo(v2 - v1, near(v2, 1e-12));
+    // Not exactly v2 − v1: the added L-shape has vertices in the middle of the big square's
+    // edges, and splitting a geodesic edge changes the ellipsoidal area (here by ~1e-5).
+    assertThat(diff.get("addedM2").doubleValue()).isCloseTo(v2 - v1, near(v2, 1e-4));
+    assertThat(diff.get("removedM2").doubleValue()).isLessThan(1e-3);
+
+    // Restore the deleted zone to version 1: a new version, recorded as RESTORE.
+    Http.Response restored = http.post(path + "/restore?version=1", "");
+    assertThat(restored.status()).as(restored.text()).isEqualTo(200);
+    try {
+      assertThat(http.etag(path)).isEqualTo("\"v4\"");
+      assertThat(http.get(path).json().get("properties").get("name").asString()).isEqualTo("历史一");
+      JsonNode after = http.get(path + "/history").json();
+      assertThat(after).hasSize(4);
+      assertThat(after.get(3).get("operation").asString()).isEqualTo("CREATE");
+      assertThat(after.get(3).get("reason").asString()).contains("restore of version 1");
+    } finally {
+      http.delete(path, "*");
+    }
+    assertProblem(http.get(path + "?asOf=yesterday"), 422, "invalid-asof", "ISO-8601");
+    assertProblem(http.get(path + "/diff?from=1&to=99"), 404, "zone-version-not-found", "99");
+  }
+
+  @Test
+  void everyWriteIsInTheAuditLog() {
+    String path = "/api/plans/pujiang-2021/zones/TEST-AUDIT";
+    http.post(path, feature("TEST-AUDIT", "审计", "COOPERATION", "PJ", square(119.70, 29.55, 0.01)));
+    http.delete(path, "*");
+    JsonNode log = http.get("/api/audit?limit=5").json();
+    assertThat(log.get(0).get("action").asString()).isEqualTo("zone.delete");
+    assertThat(log.get(0).get("target").asString()).isEqualTo("pujiang-2021/TEST-AUDIT");
+    assertThat(log.get(1).get("action").asString()).isEqualTo("zone.create");
   }
 
   // ---- helpers
