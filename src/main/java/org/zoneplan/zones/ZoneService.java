@@ -207,6 +207,57 @@ public class ZoneService {
     return restored;
   }
 
+  /**
+   * Opens a new plan version holding a copy of every zone of {@code fromPlanId} (parents before
+   * children), each copy a recorded change of the new version.
+   */
+  @Transactional
+  public PlanVersion copyPlan(String fromPlanId, PlanVersion newPlan, Change change) {
+    plan(fromPlanId);
+    if (zones.findPlan(newPlan.id()).isPresent()) {
+      throw ApiProblem.conflict(
+              "duplicate-plan", "plan version \"" + newPlan.id() + "\" already exists")
+          .with("planId", newPlan.id());
+    }
+    if (!newPlan.id().matches("[a-z0-9][a-z0-9-]{0,63}")) {
+      throw ApiProblem.invalid(
+              "invalid-plan-id",
+              "a plan version id is 1–64 lower-case letters, digits and '-', was " + newPlan.id())
+          .with("planId", newPlan.id());
+    }
+    zones.insertPlan(newPlan);
+    audit.record("plan.create", newPlan.id(), "copy of " + fromPlanId);
+    List<Zone> all = zones.findZones(fromPlanId);
+    Map<String, Zone> byCode = new LinkedHashMap<>();
+    all.forEach(z -> byCode.put(z.code(), z));
+    all.stream()
+        .sorted(Comparator.comparingInt(z -> depth(z, byCode)))
+        .forEach(
+            z ->
+                create(
+                    newPlan.id(),
+                    z.code(),
+                    new ZoneDraft(
+                        z.name(),
+                        z.kind(),
+                        z.parentCode(),
+                        z.managedBy(),
+                        z.attributes(),
+                        z.geometry()),
+                    change));
+    return newPlan;
+  }
+
+  private static int depth(Zone zone, Map<String, Zone> byCode) {
+    int depth = 0;
+    for (String parent = zone.parentCode();
+        parent != null && byCode.containsKey(parent) && depth < 100;
+        parent = byCode.get(parent).parentCode()) {
+      depth++;
+    }
+    return depth;
+  }
+
   public List<ZoneHistoryEntry> history(String planId, String code) {
     plan(planId);
     List<ZoneHistoryEntry> entries = history.list(planId, code);

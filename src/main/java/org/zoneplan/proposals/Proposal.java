@@ -1,0 +1,38 @@
+package org.zoneplan.proposals;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A planner's boundary change of one or more zones of a plan version, with its reason, and an
+ * approver's decision.
+ *
+ * @param targetMode APPLY (to {@code planId}) or NEW_VERSION (a new plan version {@code newPlanId}
+ *     copied from {@code planId}, then changed)
+ * @param effectSubmitted the what-if effect frozen at submission
+ * @param effectDecided the effect recomputed at the decision
+ */
+public record Proposal(
+    long id,
+    String planId,
+    String title,
+    String reason,
+    ProposalStatus status,
+    TargetMode targetMode,
+    String newPlanId,
+    String newPlanName,
+    String createdBy,
+    OffsetDateTime createdAt,
+    OffsetDateTime submittedAt,
+    String decidedBy,
+    OffsetDateTime decidedAt,
+    String decisionComment,
+    JsonNode effectSubmitted,
+    JsonNode effectDecided,
+    List<ProposedChange> changes) {
+  public enum TargetMode {
+    APPLY,
+    NEW_VERSION
+  }
+}

@@ -1,0 +1,229 @@
+package org.zoneplan.proposals;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.zoneplan.audit.AuditLog;
+import org.zoneplan.geo.PolygonValidator;
+import org.zoneplan.system.Actors;
+import org.zoneplan.system.ApiProblem;
+import org.zoneplan.zones.PlanStatus;
+import org.zoneplan.zones.PlanVersion;
+import org.zoneplan.zones.ZoneService;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Proposals from draft to decision. Approval applies every change in one transaction, each a
+ * recorded zone change carrying the proposal's id and reason; it is refused when a zone changed
+ * since the proposal was drafted.
+ */
+@Service
+public class ProposalService {
+  private final ProposalRepository proposals;
+  private final ZoneService zones;
+  private final ProposalEffects effects;
+  private final AuditLog audit;
+
+  ProposalService(
+      ProposalRepository proposals, ZoneService zones, ProposalEffects effects, AuditLog audit) {
+    this.proposals = proposals;
+    this.zones = zones;
+    this.effects = effects;
+    this.audit = audit;
+  }
+
+  @Transactional
+  public Proposal create(Proposal draft) {
+    zones.plan(draft.planId());
+    if (draft.title() == null || draft.title().isBlank()) {
+      throw ApiProblem.invalid("missing-property", "a proposal needs a title")
+          .with("property", "title");
+    }
+    if (draft.reason() == null || draft.reason().isBlank()) {
+      throw ApiProblem.invalid("missing-property", "a proposal needs a reason")
+          .with("property", "reason");
+    }
+    if (draft.changes().isEmpty()) {
+      throw ApiProblem.invalid("no-changes", "a proposal needs at least one zone change");
+    }
+    if (draft.targetMode() == Proposal.TargetMode.NEW_VERSION
+        && (draft.newPlanId() == null || draft.newPlanName() == null)) {
+      throw ApiProblem.invalid(
+          "missing-property", "target NEW_VERSION needs the new plan version's id and name");
+    }
+    Set<String> codes = new HashSet<>();
+    List<ProposedChange> changes = new ArrayList<>();
+    for (ProposedChange c : draft.changes()) {
+      if (!codes.add(c.code())) {
+        throw ApiProblem.invalid("duplicate-change", "zone \"" + c.code() + "\" is changed twice")
+            .with("code", c.code());
+      }
+      Integer base = c.baseVersion();
+      if (c.operation() == ProposedChange.Operation.CREATE) {
+        if (zones.versions(draft.planId()).containsKey(c.code())) {
+          throw ApiProblem.conflict(
+                  "duplicate-code", "zone \"" + c.code() + "\" already exists in " + draft.planId())
+              .with("code", c.code());
+        }
+      } else {
+        int current = zones.version(draft.planId(), c.code());
+        if (base == null) {
+          base = current;
+        } else if (base != current) {
+          throw ApiProblem.conflict(
+                  "stale-version",
+                  "zone \"" + c.code() + "\" is at version " + current + ", not " + base)
+              .with("code", c.code());
+        }
+      }
+      if (c.draft() != null) {
+        PolygonValidator.requireValid(c.draft().geometry());
+      }
+      changes.add(new ProposedChange(changes.size() + 1, c.operation(), c.code(), base, c.draft()));
+    }
+    long id =
+        proposals.insert(
+            new Proposal(
+                0,
+                draft.planId(),
+                draft.title().strip(),
+                draft.reason().strip(),
+                ProposalStatus.DRAFT,
+                draft.targetMode(),
+                draft.newPlanId(),
+                draft.newPlanName(),
+                Actors.current(),
+                now(),
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                changes));
+    audit.record("proposal.create", "proposal/" + id, draft.title());
+    return get(id);
+  }
+
+  public Proposal get(long id) {
+    return proposals
+        .find(id)
+        .orElseThrow(
+            () -> ApiProblem.notFound("proposal", "no proposal " + id).with("proposalId", id));
+  }
+
+  public List<Proposal> list(ProposalStatus status) {
+    return proposals.findByStatus(status);
+  }
+
+  /** Freezes the what-if effect and hands the proposal to the approvers. */
+  @Transactional
+  public Proposal submit(long id) {
+    Proposal p = get(id);
+    requireStatus(p, ProposalStatus.DRAFT, "submitted");
+    JsonNode effect = effects.estimate(p.planId(), p.changes());
+    if (proposals.submit(id, now(), effect) == 0) {
+      throw wrongStatus(get(id), "submitted");
+    }
+    audit.record("proposal.submit", "proposal/" + id, null);
+    return get(id);
+  }
+
+  @Transactional
+  public Proposal approve(long id, String comment) {
+    Proposal p = locked(id);
+    requireStatus(p, ProposalStatus.SUBMITTED, "approved");
+    String targetPlan = p.planId();
+    ZoneService.Change change = new ZoneService.Change(p.reason(), p.id());
+    for (ProposedChange c : p.changes()) {
+      if (c.baseVersion() != null) {
+        int current = zones.version(p.planId(), c.code());
+        if (current != c.baseVersion()) {
+          throw ApiProblem.conflict(
+                  "proposal-outdated",
+                  "zone \""
+                      + c.code()
+                      + "\" changed since the proposal was drafted (version "
+                      + c.baseVersion()
+                      + ", now "
+                      + current
+                      + "); the planner must redraft it")
+              .with("code", c.code());
+        }
+      }
+    }
+    JsonNode effect = effects.estimate(p.planId(), p.changes());
+    if (p.targetMode() == Proposal.TargetMode.NEW_VERSION) {
+      zones.copyPlan(
+          p.planId(),
+          new PlanVersion(
+              p.newPlanId(), p.newPlanName(), LocalDate.now(ZoneOffset.UTC), PlanStatus.DRAFT),
+          change);
+      targetPlan = p.newPlanId();
+    }
+    for (ProposedChange c : p.changes()) {
+      switch (c.operation()) {
+        case CREATE -> zones.create(targetPlan, c.code(), c.draft(), change);
+        case UPDATE -> zones.replace(targetPlan, c.code(), c.draft(), null, change);
+        case DELETE -> zones.delete(targetPlan, c.code(), null, change);
+        default -> throw new IllegalStateException("unknown operation " + c.operation());
+      }
+    }
+    if (proposals.decide(id, ProposalStatus.APPROVED, Actors.current(), now(), comment, effect)
+        == 0) {
+      throw wrongStatus(get(id), "approved");
+    }
+    audit.record("proposal.approve", "proposal/" + id, comment);
+    return get(id);
+  }
+
+  @Transactional
+  public Proposal reject(long id, String comment) {
+    if (comment == null || comment.isBlank()) {
+      throw ApiProblem.invalid("missing-property", "a rejection needs a comment saying why")
+          .with("property", "comment");
+    }
+    Proposal p = locked(id);
+    requireStatus(p, ProposalStatus.SUBMITTED, "rejected");
+    JsonNode effect = effects.estimate(p.planId(), p.changes());
+    if (proposals.decide(id, ProposalStatus.REJECTED, Actors.current(), now(), comment, effect)
+        == 0) {
+      throw wrongStatus(get(id), "rejected");
+    }
+    audit.record("proposal.reject", "proposal/" + id, comment);
+    return get(id);
+  }
+
+  private Proposal locked(long id) {
+    return proposals
+        .findForUpdate(id)
+        .orElseThrow(
+            () -> ApiProblem.notFound("proposal", "no proposal " + id).with("proposalId", id));
+  }
+
+  private static void requireStatus(Proposal p, ProposalStatus expected, String verb) {
+    if (p.status() != expected) {
+      throw wrongStatus(p, verb);
+    }
+  }
+
+  private static ApiProblem wrongStatus(Proposal p, String verb) {
+    return new ApiProblem(
+            HttpStatus.CONFLICT,
+            "invalid-transition",
+            "Conflict",
+            "proposal " + p.id() + " is " + p.status() + " and cannot be " + verb)
+        .with("status", p.status().name());
+  }
+
+  private static OffsetDateTime now() {
+    return OffsetDateTime.now(ZoneOffset.UTC);
+  }
+}
