@@ -31,6 +31,14 @@ public record GaussKruger(int zone) {
   private static final CoordinateReferenceSystem GEOGRAPHIC =
       CRS_FACTORY.createFromName("EPSG:" + Cgcs2000.SRID);
 
+  /**
+   * proj4j parses its EPSG table on every {@code createFromName} (milliseconds each): the zones'
+   * CRS objects are made once. They are not modified after creation, so sharing them is safe;
+   * transforms are made per call because they are not thread-safe.
+   */
+  private static final java.util.concurrent.ConcurrentMap<Integer, CoordinateReferenceSystem>
+      PLANES = new java.util.concurrent.ConcurrentHashMap<>();
+
   public GaussKruger {
     if (zone < FIRST_ZONE || zone > LAST_ZONE) {
       throw new IllegalArgumentException(
@@ -80,12 +88,16 @@ public record GaussKruger(int zone) {
    * y = northing, metres, false easting 500000). The copy has SRID {@link #epsg()}.
    */
   public Geometry project(Geometry geographic) {
-    CoordinateTransform transform =
-        TRANSFORMS.createTransform(GEOGRAPHIC, CRS_FACTORY.createFromName("EPSG:" + epsg()));
+    CoordinateTransform transform = TRANSFORMS.createTransform(GEOGRAPHIC, plane());
     Geometry projected = geographic.copy();
     projected.apply(new TransformFilter(transform));
     projected.setSRID(epsg());
     return projected;
+  }
+
+  /** This zone's projected CRS (false easting 500000), shared. */
+  CoordinateReferenceSystem plane() {
+    return PLANES.computeIfAbsent(epsg(), code -> CRS_FACTORY.createFromName("EPSG:" + code));
   }
 
   /** Planar area in this zone's plane, m² (differs from the ellipsoidal area by a few ppm). */

@@ -18,8 +18,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.ResourceLoader;
@@ -48,7 +47,7 @@ import org.zoneplan.zones.ZoneService;
     name = "zoneplan.sample-data.enabled",
     havingValue = "true",
     matchIfMissing = true)
-class SampleDataLoader implements ApplicationRunner {
+class SampleDataLoader implements SmartInitializingSingleton {
   private static final Logger log = LoggerFactory.getLogger(SampleDataLoader.class);
   private static final String[] SHAPEFILE_PARTS = {".shp", ".shx", ".dbf", ".prj", ".cpg"};
 
@@ -71,8 +70,17 @@ class SampleDataLoader implements ApplicationRunner {
     this.transaction = transaction;
   }
 
+  /** Runs before the web server starts, so the first request already sees the sample data. */
   @Override
-  public void run(ApplicationArguments args) throws IOException {
+  public void afterSingletonsInstantiated() {
+    try {
+      load();
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException("cannot load the sample data", e);
+    }
+  }
+
+  void load() throws IOException {
     if (!zoneRepository.isEmpty()) {
       return;
     }
