@@ -11,6 +11,7 @@ import org.locationtech.jts.geom.Envelope;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.zoneplan.geo.Cgcs2000;
 import org.zoneplan.store.Wkb;
 
 /** Land parcels in the store; the same SQL on H2GIS and PostGIS. */
@@ -57,6 +58,31 @@ public class ParcelRepository {
             envelope.getMaxY(),
             limit,
             offset)
+        .query(ParcelRepository::parcel)
+        .list();
+  }
+
+  /**
+   * One page of parcels by id: those whose geometry intersects {@code bbox} (served by the spatial
+   * index), or all parcels when it is null.
+   */
+  public List<Parcel> findPage(Envelope bbox, int limit, long offset) {
+    if (bbox == null) {
+      return jdbc.sql("SELECT " + COLUMNS + " FROM parcel ORDER BY id LIMIT ? OFFSET ?")
+          .params(limit, offset)
+          .query(ParcelRepository::parcel)
+          .list();
+    }
+    // A box of zero width or height becomes a line or a point: PostGIS's ST_MakeEnvelope would
+    // make a degenerate polygon that intersects nothing.
+    byte[] box = Wkb.write(Cgcs2000.GEOMETRY_FACTORY.toGeometry(bbox));
+    return jdbc.sql(
+            "SELECT "
+                + COLUMNS
+                + " FROM parcel WHERE geom && ST_GeomFromWKB(?, 4490)"
+                + " AND ST_Intersects(geom, ST_GeomFromWKB(?, 4490))"
+                + " ORDER BY id LIMIT ? OFFSET ?")
+        .params(box, box, limit, offset)
         .query(ParcelRepository::parcel)
         .list();
   }

@@ -12,14 +12,22 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
+import org.locationtech.jts.geom.Envelope;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.MultiPolygon;
+import org.locationtech.jts.operation.overlayng.OverlayNGRobust;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.stereotype.Component;
@@ -29,6 +37,9 @@ import org.zoneplan.divisions.DivisionRepository;
 import org.zoneplan.exchange.ShapefileReader;
 import org.zoneplan.geo.AreaFigures;
 import org.zoneplan.geo.GeometryRepair;
+import org.zoneplan.parcels.Parcel;
+import org.zoneplan.parcels.ParcelRepository;
+import org.zoneplan.parcels.ParcelsChangedEvent;
 import org.zoneplan.system.Actors;
 import org.zoneplan.zones.PlanStatus;
 import org.zoneplan.zones.PlanVersion;
@@ -41,6 +52,9 @@ import org.zoneplan.zones.ZoneService;
  * Loads the Pujiang sample data (shipped in the jar under {@code sample/}, from the project's
  * {@code data/shapefiles/}) on the first start of an empty store, in one transaction. County
  * outlines are repaired (their rings self-intersect) and the repair is recorded on the division.
+ * Land parcels are generated in Pujiang by {@link ParcelGenerator} ({@code
+ * zoneplan.sample-data.parcels} of them, seed {@code zoneplan.sample-data.parcel-seed}), dense in
+ * the union of the leaf zones of both plan versions.
  */
 @Component
 @ConditionalOnProperty(
@@ -51,23 +65,43 @@ class SampleDataLoader implements SmartInitializingSingleton {
   private static final Logger log = LoggerFactory.getLogger(SampleDataLoader.class);
   private static final String[] SHAPEFILE_PARTS = {".shp", ".shx", ".dbf", ".prj", ".cpg"};
 
+  /** The county the sample parcels are generated in: 浦江县. */
+  static final String PARCEL_COUNTY = "330726";
+
   private final ResourceLoader resources;
   private final ZoneRepository zoneRepository;
   private final ZoneService zones;
   private final DivisionRepository divisions;
+  private final ParcelRepository parcels;
+  private final ApplicationEventPublisher events;
   private final TransactionTemplate transaction;
+  private final int parcelCount;
+  private final long parcelSeed;
 
   SampleDataLoader(
       ResourceLoader resources,
       ZoneRepository zoneRepository,
       ZoneService zones,
       DivisionRepository divisions,
-      TransactionTemplate transaction) {
+      ParcelRepository parcels,
+      ApplicationEventPublisher events,
+      TransactionTemplate transaction,
+      @Value("${zoneplan.sample-data.parcels:20000}") int parcelCount,
+      @Value("${zoneplan.sample-data.parcel-seed:" + ParcelGenerator.DEFAULT_SEED + "}")
+          long parcelSeed) {
+    if (parcelCount < 0) {
+      throw new IllegalArgumentException(
+          "zoneplan.sample-data.parcels must be 0 or more, was " + parcelCount);
+    }
     this.resources = resources;
     this.zoneRepository = zoneRepository;
     this.zones = zones;
     this.divisions = divisions;
+    this.parcels = parcels;
+    this.events = events;
     this.transaction = transaction;
+    this.parcelCount = parcelCount;
+    this.parcelSeed = parcelSeed;
   }
 
   /** Runs before the web server starts, so the first request already sees the sample data. */
@@ -90,6 +124,9 @@ class SampleDataLoader implements SmartInitializingSingleton {
       List<ShapefileReader.Row> zoneRows = readShapefile(dir, "zones");
       List<ShapefileReader.Row> divisionRows = readShapefile(dir, "divisions");
       List<String[]> towns = readCsv("towns.csv");
+      List<GeometryRepair.Result> outlines =
+          divisionRows.stream().map(r -> GeometryRepair.repair(r.geometry())).toList();
+      List<Parcel> sampleParcels = generateParcels(zoneRows, divisionRows, outlines);
       Actors.runAs(
           Actors.SYSTEM,
           () ->
@@ -97,14 +134,17 @@ class SampleDataLoader implements SmartInitializingSingleton {
                   status -> {
                     plans.forEach(zoneRepository::insertPlan);
                     insertZones(zoneRows);
-                    insertDivisions(divisionRows, towns);
+                    insertDivisions(divisionRows, outlines, towns);
+                    insertParcels(sampleParcels);
                   }));
       log.info(
-          "Loaded sample data: {} plan versions, {} zones, {} county outlines, {} towns",
+          "Loaded sample data: {} plan versions, {} zones, {} county outlines, {} towns, {}"
+              + " parcels",
           plans.size(),
           zoneRows.size(),
           divisionRows.size(),
-          towns.size());
+          towns.size(),
+          sampleParcels.size());
     } finally {
       try (Stream<Path> files = Files.walk(dir)) {
         files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
@@ -154,9 +194,11 @@ class SampleDataLoader implements SmartInitializingSingleton {
         repaired.geometry());
   }
 
-  private void insertDivisions(List<ShapefileReader.Row> rows, List<String[]> towns) {
-    for (ShapefileReader.Row row : rows) {
-      GeometryRepair.Result repaired = GeometryRepair.repair(row.geometry());
+  private void insertDivisions(
+      List<ShapefileReader.Row> rows, List<GeometryRepair.Result> outlines, List<String[]> towns) {
+    for (int k = 0; k < rows.size(); k++) {
+      ShapefileReader.Row row = rows.get(k);
+      GeometryRepair.Result repaired = outlines.get(k);
       if (repaired.repaired()) {
         log.info(
             "Repaired outline of {} {}: {}",
@@ -178,6 +220,56 @@ class SampleDataLoader implements SmartInitializingSingleton {
     for (String[] town : towns) {
       divisions.insert(new Division(town[0], town[1], "TOWN", town[2], null, null, null));
     }
+  }
+
+  /**
+   * Generates the sample parcels in Pujiang's repaired outline, dense in the union of the leaf
+   * zones (those that are no zone's parent) of every plan version.
+   */
+  private List<Parcel> generateParcels(
+      List<ShapefileReader.Row> zoneRows,
+      List<ShapefileReader.Row> divisionRows,
+      List<GeometryRepair.Result> outlines) {
+    if (parcelCount == 0) {
+      return List.of();
+    }
+    MultiPolygon county = null;
+    for (int k = 0; k < divisionRows.size(); k++) {
+      if (PARCEL_COUNTY.equals(text(divisionRows.get(k), "CODE"))) {
+        county = outlines.get(k).geometry();
+      }
+    }
+    if (county == null) {
+      throw new IllegalStateException("sample divisions lack county " + PARCEL_COUNTY);
+    }
+    Set<String> parents = new HashSet<>();
+    zoneRows.forEach(r -> parents.add(text(r, "PLAN") + "/" + text(r, "PARENT")));
+    List<Geometry> leaves = new ArrayList<>();
+    for (ShapefileReader.Row row : zoneRows) {
+      if (!parents.contains(text(row, "PLAN") + "/" + text(row, "CODE"))) {
+        leaves.add(GeometryRepair.repair(row.geometry()).geometry());
+      }
+    }
+    long start = System.nanoTime();
+    List<Parcel> generated =
+        ParcelGenerator.generate(county, OverlayNGRobust.union(leaves), parcelCount, parcelSeed);
+    log.info(
+        "Generated {} sample parcels in {} (seed {}) in {} ms",
+        generated.size(),
+        PARCEL_COUNTY,
+        parcelSeed,
+        (System.nanoTime() - start) / 1_000_000);
+    return generated;
+  }
+
+  private void insertParcels(List<Parcel> generated) {
+    if (generated.isEmpty()) {
+      return;
+    }
+    parcels.insertAll(generated);
+    Envelope extent = new Envelope();
+    generated.forEach(p -> extent.expandToInclude(p.geometry().getEnvelopeInternal()));
+    events.publishEvent(new ParcelsChangedEvent(extent));
   }
 
   private List<PlanVersion> readPlans() throws IOException {

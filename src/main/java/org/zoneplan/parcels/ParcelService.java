@@ -1,0 +1,145 @@
+package org.zoneplan.parcels;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.locationtech.jts.geom.Envelope;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.zoneplan.geo.EllipsoidalArea;
+import org.zoneplan.geo.PolygonValidator;
+import org.zoneplan.system.ApiProblem;
+
+/**
+ * Land parcels: pages of them, and writes checked in full before anything is written (land-use code
+ * in its scheme, credit code, figures, geometry), each in one transaction that publishes a {@link
+ * ParcelsChangedEvent}.
+ */
+@Service
+public class ParcelService {
+  /** Parcels per page when the client does not say. */
+  public static final int DEFAULT_LIMIT = 1000;
+
+  /** Most parcels a page may hold. */
+  public static final int MAX_LIMIT = 10_000;
+
+  /** Longest enterprise name the store holds. */
+  static final int MAX_NAME_LENGTH = 200;
+
+  private final ParcelRepository parcels;
+  private final LandUseCatalog catalog;
+  private final ApplicationEventPublisher events;
+
+  public ParcelService(ParcelRepository parcels, ApplicationEventPublisher events) {
+    this.parcels = parcels;
+    this.catalog = LandUseCatalog.standard();
+    this.events = events;
+  }
+
+  /**
+   * One page of parcels by id.
+   *
+   * @param parcels at most {@code limit} of them
+   * @param more whether parcels remain after this page
+   */
+  public record Page(List<Parcel> parcels, boolean more) {}
+
+  /**
+   * @param bbox only parcels intersecting it (EPSG:4490), or null for all
+   * @param limit 1 to {@link #MAX_LIMIT}
+   * @param offset parcels to skip, 0 or more
+   */
+  public Page page(Envelope bbox, int limit, long offset) {
+    if (limit < 1 || limit > MAX_LIMIT || offset < 0) {
+      throw new IllegalArgumentException("limit " + limit + ", offset " + offset);
+    }
+    List<Parcel> found = parcels.findPage(bbox, limit + 1, offset);
+    boolean more = found.size() > limit;
+    return new Page(more ? found.subList(0, limit) : found, more);
+  }
+
+  public Parcel parcel(long id) {
+    return parcels.find(id).orElseThrow(() -> notFound(String.valueOf(id)));
+  }
+
+  static ApiProblem notFound(String id) {
+    return ApiProblem.notFound("parcel", "no parcel \"" + id + "\"").with("id", id);
+  }
+
+  /** The name of a parcel's land-use class, or null when its code is not in the catalog. */
+  public String landUseName(Parcel parcel) {
+    return catalog.name(parcel.scheme(), parcel.landUseCode());
+  }
+
+  @Transactional
+  public Parcel create(ParcelDraft draft) {
+    Parcel parcel = parcels.insert(checked(draft));
+    events.publishEvent(new ParcelsChangedEvent(parcel.geometry().getEnvelopeInternal()));
+    return parcel;
+  }
+
+  @Transactional
+  public void delete(long id) {
+    Parcel before = parcel(id);
+    parcels.delete(id);
+    events.publishEvent(new ParcelsChangedEvent(before.geometry().getEnvelopeInternal()));
+  }
+
+  private Parcel checked(ParcelDraft draft) {
+    if (!catalog.isValid(draft.scheme(), draft.landUseCode())) {
+      throw ApiProblem.invalid(
+              "unknown-land-use-code",
+              "land-use code \""
+                  + draft.landUseCode()
+                  + "\" is not a class of "
+                  + draft.scheme().name()
+                  + " ("
+                  + draft.scheme().title()
+                  + ")")
+          .with("landUseCode", draft.landUseCode())
+          .with("scheme", draft.scheme().name());
+    }
+    if (draft.enterpriseName() != null && draft.enterpriseName().length() > MAX_NAME_LENGTH) {
+      throw ApiProblem.invalid(
+              "invalid-property",
+              "properties.enterpriseName has more than " + MAX_NAME_LENGTH + " characters")
+          .with("property", "enterpriseName");
+    }
+    if (draft.creditCode() != null) {
+      CreditCode.problem(draft.creditCode())
+          .ifPresent(
+              reason -> {
+                throw ApiProblem.invalid(
+                        "invalid-credit-code",
+                        "unified social credit code \"" + draft.creditCode() + "\": " + reason)
+                    .with("creditCode", draft.creditCode());
+              });
+    }
+    Map<String, Number> figures = new LinkedHashMap<>();
+    figures.put("taxWan", draft.taxWan());
+    figures.put("valueAddedWan", draft.valueAddedWan());
+    figures.put("employees", draft.employees());
+    figures.forEach(
+        (property, value) -> {
+          if (value != null && value.doubleValue() < 0) {
+            throw ApiProblem.invalid(
+                    "negative-figure",
+                    "properties." + property + " must not be negative, was " + value)
+                .with("property", property);
+          }
+        });
+    PolygonValidator.requireValid(draft.geometry());
+    return new Parcel(
+        0,
+        draft.scheme(),
+        draft.landUseCode(),
+        draft.enterpriseName(),
+        draft.creditCode(),
+        draft.taxWan(),
+        draft.valueAddedWan(),
+        draft.employees(),
+        draft.geometry(),
+        EllipsoidalArea.squareMetres(draft.geometry()));
+  }
+}
