@@ -21,13 +21,12 @@ let parents = new Set();
 const map = L.map('map').setView([29.45, 119.9], 11);
 L.control.scale({ imperial: false }).addTo(map);
 const outline = L.geoJSON(null, { style: { color: '#555', weight: 1.5, fill: false, dashArray: '4 3' } }).addTo(map);
+// The zones are drawn by the server as PNG tiles (/tiles/zones/...); the GeoJSON layer above them
+// is invisible and only takes the clicks.
+const zoneTiles = L.tileLayer('', { maxZoom: 20, attribution: 'zoneplan' });
 const zones = L.geoJSON(null, {
-  // Parents (platform, zone) are drawn as outlines only, so their parts stay clickable.
-  style: f => {
-    const parent = parents.has(f.properties.code);
-    return { color: COLOURS[f.properties.kind] || '#333', weight: parent ? 1 : 2,
-             fillOpacity: parent ? 0 : 0.35, interactive: !parent };
-  },
+  // Parents (platform, zone) take no clicks, so their parts stay clickable.
+  style: f => ({ opacity: 0, fillOpacity: 0, interactive: !parents.has(f.properties.code) }),
   onEachFeature: (f, layer) => layer.on('click', () => { selected = f.properties; showInfo(); }),
 }).addTo(map);
 
@@ -61,6 +60,8 @@ async function json(url) {
 }
 
 async function loadPlan(planId) {
+  zoneTiles.setUrl(`/tiles/zones/{z}/{x}/{y}{r}.png?plan=${encodeURIComponent(planId)}`);
+  if (!map.hasLayer(zoneTiles)) zoneTiles.addTo(map);
   const collection = await json(`/api/plans/${encodeURIComponent(planId)}/zones`);
   zones.clearLayers();
   parents = new Set(collection.features.map(f => f.properties.parent).filter(Boolean));

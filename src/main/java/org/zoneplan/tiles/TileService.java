@@ -161,6 +161,11 @@ public class TileService {
     return cached;
   }
 
+  /** A vector tile through the cache (rendered on a miss); null when it has no feature. */
+  public byte[] mvt(TileLayer layer, String plan, TileCoord tile) {
+    return tile(layer, plan, tile, TileFormat.MVT).bytes();
+  }
+
   /** Encodes a vector tile without the cache; null when it has no feature. */
   public byte[] renderMvt(TileLayer layer, String plan, TileCoord tile) {
     boolean dropSmall = layer == TileLayer.PARCELS && tile.z() < KEEP_SMALL_PARCELS_FROM_ZOOM;

@@ -115,4 +115,46 @@ class MvtGeometryTest {
     assertThat(((Number) features.get(0).attributes().get("n")).longValue()).isEqualTo(1);
     assertThat(features.get(1).attributes()).containsEntry("x", 2.5).containsEntry("ok", true);
   }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "square | 0 0, 10 0, 10 10, 0 10 | true",
+        "bow-tie | 0 0, 10 10, 10 0, 0 10 | false",
+        "spike folding back | 0 0, 10 0, 5 0, 5 5 | false",
+        "corner touching an edge | 0 0, 10 0, 10 10, 5 0, 0 10 | false",
+        "concave | 0 0, 10 0, 10 10, 5 5, 0 10 | true",
+        "triangle | 0 0, 10 0, 0 10 | true"
+      })
+  void simplicityOfSnappedRings(String what, String ring, boolean simple) {
+    String[] points = ring.split(",");
+    long[] x = new long[points.length];
+    long[] y = new long[points.length];
+    for (int i = 0; i < points.length; i++) {
+      String[] xy = points[i].trim().split(" ");
+      x[i] = Long.parseLong(xy[0]);
+      y[i] = Long.parseLong(xy[1]);
+    }
+    assertThat(MvtGeometry.isSimple(x, y, points.length)).isEqualTo(simple);
+  }
+
+  @Test
+  void seriesProjectionAgreesWithTheExactFormula() {
+    for (int z : new int[] {8, 12, 14, 16, 20}) {
+      TileCoord tile = TileCoord.containing(119.9, 29.45, z);
+      MvtGeometry.TileProjection projection = new MvtGeometry.TileProjection(tile, 4096);
+      for (double dLat = -1.5; dLat <= 1.5; dLat += 0.01) {
+        double lat = 29.45 + dLat;
+        double exact =
+            ((0.5 - Math.log(Math.tan(Math.PI / 4 + Math.toRadians(lat) / 2)) / (2 * Math.PI))
+                        * (1L << z)
+                    - tile.y())
+                * 4096;
+        assertThat(projection.y(lat))
+            .as("zoom %d, latitude %f", z, lat)
+            .isCloseTo(exact, within(0.05));
+      }
+    }
+  }
 }
