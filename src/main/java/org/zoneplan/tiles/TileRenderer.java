@@ -230,6 +230,11 @@ public final class TileRenderer {
       double textWidth = bounds.getWidth();
       double textHeight = bounds.getHeight();
       boolean fits = boxWidth >= 1.2 * textWidth && boxHeight >= 2 * textHeight;
+      if (textWidth / 2 > LABEL_MARGIN * TILE_SIZE * scale) {
+        // Wider than the margin of features read around a tile: a neighbour could not draw its
+        // half, so such a label is never drawn rather than drawn cut.
+        continue;
+      }
       if (!fits || (feature.style().labelOnlyWhenSmall() && boxWidth >= 3 * textWidth)) {
         continue;
       }
