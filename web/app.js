@@ -50,13 +50,15 @@ const outline = L.geoJSON(null, { style: { color: '#555', weight: 1.5, fill: fal
                                   interactive: false }).addTo(map);
 const counties = L.geoJSON(null, { style: { color: '#777', weight: 1, fill: false }, interactive: false,
   onEachFeature: (f, layer) => layer.bindTooltip(f.properties.name, { permanent: false, sticky: true }) });
+// The zones are drawn by the server as PNG tiles (/tiles/zones/...), styled by kind, with their
+// Chinese labels; the GeoJSON layer above them is invisible and takes the clicks and the snapping.
+// Their own pane keeps them above whichever basemap is picked later.
+map.createPane('zoneTiles').style.zIndex = 350;
+const zoneTiles = L.tileLayer('', { maxZoom: 20, attribution: 'zoneplan', pane: 'zoneTiles' });
 const zones = L.geoJSON(null, {
-  // Zones with children are drawn as outlines only, so their parts stay clickable.
-  style: f => {
-    const parent = state.parents.has(f.properties.code);
-    return { color: COLOURS[f.properties.kind] || '#333', weight: parent ? 1 : 2,
-             fillOpacity: parent ? 0 : 0.35, interactive: !parent };
-  },
+  // Zones with children take no clicks, so their parts stay clickable.
+  style: f => ({ color: COLOURS[f.properties.kind] || '#333', opacity: 0, fillOpacity: 0,
+                 interactive: !state.parents.has(f.properties.code) }),
   onEachFeature: (f, layer) => layer.on('click', () => { state.selected = f; showInfo(); }),
 }).addTo(map);
 const editing = new L.FeatureGroup().addTo(map);
@@ -106,6 +108,8 @@ async function loadPlan(planId) {
   const collection = await api(`/api/plans/${encodeURIComponent(planId)}/zones`);
   state.features = collection.features;
   state.parents = new Set(collection.features.map(f => f.properties.parent).filter(Boolean));
+  zoneTiles.setUrl(`/tiles/zones/{z}/{x}/{y}{r}.png?plan=${encodeURIComponent(planId)}`);
+  if (!map.hasLayer(zoneTiles)) zoneTiles.addTo(map);
   zones.clearLayers();
   // Largest first, so smaller zones lie on top and get the clicks.
   zones.addData([...collection.features].sort((a, b) => b.properties.areaM2 - a.properties.areaM2));
@@ -343,7 +347,7 @@ function buildLayerControl(config) {
   }
   const bases = {};
   for (const { config: b, layer } of state.baseLayers) bases[state.lang === 'zh' ? b.nameZh : b.nameEn] = layer;
-  layersControl = L.control.layers(bases, { [t().layerZones]: zones, [t().layerCounties]: counties },
+  layersControl = L.control.layers(bases, { [t().layerZones]: zoneTiles, [t().layerCounties]: counties },
                                    { collapsed: true }).addTo(map);
 }
 

@@ -1,0 +1,193 @@
+package org.zoneplan.tiles;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.zip.CRC32C;
+import java.util.zip.GZIPOutputStream;
+import org.locationtech.jts.geom.Envelope;
+
+/**
+ * Rendered tiles in memory, bounded by their size in bytes (Caffeine, least recently and frequently
+ * used go first), keyed by layer, plan version, data version and tile.
+ *
+ * <p>Data versions are counters per layer (per layer and plan for zones), bumped by every edit. A
+ * lookup uses the current version, so a tile rendered from data read before an edit is stored under
+ * the old version and never served after it: no lock is needed between rendering and invalidation.
+ * An edit does not throw the layer away, though: {@link #invalidate} moves every cached tile of the
+ * old version whose data extent does not meet the edited bounding boxes to the new version,
+ * unchanged (same bytes, same ETag), and drops the others. Thread-safe.
+ */
+final class TileCache {
+  /** Cache key; {@code plan} is "" for layers without plan versions. */
+  record Key(TileLayer layer, String plan, long version, TileFormat format, int z, int x, int y) {
+    TileCoord tile() {
+      return new TileCoord(z, x, y);
+    }
+  }
+
+  private final Cache<Key, CachedTile> cache;
+  private final Map<String, AtomicLong> versions = new ConcurrentHashMap<>();
+
+  TileCache(long maximumBytes) {
+    this.cache =
+        Caffeine.newBuilder()
+            .maximumWeight(maximumBytes)
+            .weigher((Key k, CachedTile t) -> t.weight())
+            .recordStats()
+            .build();
+  }
+
+  /** Current data version of a layer (and plan). */
+  long version(TileLayer layer, String plan) {
+    return counter(layer, plan).get();
+  }
+
+  private AtomicLong counter(TileLayer layer, String plan) {
+    return versions.computeIfAbsent(layer.id() + "/" + plan, k -> new AtomicLong());
+  }
+
+  Key key(TileLayer layer, String plan, TileFormat format, TileCoord tile) {
+    return new Key(layer, plan, version(layer, plan), format, tile.z(), tile.x(), tile.y());
+  }
+
+  CachedTile get(Key key) {
+    return cache.getIfPresent(key);
+  }
+
+  void put(Key key, CachedTile tile) {
+    cache.put(key, tile);
+  }
+
+  /**
+   * After an edit: bumps the data version of the layer (and plan), drops the cached tiles whose
+   * data extent ({@code extentOf}) meets one of {@code changed} (at every zoom) and keeps all
+   * others under the new version. With {@code changed} null, drops every tile of the layer (and
+   * plan).
+   *
+   * @return the tiles dropped
+   */
+  synchronized List<Key> invalidate(
+      TileLayer layer, String plan, List<Envelope> changed, ExtentOf extentOf) {
+    long old = counter(layer, plan).getAndIncrement();
+    long now = old + 1;
+    List<Key> dropped = new ArrayList<>();
+    for (Key key : new ArrayList<>(cache.asMap().keySet())) {
+      if (key.layer() != layer || !key.plan().equals(plan) || key.version() >= now) {
+        continue; // another layer, or rendered since the bump
+      }
+      CachedTile tile = cache.asMap().remove(key);
+      if (tile == null || key.version() != old) {
+        continue; // evicted meanwhile, or an orphan of an older version
+      }
+      Envelope extent = extentOf.extent(key.layer(), key.format(), key.tile());
+      boolean meets =
+          changed == null || changed.stream().anyMatch(e -> e != null && e.intersects(extent));
+      if (meets) {
+        dropped.add(key);
+      } else {
+        cache
+            .asMap()
+            .putIfAbsent(new Key(layer, plan, now, key.format(), key.z(), key.x(), key.y()), tile);
+      }
+    }
+    return dropped;
+  }
+
+  void clear() {
+    cache.invalidateAll();
+  }
+
+  long size() {
+    return cache.estimatedSize();
+  }
+
+  /** The extent of data (EPSG:4490) a tile of a layer and format is drawn from. */
+  @FunctionalInterface
+  interface ExtentOf {
+    Envelope extent(TileLayer layer, TileFormat format, TileCoord tile);
+  }
+
+  /**
+   * One rendered tile: its bytes (null for an empty vector tile, answered 204), media type and
+   * ETag; the gzip form is made on first demand and kept.
+   */
+  static final class CachedTile {
+    private final byte[] bytes;
+    private final String mediaType;
+    private final String etag;
+    private volatile byte[] gzipped;
+
+    CachedTile(byte[] bytes, String mediaType, long version) {
+      this.bytes = bytes;
+      this.mediaType = mediaType;
+      this.etag = etag(bytes, version);
+    }
+
+    byte[] bytes() {
+      return bytes;
+    }
+
+    boolean isEmpty() {
+      return bytes == null;
+    }
+
+    String mediaType() {
+      return mediaType;
+    }
+
+    /**
+     * Weak ETag (the gzip and identity forms are the same representation): the data version it was
+     * rendered at and a checksum of its bytes. Kept when the tile survives an edit elsewhere.
+     */
+    String etag() {
+      return etag;
+    }
+
+    byte[] gzipped() {
+      byte[] g = gzipped;
+      if (g == null && bytes != null) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(bytes.length / 2 + 64);
+        try (GZIPOutputStream gzip = new GZIPOutputStream(out)) {
+          gzip.write(bytes);
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+        g = out.toByteArray();
+        gzipped = g;
+      }
+      return g;
+    }
+
+    int weight() {
+      return 200 + (bytes == null ? 0 : bytes.length * 3 / 2);
+    }
+
+    private static String etag(byte[] bytes, long version) {
+      if (bytes == null) {
+        return "W/\"" + version + "-empty\"";
+      }
+      CRC32C crc = new CRC32C();
+      crc.update(bytes);
+      return "W/\"" + version + "-" + Long.toHexString(crc.getValue()) + "-" + bytes.length + "\"";
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof CachedTile t && Objects.equals(etag, t.etag);
+    }
+
+    @Override
+    public int hashCode() {
+      return etag.hashCode();
+    }
+  }
+}

@@ -1,0 +1,148 @@
+package org.zoneplan.tiles;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.locationtech.jts.geom.Envelope;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.zoneplan.parcels.LandUseScheme;
+import org.zoneplan.store.Wkb;
+import org.zoneplan.zones.Zone;
+import org.zoneplan.zones.ZoneRepository;
+
+/**
+ * Reads the features of a tile from the store, by bounding box through the spatial index, on H2GIS
+ * and PostGIS alike. Zones come from {@link ZoneRepository}; parcels and divisions have their own
+ * lean queries here, reading only the columns a tile shows (a parcel tile reads hundreds of rows,
+ * and the enterprise columns of {@code ParcelRepository} would be read for nothing).
+ */
+@Component
+class TileFeatures {
+  private final ZoneRepository zones;
+  private final JdbcClient jdbc;
+
+  TileFeatures(ZoneRepository zones, JdbcClient jdbc) {
+    this.zones = zones;
+    this.jdbc = jdbc;
+  }
+
+  /** Zones of a plan version meeting the box, largest first (so smaller ones lie on top). */
+  List<TileFeature> zones(String planId, Envelope lonLat) {
+    List<Zone> found = zones.findZonesIntersecting(planId, lonLat);
+    if (found.isEmpty()) {
+      return List.of();
+    }
+    List<TileFeature> out = new ArrayList<>(found.size());
+    found.stream()
+        .sorted(
+            Comparator.comparingDouble((Zone z) -> -z.area().squareMetres())
+                .thenComparing(Zone::code))
+        .forEach(
+            z -> {
+              Map<String, Object> attributes = new LinkedHashMap<>();
+              attributes.put("code", z.code());
+              attributes.put("name", z.name());
+              attributes.put("kind", z.kind().name());
+              attributes.put("parent", z.parentCode());
+              attributes.put("areaKm2", Math.round(z.area().km2() * 1e4) / 1e4);
+              out.add(
+                  new TileFeature(
+                      -1, z.geometry(), attributes, TileStyle.zone(z.kind()), z.name()));
+            });
+    return out;
+  }
+
+  /**
+   * Parcels meeting the box, by id; at most {@code minAreaM2} smaller ones may be left out (the
+   * caller drops sub-pixel parcels exactly after projecting; this only spares reading them).
+   */
+  List<TileFeature> parcels(Envelope lonLat, double minAreaM2) {
+    String sql =
+        "SELECT id, scheme, land_use_code, area_m2, ST_AsBinary(geom) AS wkb FROM parcel"
+            + " WHERE geom && ST_MakeEnvelope(?, ?, ?, ?, 4490)"
+            + (minAreaM2 > 0 ? " AND area_m2 >= ?" : "")
+            + " ORDER BY id";
+    List<Object> params =
+        new ArrayList<>(
+            List.of(lonLat.getMinX(), lonLat.getMinY(), lonLat.getMaxX(), lonLat.getMaxY()));
+    if (minAreaM2 > 0) {
+      params.add(minAreaM2);
+    }
+    return jdbc.sql(sql)
+        .params(params)
+        .query(
+            (rs, row) -> {
+              LandUseScheme scheme = LandUseScheme.valueOf(rs.getString("scheme"));
+              String code = rs.getString("land_use_code");
+              LandUseClass cls = LandUseClass.of(scheme, code);
+              Map<String, Object> attributes = new LinkedHashMap<>();
+              attributes.put("landUseCode", code);
+              attributes.put("landUseClass", cls.code());
+              attributes.put("className", cls.name());
+              attributes.put("category", cls.category().name());
+              attributes.put("scheme", scheme.name());
+              attributes.put("areaM2", Math.round(rs.getDouble("area_m2") * 10) / 10.0);
+              return new TileFeature(
+                  rs.getLong("id"),
+                  Wkb.readMultiPolygon(rs.getBytes("wkb")),
+                  attributes,
+                  TileStyle.parcel(cls.category()),
+                  null);
+            })
+        .list();
+  }
+
+  /** Administrative divisions with an outline meeting the box, by code. */
+  List<TileFeature> divisions(Envelope lonLat) {
+    return jdbc.sql(
+            "SELECT code, name, level, ST_AsBinary(geom) AS wkb FROM division WHERE geom IS NOT"
+                + " NULL AND geom && ST_MakeEnvelope(?, ?, ?, ?, 4490) ORDER BY code")
+        .params(lonLat.getMinX(), lonLat.getMinY(), lonLat.getMaxX(), lonLat.getMaxY())
+        .query(
+            (rs, row) -> {
+              Map<String, Object> attributes = new LinkedHashMap<>();
+              attributes.put("code", rs.getString("code"));
+              attributes.put("name", rs.getString("name"));
+              attributes.put("level", rs.getString("level"));
+              return new TileFeature(
+                  -1,
+                  Wkb.readMultiPolygon(rs.getBytes("wkb")),
+                  attributes,
+                  TileStyle.division(),
+                  rs.getString("name"));
+            })
+        .list();
+  }
+
+  /** Bounding box of a layer's data (EPSG:4490), or null when it holds nothing. */
+  Envelope extent(TileLayer layer, String planId) {
+    String table =
+        switch (layer) {
+          case ZONES -> "zone WHERE plan_id = ?";
+          case PARCELS -> "parcel";
+          case DIVISIONS -> "division WHERE geom IS NOT NULL";
+        };
+    JdbcClient.StatementSpec spec =
+        jdbc.sql(
+            "SELECT MIN(ST_XMin(geom)) AS x0, MIN(ST_YMin(geom)) AS y0, MAX(ST_XMax(geom)) AS x1,"
+                + " MAX(ST_YMax(geom)) AS y1 FROM "
+                + table);
+    if (layer == TileLayer.ZONES) {
+      spec = spec.param(planId);
+    }
+    List<Envelope> rows =
+        spec.query(
+                (rs, row) -> {
+                  double x0 = rs.getDouble("x0");
+                  return rs.wasNull()
+                      ? null
+                      : new Envelope(
+                          x0, rs.getDouble("x1"), rs.getDouble("y0"), rs.getDouble("y1"));
+                })
+            .list();
+    return rows.isEmpty() ? null : rows.get(0);
+  }
+}

@@ -1,0 +1,291 @@
+package org.zoneplan.tiles;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.locationtech.jts.geom.Envelope;
+import org.locationtech.jts.geom.Geometry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.event.TransactionalEventListener;
+import org.zoneplan.geo.WebMercator;
+import org.zoneplan.parcels.ParcelsChangedEvent;
+import org.zoneplan.system.ApiProblem;
+import org.zoneplan.tiles.TileCache.CachedTile;
+import org.zoneplan.zones.PlanVersion;
+import org.zoneplan.zones.ZoneService;
+import org.zoneplan.zones.ZonesChangedEvent;
+
+/**
+ * Vector (MVT) and PNG tiles of zones, parcels and divisions in the XYZ Web Mercator grid, cached
+ * in memory and invalidated exactly by edits (see {@link TileCache}).
+ *
+ * <p>A tile is read from the store by the bounding box of the buffered tile converted back to
+ * longitude and latitude (EPSG:4490, taken as WGS84 for display: the datums differ by centimetres),
+ * through the spatial index; the geometry is projected to Web Mercator in Java.
+ */
+@Service
+@EnableConfigurationProperties(TileProperties.class)
+public class TileService {
+  private static final Logger log = LoggerFactory.getLogger(TileService.class);
+
+  /** Tile coordinates across an MVT tile (the spec's default). */
+  public static final int EXTENT = 4096;
+
+  /** Tile units kept beyond each edge of an MVT tile (4 pixels of a 256-pixel tile). */
+  public static final int BUFFER = 64;
+
+  /** Douglas–Peucker tolerance in tile units: a quarter pixel of a 256-pixel tile. */
+  public static final double SIMPLIFY_TOLERANCE = 4;
+
+  /** Below this zoom, parcels smaller than one pixel (of a 256-pixel tile) are left out. */
+  public static final int KEEP_SMALL_PARCELS_FROM_ZOOM = 15;
+
+  /** Around a PNG parcel tile, as a fraction of the tile: outlines reach this far (8 px). */
+  private static final double PNG_PARCEL_MARGIN = 1.0 / 32;
+
+  private static final double PIXELS_PER_TILE = TileRenderer.TILE_SIZE;
+
+  private final TileFeatures features;
+  private final ZoneService zones;
+  private final TileProperties properties;
+  private final TileCache cache;
+  private final Cache<String, String> plans =
+      Caffeine.newBuilder().expireAfterWrite(Duration.ofSeconds(10)).maximumSize(1000).build();
+  private volatile TileRenderer renderer;
+
+  TileService(TileFeatures features, ZoneService zones, TileProperties properties) {
+    this.features = features;
+    this.zones = zones;
+    this.properties = properties;
+    this.cache = new TileCache(properties.cacheMegabytes() * 1024L * 1024L);
+  }
+
+  /** The layer of an id in a URL, or a 404 problem. */
+  public static TileLayer layer(String id) {
+    return TileLayer.byId(id)
+        .orElseThrow(
+            () ->
+                ApiProblem.notFound(
+                        "tile-layer",
+                        "no tile layer \"" + id + "\"; layers are zones, parcels and divisions")
+                    .with("layer", id));
+  }
+
+  /**
+   * The plan version a zones tile shows: the given one (404 problem when unknown) or, when null,
+   * the newest by date. "" for other layers.
+   */
+  public String plan(TileLayer layer, String planId) {
+    if (layer != TileLayer.ZONES) {
+      return "";
+    }
+    String key = planId == null || planId.isBlank() ? "" : planId;
+    String resolved = plans.getIfPresent(key);
+    if (resolved == null) {
+      if (key.isEmpty()) {
+        List<PlanVersion> all = zones.plans();
+        if (all.isEmpty()) {
+          throw ApiProblem.notFound("plan", "there is no plan version yet");
+        }
+        resolved = all.get(all.size() - 1).id();
+      } else {
+        resolved = zones.plan(key).id();
+      }
+      plans.put(key, resolved);
+    }
+    return resolved;
+  }
+
+  /** The tile at z/x/y if it lies in the grid and the layer's zoom range, else a 400 problem. */
+  public static TileCoord coord(TileLayer layer, int z, int x, int y) {
+    if (z < layer.minZoom() || z > layer.maxZoom()) {
+      throw new ApiProblem(
+              HttpStatus.BAD_REQUEST,
+              "zoom-out-of-range",
+              "Zoom out of range",
+              "layer \""
+                  + layer.id()
+                  + "\" has tiles from zoom "
+                  + layer.minZoom()
+                  + " to "
+                  + layer.maxZoom()
+                  + ", not "
+                  + z)
+          .with("layer", layer.id())
+          .with("minzoom", layer.minZoom())
+          .with("maxzoom", layer.maxZoom());
+    }
+    long n = 1L << z;
+    if (x < 0 || x >= n || y < 0 || y >= n) {
+      throw new ApiProblem(
+              HttpStatus.BAD_REQUEST,
+              "tile-outside-grid",
+              "Tile outside the grid",
+              "tile "
+                  + z
+                  + "/"
+                  + x
+                  + "/"
+                  + y
+                  + " is outside the grid: x and y run from 0 to "
+                  + (n - 1)
+                  + " at zoom "
+                  + z)
+          .with("z", z)
+          .with("x", x)
+          .with("y", y);
+    }
+    return new TileCoord(z, x, y);
+  }
+
+  /** A tile from the cache, rendered and cached when missing. */
+  CachedTile tile(TileLayer layer, String plan, TileCoord tile, TileFormat format) {
+    TileCache.Key key = cache.key(layer, plan, format, tile);
+    CachedTile cached = cache.get(key);
+    if (cached == null) {
+      byte[] bytes =
+          format == TileFormat.MVT
+              ? renderMvt(layer, plan, tile)
+              : renderPng(layer, plan, tile, format.scale());
+      cached = new CachedTile(bytes, format.mediaType(), key.version());
+      // Stored under the version read before rendering: if an edit came in between, the entry is
+      // never looked up again (see TileCache).
+      cache.put(key, cached);
+    }
+    return cached;
+  }
+
+  /** A vector tile through the cache (rendered on a miss); null when it has no feature. */
+  public byte[] mvt(TileLayer layer, String plan, TileCoord tile) {
+    return tile(layer, plan, tile, TileFormat.MVT).bytes();
+  }
+
+  /** Encodes a vector tile without the cache; null when it has no feature. */
+  public byte[] renderMvt(TileLayer layer, String plan, TileCoord tile) {
+    boolean dropSmall = layer == TileLayer.PARCELS && tile.z() < KEEP_SMALL_PARCELS_FROM_ZOOM;
+    List<TileFeature> found = read(layer, plan, tile, (double) BUFFER / EXTENT, dropSmall);
+    double unitsPerPixel = EXTENT / PIXELS_PER_TILE;
+    double minArea = dropSmall ? unitsPerPixel * unitsPerPixel : 0;
+    MvtEncoder encoder = new MvtEncoder();
+    MvtEncoder.Layer out = encoder.layer(layer.id(), EXTENT);
+    for (TileFeature feature : found) {
+      Geometry geometry =
+          MvtGeometry.forTile(
+              feature.geometry(), tile, EXTENT, BUFFER, SIMPLIFY_TOLERANCE, minArea);
+      if (geometry != null) {
+        out.addPolygonal(geometry, feature.attributes(), feature.id());
+      }
+    }
+    return encoder.isEmpty() ? null : encoder.encode();
+  }
+
+  /** Draws a PNG tile without the cache (a transparent tile when nothing is there). */
+  public byte[] renderPng(TileLayer layer, String plan, TileCoord tile, int scale) {
+    boolean dropSmall = layer == TileLayer.PARCELS && tile.z() < KEEP_SMALL_PARCELS_FROM_ZOOM;
+    List<TileFeature> found = read(layer, plan, tile, pngMargin(layer), dropSmall);
+    if (dropSmall) {
+      double minArea = 1.0; // one pixel, in pixels of a 256-pixel tile
+      List<TileFeature> kept = new ArrayList<>(found.size());
+      for (TileFeature f : found) {
+        if (MvtGeometry.project(f.geometry(), tile, PIXELS_PER_TILE).getArea() >= minArea) {
+          kept.add(f);
+        }
+      }
+      found = kept;
+    }
+    return TileRenderer.png(renderer().draw(tile, scale, found));
+  }
+
+  private List<TileFeature> read(
+      TileLayer layer, String plan, TileCoord tile, double buffer, boolean dropSmall) {
+    Envelope lonLat = tile.lonLatEnvelope(buffer);
+    return switch (layer) {
+      case ZONES -> features.zones(plan, lonLat);
+      case PARCELS -> features.parcels(lonLat, dropSmall ? minParcelAreaM2(tile, lonLat) : 0);
+      case DIVISIONS -> features.divisions(lonLat);
+    };
+  }
+
+  /**
+   * Ground area of one pixel (of a 256-pixel tile) where it is smallest in the box, with 5% to
+   * spare: parcels below it are below a pixel everywhere in the tile, and need not be read.
+   */
+  static double minParcelAreaM2(TileCoord tile, Envelope lonLat) {
+    double pixelAtEquator =
+        2 * Math.PI * WebMercator.RADIUS_M / (PIXELS_PER_TILE * (1L << tile.z()));
+    double maxAbsLat = Math.max(Math.abs(lonLat.getMinY()), Math.abs(lonLat.getMaxY()));
+    double pixel = pixelAtEquator * Math.cos(Math.toRadians(maxAbsLat));
+    return 0.95 * pixel * pixel;
+  }
+
+  private static double pngMargin(TileLayer layer) {
+    return layer == TileLayer.PARCELS ? PNG_PARCEL_MARGIN : TileRenderer.LABEL_MARGIN;
+  }
+
+  /** The box (EPSG:4490) a tile's content is read from: an edit meeting it changes the tile. */
+  static Envelope dataExtent(TileLayer layer, TileFormat format, TileCoord tile) {
+    return tile.lonLatEnvelope(
+        format == TileFormat.MVT ? (double) BUFFER / EXTENT : pngMargin(layer));
+  }
+
+  TileRenderer renderer() {
+    TileRenderer r = renderer;
+    if (r == null) {
+      synchronized (this) {
+        r = renderer;
+        if (r == null) {
+          r = new TileRenderer(TileRenderer.findFont(properties.font()));
+          log.info("PNG tile labels in font \"{}\"", r.labelFont(1).getFontName());
+          renderer = r;
+        }
+      }
+    }
+    return r;
+  }
+
+  /** Bounding box of a layer's data (EPSG:4490), or null when it is empty. */
+  Envelope extent(TileLayer layer, String plan) {
+    return features.extent(layer, plan);
+  }
+
+  /** Forgets every cached tile (benchmarks: to time rendering). */
+  public void clearCache() {
+    cache.clear();
+  }
+
+  /** Cached tiles. */
+  public long cachedTiles() {
+    return cache.size();
+  }
+
+  @TransactionalEventListener(fallbackExecution = true)
+  void zonesChanged(ZonesChangedEvent event) {
+    List<Envelope> changed = new ArrayList<>();
+    changed.add(event.oldExtent());
+    changed.add(event.newExtent());
+    List<TileCache.Key> dropped =
+        cache.invalidate(TileLayer.ZONES, event.planId(), changed, TileService::dataExtent);
+    log.debug(
+        "Zone {}/{} changed: {} cached tiles dropped",
+        event.planId(),
+        event.code(),
+        dropped.size());
+  }
+
+  @TransactionalEventListener(fallbackExecution = true)
+  void parcelsChanged(ParcelsChangedEvent event) {
+    List<TileCache.Key> dropped =
+        cache.invalidate(
+            TileLayer.PARCELS,
+            "",
+            event.extent() == null ? null : List.of(event.extent()),
+            TileService::dataExtent);
+    log.debug("Parcels changed: {} cached tiles dropped", dropped.size());
+  }
+}

@@ -1,0 +1,30 @@
+package org.zoneplan.tiles;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.zoneplan.parcels.LandUseScheme;
+
+/** First-level classes: the same two digits mean different things in different schemes. */
+class LandUseClassTest {
+  @ParameterizedTest(name = "{0} {1} is {2} ({3})")
+  @CsvSource({
+    "GBT21010_2017, 0601, 工矿仓储用地, INDUSTRIAL",
+    "GBT21010_2017, 0604, 工矿仓储用地, INDUSTRIAL",
+    "SANDIAO, 0601, 工矿用地, INDUSTRIAL",
+    "SANDIAO, 0508, 商业服务业用地, COMMERCIAL",
+    "YDYH_2023, 100101, 工矿用地, INDUSTRIAL",
+    "YDYH_2023, 1101, 仓储用地, STORAGE",
+    "YDYH_2023, 0601, 农业设施建设用地, AGRICULTURAL_FACILITY",
+    "YDYH_2023, 0701, 居住用地, RESIDENTIAL",
+    "YDYH_2023, 99, 未知, OTHER"
+  })
+  void classOfACode(
+      LandUseScheme scheme, String code, String name, LandUseClass.Category category) {
+    LandUseClass c = LandUseClass.of(scheme, code);
+    assertThat(c.code()).isEqualTo(code.substring(0, 2));
+    assertThat(c.name()).isEqualTo(name);
+    assertThat(c.category()).isEqualTo(category);
+  }
+}

@@ -1,0 +1,542 @@
+package org.zoneplan.tiles;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.locationtech.jts.algorithm.distance.DiscreteHausdorffDistance;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Envelope;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.GeometryFactory;
+import org.locationtech.jts.geom.MultiPolygon;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationEventPublisher;
+import org.zoneplan.geo.AreaFigures;
+import org.zoneplan.geo.Cgcs2000;
+import org.zoneplan.geo.GeoJson;
+import org.zoneplan.parcels.LandUseScheme;
+import org.zoneplan.parcels.Parcel;
+import org.zoneplan.parcels.ParcelRepository;
+import org.zoneplan.parcels.ParcelsChangedEvent;
+import org.zoneplan.testsupport.Http;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The tile endpoints on a store loaded with the Pujiang sample data. Runs unchanged on H2GIS and on
+ * PostGIS (see the subclasses). Vector tiles are decoded with an independent library and by GDAL;
+ * tile maths in the checks uses the OpenStreetMap wiki's formulas, not zoneplan's.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+abstract class TileApiContract {
+  static final String PLAN = "pujiang-2021";
+  static final int EXTENT = 4096;
+  static final double MVT_BUFFER = 64.0 / 4096;
+  static final GeometryFactory LONLAT = Cgcs2000.GEOMETRY_FACTORY;
+
+  @LocalServerPort int port;
+  @Autowired ParcelRepository parcels;
+  @Autowired ApplicationEventPublisher events;
+  TileClient tiles;
+  Http http;
+
+  @BeforeEach
+  void connect() {
+    tiles = new TileClient(port);
+    http = new Http(port);
+  }
+
+  // ---------------------------------------------------------------- vector tiles
+
+  @Test
+  void vectorTilesCarryTheStoredZonesClippedToTheBufferedTile() {
+    Map<String, JsonNode> stored = zones(PLAN);
+    Geometry core = geometry(stored.get("PJ-1-CORE"));
+    for (int z : new int[] {10, 12, 14, 16}) {
+      Coordinate c = core.getInteriorPoint().getCoordinate();
+      int[] xy = tileOf(c.x, c.y, z);
+      TileCoord tile = new TileCoord(z, xy[0], xy[1]);
+      TileClient.Response response = tiles.get("/tiles/zones/" + tile + ".mvt?plan=" + PLAN);
+      assertThat(response.status()).as("%s", tile).isEqualTo(200);
+      assertThat(response.contentType()).isEqualTo("application/vnd.mapbox-vector-tile");
+
+      Envelope buffered = lonLatEnvelope(tile, MVT_BUFFER);
+      Set<String> expectedCodes = new TreeSet<>();
+      stored.forEach(
+          (code, f) -> {
+            if (geometry(f).intersects(LONLAT.toGeometry(buffered))) {
+              expectedCodes.add(code);
+            }
+          });
+      List<MvtTestSupport.Feature> decoded = MvtTestSupport.decode(response.body(), "zones");
+      Set<String> codes = new TreeSet<>();
+      for (MvtTestSupport.Feature feature : decoded) {
+        String code = (String) feature.attributes().get("code");
+        codes.add(code);
+        JsonNode properties = stored.get(code).get("properties");
+        assertThat(feature.attributes().get("name")).isEqualTo(properties.get("name").asString());
+        assertThat(feature.attributes().get("kind")).isEqualTo(properties.get("kind").asString());
+        assertThat(((Number) feature.attributes().get("areaKm2")).doubleValue())
+            .isCloseTo(properties.get("areaKm2").doubleValue(), within(1e-4));
+        assertThat(feature.geometry().isValid()).as("%s %s valid", tile, code).isTrue();
+
+        // Against the stored zone, clipped to the buffered tile, in tile units: off by at most
+        // the snapping (half a unit) plus the simplification tolerance (4 units).
+        Geometry expected = toTileUnits(geometry(stored.get(code)), tile);
+        expected = expected.intersection(LONLAT.toGeometry(new Envelope(-64, 4160, -64, 4160)));
+        Geometry actual = feature.geometry();
+        assertThat(DiscreteHausdorffDistance.distance(actual, expected))
+            .as("%s %s Hausdorff distance in tile units", tile, code)
+            .isLessThan(6.0);
+        assertThat(actual.getArea())
+            .as("%s %s area", tile, code)
+            .isCloseTo(expected.getArea(), within(expected.getLength() * 3 + 50));
+      }
+      assertThat(codes).as("zones in %s", tile).isEqualTo(expectedCodes);
+    }
+  }
+
+  @Test
+  void gdalReadsAServedTile(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+    TileCoord tile = coreTile(12);
+    byte[] mvt = tiles.get("/tiles/zones/" + tile + ".mvt").body();
+    // GDAL georeferences a single tile from its z/x/y path.
+    Path file = dir.resolve(tile.z() + "/" + tile.x() + "/" + tile.y() + ".mvt");
+    Files.createDirectories(file.getParent());
+    Files.write(file, mvt);
+    Process ogrinfo =
+        new ProcessBuilder("ogrinfo", "-ro", "-al", "-geom=SUMMARY", file.toString())
+            .redirectErrorStream(true)
+            .start();
+    String out = new String(ogrinfo.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(ogrinfo.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(ogrinfo.exitValue()).as(out).isZero();
+    int expected = MvtTestSupport.decode(mvt, "zones").size();
+    assertThat(out).contains("Layer name: zones").contains("Feature Count: " + expected);
+    assertThat(out).contains("name (String) = 核心区").contains("code (String) = PJ-1-CORE");
+    assertThat(out).contains("POLYGON");
+  }
+
+  @Test
+  void gzipWhenAcceptedAndTheSameTileOtherwise() {
+    String path = "/tiles/zones/" + coreTile(13) + ".mvt";
+    TileClient.Response plain = tiles.get(path, "identity", null);
+    TileClient.Response gzipped = tiles.get(path, "gzip, deflate", null);
+    assertThat(plain.contentEncoding()).isNull();
+    assertThat(gzipped.contentEncoding()).isEqualTo("gzip");
+    assertThat(gzipped.decoded()).isEqualTo(plain.body());
+    assertThat(gzipped.etag()).isEqualTo(plain.etag());
+  }
+
+  @Test
+  void emptyTileIs204() {
+    TileClient.Response response = tiles.get("/tiles/zones/12/0/0.mvt");
+    assertThat(response.status()).isEqualTo(204);
+    assertThat(response.body()).isEmpty();
+  }
+
+  @Test
+  void etagAndIfNoneMatchGive304() {
+    String path = "/tiles/zones/" + coreTile(12) + ".png";
+    TileClient.Response first = tiles.get(path);
+    assertThat(first.status()).isEqualTo(200);
+    assertThat(first.etag()).isNotBlank();
+    TileClient.Response again = tiles.get(path, null, first.etag());
+    assertThat(again.status()).isEqualTo(304);
+    assertThat(again.body()).isEmpty();
+    assertThat(tiles.get(path, null, "W/\"other\"").status()).isEqualTo(200);
+  }
+
+  @Test
+  void divisionsAndTheNewestPlanByDefault() {
+    TileCoord tile = coreTile(9);
+    List<MvtTestSupport.Feature> divisions =
+        MvtTestSupport.decode(tiles.get("/tiles/divisions/" + tile + ".mvt").body(), "divisions");
+    assertThat(divisions)
+        .anySatisfy(
+            f -> {
+              assertThat(f.attributes()).containsEntry("name", "浦江县");
+              assertThat(f.attributes()).containsEntry("code", "330726");
+            });
+    byte[] byDefault = tiles.get("/tiles/zones/" + tile + ".mvt").body();
+    byte[] newest = tiles.get("/tiles/zones/" + tile + ".mvt?plan=" + PLAN).body();
+    byte[] before = tiles.get("/tiles/zones/" + tile + ".mvt?plan=pujiang-2020").body();
+    assertThat(byDefault).isEqualTo(newest).isNotEqualTo(before);
+  }
+
+  @Test
+  void tileJsonDescribesTheLayer() {
+    JsonNode doc = http.get("/tiles/zones.json").json();
+    assertThat(doc.get("tilejson").asString()).isEqualTo("3.0.0");
+    assertThat(doc.get("tiles").get(0).asString())
+        .isEqualTo("http://127.0.0.1:" + port + "/tiles/zones/{z}/{x}/{y}.mvt?plan=" + PLAN);
+    assertThat(doc.get("minzoom").intValue()).isZero();
+    assertThat(doc.get("maxzoom").intValue()).isEqualTo(20);
+    JsonNode bounds = doc.get("bounds");
+    Envelope all = new Envelope();
+    zones(PLAN).values().forEach(f -> all.expandToInclude(geometry(f).getEnvelopeInternal()));
+    assertThat(bounds.get(0).doubleValue()).isCloseTo(all.getMinX(), within(1e-9));
+    assertThat(bounds.get(1).doubleValue()).isCloseTo(all.getMinY(), within(1e-9));
+    assertThat(bounds.get(2).doubleValue()).isCloseTo(all.getMaxX(), within(1e-9));
+    assertThat(bounds.get(3).doubleValue()).isCloseTo(all.getMaxY(), within(1e-9));
+    JsonNode layer = doc.get("vector_layers").get(0);
+    assertThat(layer.get("id").asString()).isEqualTo("zones");
+    assertThat(layer.get("fields").has("code")).isTrue();
+    assertThat(layer.get("fields").has("areaKm2")).isTrue();
+
+    JsonNode png = http.get("/tiles/parcels.json?format=png").json();
+    assertThat(png.get("tiles").get(0).asString()).endsWith("/tiles/parcels/{z}/{x}/{y}.png");
+    assertThat(png.get("minzoom").intValue()).isEqualTo(12);
+  }
+
+  // ---------------------------------------------------------------- parcels
+
+  @Test
+  void parcelTilesCarryLandUseAndDropSubPixelParcelsOnlyBelowZoom15() {
+    double lon = 119.705;
+    double lat = 29.555;
+    Parcel industrial =
+        parcels.insert(parcel(LandUseScheme.YDYH_2023, "100101", square(lon, lat, 0.001)));
+    Parcel storage =
+        parcels.insert(
+            parcel(LandUseScheme.GBT21010_2017, "0604", square(lon + 0.0012, lat, 0.001)));
+    // About 5 m × 5 m: below one pixel (about 8 m) at zoom 14, above it at 15.
+    Parcel tiny =
+        parcels.insert(parcel(LandUseScheme.SANDIAO, "0601", square(lon - 0.0003, lat, 0.00005)));
+    events.publishEvent(new ParcelsChangedEvent(null));
+
+    int[] z14 = tileOf(lon, lat, 14);
+    List<MvtTestSupport.Feature> at14 =
+        MvtTestSupport.decode(
+            tiles.get("/tiles/parcels/14/" + z14[0] + "/" + z14[1] + ".mvt").body(), "parcels");
+    Map<Long, Map<String, Object>> byId = new HashMap<>();
+    at14.forEach(f -> byId.put(((Number) f.attributes().get("id")).longValue(), f.attributes()));
+    assertThat(byId).containsKeys(industrial.id(), storage.id()).doesNotContainKey(tiny.id());
+    assertThat(byId.get(industrial.id()))
+        .containsEntry("landUseCode", "100101")
+        .containsEntry("landUseClass", "10")
+        .containsEntry("className", "工矿用地")
+        .containsEntry("category", "INDUSTRIAL")
+        .containsEntry("scheme", "YDYH_2023");
+    assertThat(byId.get(storage.id()))
+        .containsEntry("landUseClass", "06")
+        .containsEntry("className", "工矿仓储用地")
+        .containsEntry("category", "INDUSTRIAL");
+
+    int[] z15 = tileOf(lon - 0.0003, lat, 15);
+    List<MvtTestSupport.Feature> at15 =
+        MvtTestSupport.decode(
+            tiles.get("/tiles/parcels/15/" + z15[0] + "/" + z15[1] + ".mvt").body(), "parcels");
+    assertThat(at15)
+        .anySatisfy(
+            f -> {
+              assertThat(((Number) f.attributes().get("id")).longValue()).isEqualTo(tiny.id());
+              assertThat(f.attributes()).containsEntry("className", "工矿用地");
+            });
+
+    BufferedImage png =
+        image(tiles.get("/tiles/parcels/14/" + z14[0] + "/" + z14[1] + ".png").body());
+    double[] px = pixelOf(lon + 0.0005, lat + 0.0005, 14, z14, 256);
+    int argb = png.getRGB((int) px[0], (int) px[1]);
+    java.awt.Color industrialColour = LandUseClass.Category.INDUSTRIAL.colour();
+    assertThat((argb >> 16) & 0xFF).isCloseTo(industrialColour.getRed(), within(4));
+    assertThat((argb >> 8) & 0xFF).isCloseTo(industrialColour.getGreen(), within(4));
+    assertThat(argb & 0xFF).isCloseTo(industrialColour.getBlue(), within(4));
+  }
+
+  // ---------------------------------------------------------------- PNG
+
+  @Test
+  void pngTileShowsTheCoreAreaWithItsChineseLabelAcrossTileEdges() throws IOException {
+    java.awt.Font font = TileRenderer.findFont(new TileProperties(null, null).font());
+    assertThat(font.canDisplayUpTo("核心区"))
+        .as("a CJK font must be installed (fonts-noto-cjk); found %s", font.getFontName())
+        .isEqualTo(-1);
+    assertThat(font.getFamily()).containsIgnoringCase("CJK");
+
+    Geometry core = geometry(zones(PLAN).get("PJ-1-CORE"));
+    int z = 13;
+    Envelope env = core.getEnvelopeInternal();
+    int[] from = tileOf(env.getMinX(), env.getMaxY(), z);
+    int[] to = tileOf(env.getMaxX(), env.getMinY(), z);
+    int columns = to[0] - from[0] + 1;
+    int rows = to[1] - from[1] + 1;
+    BufferedImage mosaic =
+        new BufferedImage(columns * 256, rows * 256, BufferedImage.TYPE_INT_ARGB);
+    java.awt.Graphics2D g = mosaic.createGraphics();
+    for (int i = 0; i < columns; i++) {
+      for (int j = 0; j < rows; j++) {
+        TileClient.Response r =
+            tiles.get("/tiles/zones/" + z + "/" + (from[0] + i) + "/" + (from[1] + j) + ".png");
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(r.contentType()).isEqualTo("image/png");
+        BufferedImage tile = image(r.body());
+        assertThat(tile.getWidth()).isEqualTo(256);
+        g.drawImage(tile, i * 256, j * 256, null);
+      }
+    }
+    g.dispose();
+    ImageIO.write(
+        mosaic,
+        "png",
+        Path.of("target", "core-area-mosaic-" + getClass().getSimpleName() + ".png").toFile());
+
+    // The zone is drawn: its interior, away from edges, has the core area's fill.
+    java.awt.Color coreColour = TileStyle.zoneColour(org.zoneplan.zones.ZoneKind.CORE);
+    Geometry inner = core.buffer(-0.001);
+    int inside = 0;
+    int filled = 0;
+    for (int px = 0; px < mosaic.getWidth(); px += 7) {
+      for (int py = 0; py < mosaic.getHeight(); py += 7) {
+        double[] ll = lonLatOfPixel(z, from, px + 0.5, py + 0.5);
+        if (!inner.contains(LONLAT.createPoint(new Coordinate(ll[0], ll[1])))) {
+          continue;
+        }
+        inside++;
+        int argb = mosaic.getRGB(px, py);
+        if (Math.abs((argb >>> 24) - TileStyle.ZONE_FILL_ALPHA) <= 3
+            && Math.abs(((argb >> 16) & 0xFF) - coreColour.getRed()) <= 3
+            && Math.abs(((argb >> 8) & 0xFF) - coreColour.getGreen()) <= 3
+            && Math.abs((argb & 0xFF) - coreColour.getBlue()) <= 3) {
+          filled++;
+        }
+      }
+    }
+    assertThat(inside).isGreaterThan(200);
+    assertThat((double) filled / inside).as("share of the interior filled").isGreaterThan(0.95);
+
+    // The label: the dark text pixels, compared with the same string drawn in the same font.
+    LabelMatch best =
+        LabelImages.bestMatch(mosaic, font.deriveFont(TileRenderer.LABEL_FONT_SIZE), "核心区");
+    assertThat(best.correlation())
+        .as("label 核心区 found in the mosaic, correlation with a reference rendering")
+        .isGreaterThan(0.9);
+    LabelMatch wrong =
+        LabelImages.bestMatch(mosaic, font.deriveFont(TileRenderer.LABEL_FONT_SIZE), "开发区");
+    assertThat(wrong.correlation()).isLessThan(best.correlation() - 0.2);
+
+    // @2x: 512 pixels.
+    TileClient.Response retina =
+        tiles.get("/tiles/zones/" + z + "/" + from[0] + "/" + from[1] + "@2x.png");
+    assertThat(image(retina.body()).getWidth()).isEqualTo(512);
+  }
+
+  // ---------------------------------------------------------------- cache invalidation
+
+  @Test
+  void editingAZoneChangesExactlyTheTilesMeetingItsOldOrNewBounds() {
+    String path = "/api/plans/" + PLAN + "/zones/PJ-ZJW";
+    JsonNode original = http.get(path).json();
+    Geometry before = geometry(original);
+    Geometry core = geometry(zones(PLAN).get("PJ-1-CORE"));
+    Coordinate c = before.getCentroid().getCoordinate();
+    Geometry after =
+        LONLAT.toGeometry(new Envelope(c.x - 0.002, c.x + 0.002, c.y - 0.002, c.y + 0.002));
+
+    // Tiles near the edited zone and elsewhere (the core area, ~10 km away), zoom 8 to 16.
+    List<String> paths = new ArrayList<>();
+    for (int z = 8; z <= 16; z++) {
+      for (Coordinate p :
+          new Coordinate[] {
+            c,
+            new Coordinate(
+                before.getEnvelopeInternal().getMinX(), before.getEnvelopeInternal().getMaxY()),
+            new Coordinate(
+                before.getEnvelopeInternal().getMaxX(), before.getEnvelopeInternal().getMinY()),
+            core.getInteriorPoint().getCoordinate()
+          }) {
+        int[] xy = tileOf(p.x, p.y, z);
+        for (int dx = -1; dx <= 1; dx++) {
+          for (int dy = -1; dy <= 1; dy++) {
+            String tile = z + "/" + (xy[0] + dx) + "/" + (xy[1] + dy);
+            paths.add("/tiles/zones/" + tile + ".mvt");
+            if (z % 4 == 0) {
+              paths.add("/tiles/zones/" + tile + ".png");
+            }
+          }
+        }
+      }
+    }
+    Map<String, String> etags = new LinkedHashMap<>();
+    for (String p : paths) {
+      etags.put(p, tiles.get(p).etag());
+    }
+
+    ObjectNode edited = (ObjectNode) original.deepCopy();
+    edited.set("geometry", GeoJson.write(after));
+    assertThat(http.put(path, edited.toString(), http.etag(path)).status()).isEqualTo(200);
+    try {
+      Envelope oldBox = before.getEnvelopeInternal();
+      Envelope newBox = after.getEnvelopeInternal();
+      int changed = 0;
+      int kept = 0;
+      for (Map.Entry<String, String> entry : etags.entrySet()) {
+        String p = entry.getKey();
+        String[] zxy = p.replaceAll("^/tiles/zones/|\\.(mvt|png)$", "").split("/");
+        TileCoord tile =
+            new TileCoord(
+                Integer.parseInt(zxy[0]), Integer.parseInt(zxy[1]), Integer.parseInt(zxy[2]));
+        Envelope extent = lonLatEnvelope(tile, p.endsWith(".mvt") ? MVT_BUFFER : 0.5);
+        boolean meets = extent.intersects(oldBox) || extent.intersects(newBox);
+        TileClient.Response again = tiles.get(p, null, entry.getValue());
+        if (meets) {
+          changed++;
+          assertThat(again.status()).as("%s meets the edit: re-rendered", p).isNotEqualTo(304);
+          assertThat(again.etag()).as(p).isNotEqualTo(entry.getValue());
+        } else {
+          kept++;
+          assertThat(again.status()).as("%s is away from the edit: still cached", p).isEqualTo(304);
+          assertThat(again.etag()).as(p).isEqualTo(entry.getValue());
+        }
+      }
+      assertThat(changed).isGreaterThan(20);
+      assertThat(kept).isGreaterThan(20);
+    } finally {
+      assertThat(http.put(path, original.toString(), http.etag(path)).status()).isEqualTo(200);
+    }
+  }
+
+  // ---------------------------------------------------------------- bad requests
+
+  @Test
+  void badRequestsAreProblems() {
+    assertProblem("/tiles/zones/21/0/0.mvt", 400, "zoom-out-of-range");
+    assertProblem("/tiles/parcels/11/1706/847.mvt", 400, "zoom-out-of-range");
+    assertProblem("/tiles/zones/3/8/0.mvt", 400, "tile-outside-grid");
+    assertProblem("/tiles/zones/3/0/-1.png", 400, "tile-outside-grid");
+    assertProblem("/tiles/zones/3/0/99999999.png", 400, "tile-outside-grid");
+    assertProblem("/tiles/zones/x/0/0.mvt", 400, "invalid-tile-coordinate");
+    assertProblem("/tiles/roads/3/0/0.mvt", 404, "tile-layer-not-found");
+    assertProblem("/tiles/roads.json", 404, "tile-layer-not-found");
+    assertProblem("/tiles/zones/3/0/0.jpg", 404, "tile-format-not-found");
+    assertProblem("/tiles/zones/3/0/0@2x.mvt", 404, "tile-format-not-found");
+    assertProblem("/tiles/zones/3/6/3.mvt?plan=no-such-plan", 404, "plan-not-found");
+    assertProblem("/tiles/zones.json?plan=no-such-plan", 404, "plan-not-found");
+  }
+
+  // ---------------------------------------------------------------- helpers
+
+  void assertProblem(String path, int status, String type) {
+    Http.Response response = http.get(path);
+    assertThat(response.status()).as("%s: %s", path, response.text()).isEqualTo(status);
+    assertThat(response.contentType()).startsWith("application/problem+json");
+    assertThat(response.json().get("type").asString()).isEqualTo("urn:zoneplan:problem:" + type);
+  }
+
+  Map<String, JsonNode> zones(String plan) {
+    Map<String, JsonNode> byCode = new LinkedHashMap<>();
+    http.get("/api/plans/" + plan + "/zones")
+        .json()
+        .get("features")
+        .forEach(f -> byCode.put(f.get("properties").get("code").asString(), f));
+    return byCode;
+  }
+
+  static Geometry geometry(JsonNode feature) {
+    MultiPolygon g = GeoJson.readPolygonal(feature.get("geometry"));
+    return g;
+  }
+
+  TileCoord coreTile(int z) {
+    Coordinate c = geometry(zones(PLAN).get("PJ-1-CORE")).getInteriorPoint().getCoordinate();
+    int[] xy = tileOf(c.x, c.y, z);
+    return new TileCoord(z, xy[0], xy[1]);
+  }
+
+  /** Tile containing a point: the OpenStreetMap wiki's formula. */
+  static int[] tileOf(double lon, double lat, int z) {
+    double n = 1 << z;
+    double latRad = Math.toRadians(lat);
+    return new int[] {
+      (int) Math.floor((lon + 180) / 360 * n),
+      (int) Math.floor((1 - asinh(Math.tan(latRad)) / Math.PI) / 2 * n)
+    };
+  }
+
+  static double asinh(double x) {
+    return Math.log(x + Math.sqrt(x * x + 1));
+  }
+
+  /** Longitude/latitude box of a tile widened by {@code buffer} tile sizes (wiki's formulas). */
+  static Envelope lonLatEnvelope(TileCoord t, double buffer) {
+    double n = 1 << t.z();
+    double west = (t.x() - buffer) / n * 360 - 180;
+    double east = (t.x() + 1 + buffer) / n * 360 - 180;
+    double north = Math.toDegrees(Math.atan(Math.sinh(Math.PI * (1 - 2 * (t.y() - buffer) / n))));
+    double south =
+        Math.toDegrees(Math.atan(Math.sinh(Math.PI * (1 - 2 * (t.y() + 1 + buffer) / n))));
+    return new Envelope(west, east, south, north);
+  }
+
+  /** Pixel (x, y) of a point in the tile {@code xy} at zoom z, tile size {@code size}. */
+  static double[] pixelOf(double lon, double lat, int z, int[] xy, int size) {
+    double n = 1 << z;
+    double worldX = (lon + 180) / 360 * n;
+    double worldY = (1 - asinh(Math.tan(Math.toRadians(lat))) / Math.PI) / 2 * n;
+    return new double[] {(worldX - xy[0]) * size, (worldY - xy[1]) * size};
+  }
+
+  static double[] lonLatOfPixel(int z, int[] origin, double px, double py) {
+    double n = 1 << z;
+    double worldX = origin[0] + px / 256;
+    double worldY = origin[1] + py / 256;
+    return new double[] {
+      worldX / n * 360 - 180, Math.toDegrees(Math.atan(Math.sinh(Math.PI * (1 - 2 * worldY / n))))
+    };
+  }
+
+  static Geometry toTileUnits(Geometry lonLat, TileCoord tile) {
+    Geometry copy = lonLat.copy();
+    copy.apply(
+        (Coordinate c) -> {
+          double[] p = pixelOf(c.x, c.y, tile.z(), new int[] {tile.x(), tile.y()}, EXTENT);
+          c.x = p[0];
+          c.y = p[1];
+        });
+    copy.geometryChanged();
+    return copy;
+  }
+
+  static BufferedImage image(byte[] png) {
+    try {
+      BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
+      assertThat(image).as("a PNG image").isNotNull();
+      return image;
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  static Geometry square(double lon, double lat, double size) {
+    return LONLAT.createMultiPolygon(
+        new org.locationtech.jts.geom.Polygon[] {
+          (org.locationtech.jts.geom.Polygon)
+              LONLAT.toGeometry(new Envelope(lon, lon + size, lat, lat + size))
+        });
+  }
+
+  static Parcel parcel(LandUseScheme scheme, String code, Geometry geometry) {
+    MultiPolygon g = (MultiPolygon) geometry;
+    return new Parcel(
+        0, scheme, code, "测试企业", null, null, null, null, g, AreaFigures.of(g).squareMetres());
+  }
+}
