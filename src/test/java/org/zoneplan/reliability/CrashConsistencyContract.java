@@ -1,0 +1,132 @@
+package org.zoneplan.reliability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.zoneplan.testsupport.Http;
+import org.zoneplan.testsupport.ServerProcess;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The server is killed with SIGKILL while it approves a large proposal; after a restart on the same
+ * store the approval has happened entirely or not at all. Subclasses name the store.
+ */
+abstract class CrashConsistencyContract {
+  static final int CHANGES = 400;
+
+  /** Spring arguments that point a fresh server at this test's store. */
+  abstract String[] storeArguments(String name) throws Exception;
+
+  @ParameterizedTest(name = "killed {0} ms into the approval")
+  @ValueSource(ints = {150, 600, 1500})
+  void approvalIsAllOrNothingAfterSigkill(int killAfterMs) throws Exception {
+    String[] store = storeArguments("crash" + killAfterMs);
+    Path log = Files.createTempFile("zoneplan-crash", ".log");
+    long id;
+    try (ServerProcess server = new ServerProcess(log, store).start()) {
+      Http http = new Http(server.port());
+      Http.Response created = http.post("/api/proposals", bigProposal());
+      assertThat(created.status()).as(created.text()).isEqualTo(201);
+      id = created.json().get("id").longValue();
+      assertThat(http.post("/api/proposals/" + id + "/submit", "").status()).isEqualTo(200);
+      // Approve without waiting for the answer, then kill the server mid-way.
+      CompletableFuture<HttpResponse<String>> approval =
+          HttpClient.newHttpClient()
+              .sendAsync(
+                  HttpRequest.newBuilder(
+                          URI.create(
+                              "http://127.0.0.1:"
+                                  + server.port()
+                                  + "/api/proposals/"
+                                  + id
+                                  + "/approve"))
+                      .POST(HttpRequest.BodyPublishers.noBody())
+                      .build(),
+                  HttpResponse.BodyHandlers.ofString());
+      Thread.sleep(killAfterMs);
+      server.kill();
+      approval.handle((r, e) -> null).join();
+    }
+    try (ServerProcess server = new ServerProcess(log, store).start()) {
+      Http http = new Http(server.port());
+      String status = http.get("/api/proposals/" + id).json().get("status").asString();
+      int created = 0;
+      for (JsonNode f : http.get("/api/plans/pujiang-2021/zones").json().get("features")) {
+        if (f.get("properties").get("code").asString().startsWith("CRASH-")) {
+          created++;
+        }
+      }
+      int history = 0;
+      for (int i = 0; i < CHANGES; i += 97) {
+        if (http.get("/api/plans/pujiang-2021/zones/CRASH-" + i + "/history").status() == 200) {
+          history++;
+        }
+      }
+      if (status.equals("APPROVED")) {
+        assertThat(created).isEqualTo(CHANGES);
+        assertThat(history).isEqualTo(5);
+      } else {
+        assertThat(status).isEqualTo("SUBMITTED");
+        assertThat(created).isZero();
+        assertThat(history).isZero();
+        // And it can still be approved, completely.
+        long started = System.nanoTime();
+        assertThat(http.post("/api/proposals/" + id + "/approve", "").status()).isEqualTo(200);
+        System.err.printf(
+            Locale.ROOT,
+            "crash test: a whole approval takes %d ms%n",
+            (System.nanoTime() - started) / 1_000_000);
+        int after = 0;
+        for (JsonNode f : http.get("/api/plans/pujiang-2021/zones").json().get("features")) {
+          if (f.get("properties").get("code").asString().startsWith("CRASH-")) {
+            after++;
+          }
+        }
+        assertThat(after).isEqualTo(CHANGES);
+      }
+      System.err.printf(Locale.ROOT, "crash test: killed after %d ms → %s%n", killAfterMs, status);
+    }
+  }
+
+  /** 400 small new zones in a row in the north-west of the county, one proposal. */
+  static String bigProposal() {
+    StringBuilder changes = new StringBuilder();
+    for (int i = 0; i < CHANGES; i++) {
+      double lon = 119.70 + (i % 20) * 0.003;
+      double lat = 29.58 + (i / 20) * 0.003;
+      if (i > 0) {
+        changes.append(',');
+      }
+      changes.append(
+          String.format(
+              Locale.ROOT,
+              "{\"operation\":\"CREATE\",\"code\":\"CRASH-%d\",\"feature\":{\"type\":\"Feature\","
+                  + "\"properties\":{\"name\":\"地块%d\",\"kind\":\"FUNCTIONAL\",\"parent\":\"PJ\"},"
+                  + "\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[[%s,%s],[%s,%s],[%s,%s],[%s,%s],[%s,%s]]]}}}",
+              i,
+              i,
+              lon,
+              lat,
+              lon + 0.002,
+              lat,
+              lon + 0.002,
+              lat + 0.002,
+              lon,
+              lat + 0.002,
+              lon,
+              lat));
+    }
+    return "{\"planId\":\"pujiang-2021\",\"title\":\"崩溃测试\",\"reason\":\"SIGKILL 测试\",\"changes\":["
+        + changes
+        + "]}";
+  }
+}
