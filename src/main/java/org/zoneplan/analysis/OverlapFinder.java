@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
@@ -124,18 +125,18 @@ public final class OverlapFinder {
     return out;
   }
 
-  private java.util.Optional<SpatialProblem> overlap(
+  private Optional<SpatialProblem> overlap(
       GkPlane plane, String a, Geometry ga, String b, Geometry gb) {
     if (!ga.getEnvelopeInternal().intersects(gb.getEnvelopeInternal())) {
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
     Geometry shared = polygonal(RegionArea.intersection(ga, gb));
     double area = EllipsoidalArea.squareMetres(shared);
     if (shared.isEmpty() || area < minAreaM2 || area <= 0) {
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
     boolean narrow = narrow(plane, shared);
-    return java.util.Optional.of(
+    return Optional.of(
         new SpatialProblem(
             narrow ? SpatialProblem.Kind.SLIVER : SpatialProblem.Kind.OVERLAP,
             a,
@@ -145,45 +146,44 @@ public final class OverlapFinder {
             narrow));
   }
 
-  private java.util.Optional<SpatialProblem> outside(
+  private Optional<SpatialProblem> outside(
       GkPlane plane, String child, Geometry gc, String parent, Geometry gp) {
     Geometry out = polygonal(RegionArea.difference(gc, gp));
     double area = EllipsoidalArea.squareMetres(out);
     if (out.isEmpty() || area < minAreaM2 || area <= 0) {
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
-    return java.util.Optional.of(
+    return Optional.of(
         new SpatialProblem(
             SpatialProblem.Kind.OUTSIDE_PARENT, child, parent, out, area, narrow(plane, out)));
   }
 
-  private java.util.Optional<SpatialProblem> gap(
-      GkPlane plane, PlanGeometry plan, ZoneShape a, ZoneShape b) {
+  private Optional<SpatialProblem> gap(GkPlane plane, PlanGeometry plan, ZoneShape a, ZoneShape b) {
     if (toleranceM <= 0) {
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
     Envelope near = new Envelope(a.geometry().getEnvelopeInternal());
     double margin = degreesFor(toleranceM, near);
     near.expandBy(margin);
     if (!near.intersects(b.geometry().getEnvelopeInternal())) {
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
     Geometry pa = plane.toPlane(a.geometry());
     Geometry pb = plane.toPlane(b.geometry());
     if (!pa.isWithinDistance(pb, toleranceM)) {
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
     double r = toleranceM / 2;
     Geometry both = planarPolygons(RegionArea.union(pa, pb));
     Geometry filled = planarPolygons(RegionArea.difference(close(both, r), both));
     if (filled.isEmpty()) {
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
     filled = planarPolygons(RegionArea.difference(filled, close(pa, r)));
     filled = planarPolygons(RegionArea.difference(filled, close(pb, r)));
     filled = dropHairlines(filled);
     if (filled.isEmpty()) {
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
     Geometry gap = polygonal(plane.toGeographic(filled));
     // A strip taken by another zone (not an ancestor of either) is no gap.
@@ -203,9 +203,9 @@ public final class OverlapFinder {
     gap = dropSmallParts(gap);
     double area = EllipsoidalArea.squareMetres(gap);
     if (gap.isEmpty() || area < minAreaM2) {
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
-    return java.util.Optional.of(
+    return Optional.of(
         new SpatialProblem(SpatialProblem.Kind.GAP, a.code(), b.code(), gap, area, true));
   }
 
