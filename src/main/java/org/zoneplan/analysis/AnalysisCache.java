@@ -7,8 +7,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 import org.zoneplan.parcels.ParcelRepository;
@@ -20,8 +18,8 @@ import org.zoneplan.zones.ZonesChangedEvent;
  *
  * <ul>
  *   <li>A {@link Parcels} snapshot: the parcel index (built lazily from {@link
- *       ParcelRepository#forEach}, or in the background at start-up) with everything derived from
- *       it (calculators per division, memberships, concentration figures). A request takes one
+ *       ParcelRepository#forEach}, or by {@link AnalysisService#warmUp}) with everything derived
+ *       from it (calculators per division, memberships, concentration figures). A request takes one
  *       snapshot and uses only it, so its figures never mix two states of the parcels. {@link
  *       ParcelsChangedEvent} drops the snapshot; requests under way finish on the old one.
  *   <li>Per plan version, what derives from its zones alone (prepared geometry, overlaps). {@link
@@ -41,7 +39,6 @@ public class AnalysisCache {
   private static final int MAX_ENTRIES = 1024;
 
   private final ParcelRepository repository;
-  private final AnalysisProperties properties;
   private final AtomicLong parcelGeneration = new AtomicLong();
   private final Map<String, AtomicLong> planGenerations = new ConcurrentHashMap<>();
   private final Map<Key, Entry> planEntries = new ConcurrentHashMap<>();
@@ -67,9 +64,8 @@ public class AnalysisCache {
     }
   }
 
-  AnalysisCache(ParcelRepository repository, AnalysisProperties properties) {
+  AnalysisCache(ParcelRepository repository) {
     this.repository = repository;
-    this.properties = properties;
   }
 
   /** The current parcel snapshot, built on first use after start-up or a change. */
@@ -151,26 +147,5 @@ public class AnalysisCache {
     if (snapshot != null) {
       snapshot.entries.keySet().removeIf(k -> event.planId().equals(k.planId()));
     }
-  }
-
-  /** Builds the parcel index in the background once the server is up (unless switched off). */
-  @EventListener(ApplicationReadyEvent.class)
-  void warmUp() {
-    if (!properties.warmUp()) {
-      return;
-    }
-    Thread thread =
-        new Thread(
-            () -> {
-              try {
-                parcels();
-              } catch (RuntimeException e) {
-                log.warn(
-                    "Parcel index warm-up failed (built on first use instead): {}", e.toString());
-              }
-            },
-            "zoneplan-analysis-warm-up");
-    thread.setDaemon(true);
-    thread.start();
   }
 }

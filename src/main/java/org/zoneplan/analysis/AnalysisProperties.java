@@ -26,7 +26,8 @@ import org.zoneplan.parcels.LandUseScheme;
  *     as gaps and slivers, metres in the Gauss-Krüger plane (5)
  * @param minProblemAreaM2 overlaps, gaps and parts outside a parent smaller than this are ignored,
  *     m² (1)
- * @param warmUp build the in-memory parcel index in the background at start-up (true)
+ * @param warmUp build the in-memory parcel index and each plan's default concentration in the
+ *     background at start-up (true)
  */
 @ConfigurationProperties("zoneplan.analysis")
 public record AnalysisProperties(

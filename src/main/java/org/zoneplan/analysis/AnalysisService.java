@@ -8,6 +8,10 @@ import java.util.Map;
 import java.util.function.IntPredicate;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.MultiPolygon;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.zoneplan.analysis.AnalysisCache.Parcels;
@@ -40,6 +44,8 @@ public class AnalysisService {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
   private static final String COUNTY = "COUNTY";
   private static final double MAX_TOLERANCE_M = 1000;
+  private static final int MAX_WARM_ZONES = 200;
+  private static final Logger log = LoggerFactory.getLogger(AnalysisService.class);
 
   private final AnalysisCache cache;
   private final ZoneService zoneService;
@@ -74,6 +80,42 @@ public class AnalysisService {
       PlanVersion plan, List<Zone> zones, Map<String, Zone> byCode, PlanGeometry geometry) {
     String id() {
       return plan.id();
+    }
+  }
+
+  /**
+   * Once the server is up, builds the parcel index and each plan version's default concentration in
+   * the background, so that the first requests (and the first what-if) do not pay for them. Off
+   * with {@code zoneplan.analysis.warm-up=false}.
+   */
+  @EventListener(ApplicationReadyEvent.class)
+  void warmUp() {
+    if (!properties.warmUp()) {
+      return;
+    }
+    Thread thread = new Thread(this::warm, "zoneplan-analysis-warm-up");
+    thread.setDaemon(true);
+    thread.setPriority(Thread.MIN_PRIORITY);
+    thread.start();
+  }
+
+  private void warm() {
+    try {
+      long start = System.nanoTime();
+      Parcels parcels = cache.parcels();
+      for (PlanVersion version : zoneService.plans()) {
+        PlanData plan = planData(version.id());
+        String code = defaultDivisionCode(plan);
+        if (code != null) {
+          concentration(parcels, plan, division(parcels, code), properties.includeStorage());
+        }
+        if (plan.zones().size() <= MAX_WARM_ZONES) {
+          plan.zones().forEach(z -> plan.geometry().othersUnion(z.code()));
+        }
+      }
+      log.info("Analysis warmed up in {} ms", (System.nanoTime() - start) / 1_000_000);
+    } catch (RuntimeException e) {
+      log.warn("Analysis warm-up failed (computed on first use instead): {}", e.toString());
     }
   }
 

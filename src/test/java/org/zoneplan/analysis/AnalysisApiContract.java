@@ -578,6 +578,51 @@ abstract class AnalysisApiContract {
         .isCloseTo(scatteredMu, rel(scatteredMu));
   }
 
+  // ------------------------------------------------------------------- invalidation
+
+  @Test
+  void zoneChangesAreSeenAtOnce() {
+    String path = "/api/plans/" + FIXTURE_PLAN + "/concentration?division=" + TEST_DIVISION;
+    double before = ok(http.get(path)).get("industrialInsideM2").doubleValue();
+    // A new zone D between B's parts takes in parcel 7 and parcel 16 (storage: not counted).
+    String d =
+        "{\"type\":\"Feature\",\"properties\":{\"name\":\"丁区\",\"kind\":\"ZONE\"},"
+            + "\"geometry\":"
+            + org.zoneplan.geo.GeoJson.write(F.rect(120.041, 29.501, 120.049, 29.509))
+            + "}";
+    assertThat(http.post("/api/plans/" + FIXTURE_PLAN + "/zones/D", d).status()).isEqualTo(201);
+    try {
+      double with = ok(http.get(path)).get("industrialInsideM2").doubleValue();
+      assertThat(with - before).isCloseTo(F.a(7), rel(F.a(7)));
+    } finally {
+      assertThat(http.delete("/api/plans/" + FIXTURE_PLAN + "/zones/D").status()).isEqualTo(204);
+    }
+    assertThat(ok(http.get(path)).get("industrialInsideM2").doubleValue())
+        .isCloseTo(before, rel(before));
+  }
+
+  @Test
+  void parcelChangesAreSeenAfterTheirEvent() {
+    String path = "/api/plans/" + FIXTURE_PLAN + "/concentration?division=" + TEST_DIVISION;
+    double before = ok(http.get(path)).get("industrialTotalM2").doubleValue();
+    MultiPolygon g = F.rect(119.95, 29.45, 119.951, 29.451);
+    double area = F.area(119.95, 29.45, 119.951, 29.451);
+    Parcel added =
+        parcels.insert(
+            new Parcel(
+                0, LandUseScheme.GBT21010_2017, "0601", "新企业", null, null, null, null, g, area));
+    events.publishEvent(new ParcelsChangedEvent(g.getEnvelopeInternal()));
+    try {
+      double with = ok(http.get(path)).get("industrialTotalM2").doubleValue();
+      assertThat(with - before).isCloseTo(area, rel(area));
+    } finally {
+      parcels.delete(added.id());
+      events.publishEvent(new ParcelsChangedEvent(g.getEnvelopeInternal()));
+    }
+    assertThat(ok(http.get(path)).get("industrialTotalM2").doubleValue())
+        .isCloseTo(before, rel(before));
+  }
+
   // ---------------------------------------------------------------------- bad input
 
   static Stream<Arguments> badRequests() {
