@@ -28,7 +28,16 @@ import org.locationtech.jts.geom.Geometry;
  * division. Parcels are processed in parallel and summed in index order, so results are
  * reproducible.
  *
- * <p>Spring-free and thread-safe.
+ * <p>Spring-free and thread-safe. Without Spring (e.g. in a benchmark):
+ *
+ * <pre>{@code
+ * ParcelIndex parcels = ParcelIndex.of(parcelList);
+ * IntPredicate industrial =
+ *     ConcentrationCalculator.industrial(parcels, LandUseClassifier.defaults(), false);
+ * PlanGeometry plan = PlanGeometry.of(zones.stream().map(ZoneShape::of).toList());
+ * Concentration c = new ConcentrationCalculator(parcels, industrial, county).compute(plan);
+ * c.ratio(); c.zoneIndustrialM2();
+ * }</pre>
  */
 public final class ConcentrationCalculator {
   private final ParcelIndex parcels;
