@@ -96,6 +96,11 @@ public class AnalysisCache {
     }
   }
 
+  /** Whether the snapshot is still the current one (no parcel change since). */
+  boolean isCurrent(Parcels snapshot) {
+    return current == snapshot;
+  }
+
   /** A value derived from a plan version's zones only. */
   <T> T plan(String planId, String kind, List<Object> parts, Supplier<T> compute) {
     return get(planEntries, new Key(kind, planId, parts), compute);

@@ -104,6 +104,9 @@ public class AnalysisService {
       long start = System.nanoTime();
       Parcels parcels = cache.parcels();
       for (PlanVersion version : zoneService.plans()) {
+        if (!cache.isCurrent(parcels)) {
+          return; // the parcels changed meanwhile: the next request builds afresh
+        }
         PlanData plan = planData(version.id());
         String code = defaultDivisionCode(plan);
         if (code != null) {

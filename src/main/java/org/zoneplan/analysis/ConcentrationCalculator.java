@@ -3,7 +3,6 @@ package org.zoneplan.analysis;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.IntPredicate;
-import java.util.stream.IntStream;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 
@@ -111,8 +110,7 @@ public final class ConcentrationCalculator {
     if (t == null) {
       int[] candidates = parcels.candidates(clipped.extent(), counted);
       double[] values = new double[candidates.length];
-      IntStream.range(0, candidates.length)
-          .parallel()
+      ParcelIndex.range(candidates.length)
           .forEach(
               k -> {
                 ClippedParcels.Piece piece = clipped.piece(candidates[k]);
@@ -137,8 +135,7 @@ public final class ConcentrationCalculator {
     }
     int[] candidates = parcels.candidates(extent, counted);
     double[] values = new double[candidates.length];
-    IntStream.range(0, candidates.length)
-        .parallel()
+    ParcelIndex.range(candidates.length)
         .forEach(k -> values[k] = clipped.within(candidates[k], region));
     return sum(values);
   }

@@ -60,6 +60,15 @@ public final class ParcelIndex {
     tree.build();
   }
 
+  /** Below this many items the work runs in the caller's thread: forking costs more. */
+  static final int PARALLEL_THRESHOLD = 2048;
+
+  /** {@code 0 … n-1}, in parallel when there are many. */
+  static IntStream range(int n) {
+    IntStream range = IntStream.range(0, n);
+    return n >= PARALLEL_THRESHOLD ? range.parallel() : range;
+  }
+
   public static ParcelIndex of(Collection<Parcel> parcels) {
     return new ParcelIndex(new ArrayList<>(parcels));
   }

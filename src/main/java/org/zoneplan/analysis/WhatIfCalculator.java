@@ -1,7 +1,6 @@
 package org.zoneplan.analysis;
 
 import java.util.List;
-import java.util.stream.IntStream;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.zoneplan.geo.EllipsoidalArea;
@@ -61,8 +60,7 @@ public final class WhatIfCalculator {
           index.candidates(
               where, i -> concentration.counted().test(i) && delta.intersects(index.geometry(i)));
       double[][] diff = new double[candidates.length][];
-      IntStream.range(0, candidates.length)
-          .parallel()
+      ParcelIndex.range(candidates.length)
           .forEach(
               k -> {
                 ClippedParcels.Piece piece = concentration.piece(candidates[k]);

@@ -1,7 +1,6 @@
 package org.zoneplan.analysis;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,8 +47,8 @@ public final class ZoneMembership {
       int[] candidates = parcels.candidates(zone.geometry().getEnvelopeInternal(), filter);
       members.put(
           zone.code(),
-          Arrays.stream(candidates)
-              .parallel()
+          ParcelIndex.range(candidates.length)
+              .map(k -> candidates[k])
               .filter(i -> plan.covers(zone.code(), parcels.interiorPoint(i)))
               .toArray());
     }
@@ -93,8 +92,7 @@ public final class ZoneMembership {
     }
     int[] candidates = parcels.candidates(extent, null);
     byte[] state = new byte[candidates.length];
-    IntStream.range(0, candidates.length)
-        .parallel()
+    ParcelIndex.range(candidates.length)
         .forEach(
             k -> {
               Coordinate c = parcels.interiorPoint(candidates[k]);
