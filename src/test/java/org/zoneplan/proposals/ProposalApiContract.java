@@ -51,6 +51,12 @@ abstract class ProposalApiContract {
     assertThat(frozen.get("areaBeforeM2").doubleValue()).isEqualTo(beforeM2);
     assertThat(frozen.get("areaAfterM2").doubleValue()).isEqualTo(expectedAfter);
     assertThat(frozen.get("deltaM2").doubleValue()).isEqualTo(expectedAfter - beforeM2);
+    // The analysis what-if rides along: concentration before and after, parcels gained and lost.
+    assertThat(frozen.get("concentration").get("before").get("ratio").doubleValue())
+        .isBetween(0.0, 1.0);
+    assertThat(frozen.get("concentration").get("after").get("ratio").doubleValue())
+        .isBetween(0.0, 1.0);
+    assertThat(frozen.get("parcelsGained")).isNotNull();
     assertThat(http.get("/api/proposals?status=submitted").json())
         .anyMatch(p -> p.get("id").longValue() == id);
 

@@ -1,0 +1,156 @@
+package org.zoneplan.analysis;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
+import org.zoneplan.parcels.ParcelRepository;
+import org.zoneplan.parcels.ParcelsChangedEvent;
+import org.zoneplan.zones.ZonesChangedEvent;
+
+/**
+ * What the analysis keeps in memory between requests.
+ *
+ * <ul>
+ *   <li>A {@link Parcels} snapshot: the parcel index (built lazily from {@link
+ *       ParcelRepository#forEach}, or by {@link AnalysisService#warmUp}) with everything derived
+ *       from it (calculators per division, memberships, concentration figures). A request takes one
+ *       snapshot and uses only it, so its figures never mix two states of the parcels. {@link
+ *       ParcelsChangedEvent} drops the snapshot; requests under way finish on the old one.
+ *   <li>Per plan version, what derives from its zones alone (prepared geometry, overlaps). {@link
+ *       ZonesChangedEvent} drops it, and whatever a snapshot derived from that plan.
+ * </ul>
+ *
+ * Events arrive after the writing transaction committed. An entry records the plan's generation at
+ * the moment its computation started and is kept, and served, only while that is still current, so
+ * a result computed while the zones changed is never kept. Divisions are reference data without
+ * change events: they are kept until the parcels change.
+ *
+ * <p>Thread-safe. Concurrent first requests may compute the same entry twice.
+ */
+@Component
+public class AnalysisCache {
+  private static final Logger log = LoggerFactory.getLogger(AnalysisCache.class);
+  private static final int MAX_ENTRIES = 1024;
+
+  private final ParcelRepository repository;
+  private final AtomicLong parcelGeneration = new AtomicLong();
+  private final Map<String, AtomicLong> planGenerations = new ConcurrentHashMap<>();
+  private final Map<Key, Entry> planEntries = new ConcurrentHashMap<>();
+  private final Object buildLock = new Object();
+  private final Object stateLock = new Object();
+  private volatile Parcels current;
+
+  record Key(String kind, String planId, List<Object> parts) {}
+
+  private record Entry(long planGeneration, Object value) {}
+
+  /** The parcels as of one moment, and what was derived from them. */
+  public static final class Parcels {
+    private final ParcelIndex index;
+    private final Map<Key, Entry> entries = new ConcurrentHashMap<>();
+
+    Parcels(ParcelIndex index) {
+      this.index = index;
+    }
+
+    public ParcelIndex index() {
+      return index;
+    }
+  }
+
+  AnalysisCache(ParcelRepository repository) {
+    this.repository = repository;
+  }
+
+  /** The current parcel snapshot, built on first use after start-up or a change. */
+  public Parcels parcels() {
+    Parcels snapshot = current;
+    if (snapshot != null) {
+      return snapshot;
+    }
+    synchronized (buildLock) {
+      if (current != null) {
+        return current;
+      }
+      long generation = parcelGeneration.get();
+      long start = System.nanoTime();
+      ParcelIndex.Builder builder = ParcelIndex.builder();
+      repository.forEach(builder::add);
+      Parcels built = new Parcels(builder.build());
+      log.info(
+          "Parcel index for analysis: {} parcels in {} ms",
+          built.index().size(),
+          (System.nanoTime() - start) / 1_000_000);
+      synchronized (stateLock) {
+        if (generation == parcelGeneration.get()) {
+          current = built;
+        }
+      }
+      return built;
+    }
+  }
+
+  /** Whether the snapshot is still the current one (no parcel change since). */
+  boolean isCurrent(Parcels snapshot) {
+    return current == snapshot;
+  }
+
+  /** A value derived from a plan version's zones only. */
+  <T> T plan(String planId, String kind, List<Object> parts, Supplier<T> compute) {
+    return get(planEntries, new Key(kind, planId, parts), compute);
+  }
+
+  /** A value derived from a parcel snapshot and, when {@code planId} is given, a plan's zones. */
+  <T> T derived(
+      Parcels snapshot, String planId, String kind, List<Object> parts, Supplier<T> compute) {
+    return get(snapshot.entries, new Key(kind, planId, parts), compute);
+  }
+
+  @SuppressWarnings("unchecked")
+  private <T> T get(Map<Key, Entry> entries, Key key, Supplier<T> compute) {
+    long planAt = planGeneration(key.planId());
+    Entry entry = entries.get(key);
+    if (entry != null && entry.planGeneration() == planAt) {
+      return (T) entry.value();
+    }
+    T value = compute.get();
+    if (planAt == planGeneration(key.planId())) {
+      if (entries.size() >= MAX_ENTRIES) {
+        entries.clear();
+      }
+      entries.put(key, new Entry(planAt, value));
+    }
+    return value;
+  }
+
+  private long planGeneration(String planId) {
+    if (planId == null) {
+      return 0;
+    }
+    return planGenerations.computeIfAbsent(planId, k -> new AtomicLong()).get();
+  }
+
+  @TransactionalEventListener(fallbackExecution = true)
+  void parcelsChanged(ParcelsChangedEvent event) {
+    synchronized (stateLock) {
+      parcelGeneration.incrementAndGet();
+      current = null;
+    }
+  }
+
+  @TransactionalEventListener(fallbackExecution = true)
+  void zonesChanged(ZonesChangedEvent event) {
+    planGenerations.computeIfAbsent(event.planId(), k -> new AtomicLong()).incrementAndGet();
+    planEntries.keySet().removeIf(k -> event.planId().equals(k.planId()));
+    Parcels snapshot = current;
+    if (snapshot != null) {
+      snapshot.entries.keySet().removeIf(k -> event.planId().equals(k.planId()));
+    }
+  }
+}
