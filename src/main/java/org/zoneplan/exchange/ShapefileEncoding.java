@@ -34,8 +34,11 @@ public final class ShapefileEncoding {
     }
   }
 
-  /** The encoding a DBF language driver byte names, or null when it names neither. */
+  /**
+   * The encoding a DBF language driver byte names, or null when it names neither: 0x4D (what
+   * zoneplan and ArcGIS write) and 0x7A (what GDAL writes) both mean code page 936.
+   */
   public static Charset forLanguageDriver(int ldid) {
-    return ldid == (DbfWriter.LANGUAGE_DRIVER_GBK & 0xFF) ? GBK : null;
+    return ldid == 0x4D || ldid == 0x7A ? GBK : null;
   }
 }
