@@ -15,7 +15,7 @@ import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /** Zones as GeoJSON Features (EPSG:4490, x = longitude) and back. */
-final class ZoneFeatures {
+public final class ZoneFeatures {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
   private ZoneFeatures() {}
@@ -28,7 +28,7 @@ final class ZoneFeatures {
     return collection;
   }
 
-  static ObjectNode feature(JsonMapper json, Zone zone) {
+  public static ObjectNode feature(JsonMapper json, Zone zone) {
     ObjectNode feature = NODES.objectNode();
     feature.put("type", "Feature");
     feature.put("id", zone.code());
@@ -51,7 +51,7 @@ final class ZoneFeatures {
    * @throws ApiProblem when a property is missing or wrong; geometry problems are thrown as {@link
    *     org.zoneplan.geo.GeometryRejectedException}
    */
-  static ZoneDraft draft(JsonMapper json, JsonNode body, String code) {
+  public static ZoneDraft draft(JsonMapper json, JsonNode body, String code) {
     if (body == null || !body.isObject() || !"Feature".equals(text(body.get("type")))) {
       throw new ApiProblem(
           HttpStatus.BAD_REQUEST,
