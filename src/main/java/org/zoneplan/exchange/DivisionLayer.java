@@ -29,11 +29,6 @@ class DivisionLayer implements ExportLayer {
   }
 
   @Override
-  public boolean perPlan() {
-    return false;
-  }
-
-  @Override
   public FeatureSource source(String planId, LayerOptions options) {
     boolean survey = options.schema() == FieldSchema.SURVEY;
     List<ExportField> fields = new ArrayList<>();

@@ -8,9 +8,6 @@ public interface ExportLayer {
   /** The {@code layer} parameter: {@code zones}, {@code parcels}, {@code divisions}, ... */
   String name();
 
-  /** Whether the layer belongs to a plan version (zones) or is the same for every plan. */
-  boolean perPlan();
-
   /**
    * The layer's features.
    *

@@ -39,7 +39,6 @@ import org.zoneplan.parcels.Parcel;
 import org.zoneplan.parcels.ParcelRepository;
 import org.zoneplan.parcels.ParcelsChangedEvent;
 import org.zoneplan.system.ApiProblem;
-import org.zoneplan.zones.Zone;
 import org.zoneplan.zones.ZoneDraft;
 import org.zoneplan.zones.ZoneKind;
 import org.zoneplan.zones.ZoneRepository;
@@ -645,10 +644,5 @@ public class ImportService {
       }
     }
     return null;
-  }
-
-  /** For tests and the command line: the zones a plan holds now. */
-  List<Zone> zones(String planId) {
-    return zoneRepository.findZones(planId);
   }
 }

@@ -57,11 +57,6 @@ class ParcelLayer implements ExportLayer {
   }
 
   @Override
-  public boolean perPlan() {
-    return false;
-  }
-
-  @Override
   public FeatureSource source(String planId, LayerOptions options) {
     boolean survey = options.schema() == FieldSchema.SURVEY;
     Map<String, Object> longest =

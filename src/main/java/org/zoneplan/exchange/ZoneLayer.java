@@ -49,11 +49,6 @@ class ZoneLayer implements ExportLayer {
   }
 
   @Override
-  public boolean perPlan() {
-    return true;
-  }
-
-  @Override
   public FeatureSource source(String planId, LayerOptions options) {
     List<Zone> list = zones.zones(planId);
     boolean survey = options.schema() == FieldSchema.SURVEY;
