@@ -39,6 +39,12 @@ final class SafeUnzip {
   List<Path> extract(Path zip, Path target) throws IOException {
     List<Path> extracted = new ArrayList<>();
     long total = 0;
+    // The sizes a zip states can lie: the whole archive may expand at most maxCompressionRatio
+    // times its real size, whatever its entries claim.
+    long budget =
+        Math.min(
+            limits.maxUnzippedSize().toBytes(),
+            Files.size(zip) * limits.maxCompressionRatio() + 1_048_576);
     try (ZipFile file = new ZipFile(zip.toFile())) {
       if (file.size() > limits.maxZipEntries()) {
         throw UploadProblems.unsafe(
@@ -70,7 +76,7 @@ final class SafeUnzip {
         if (!out.getParent().equals(target.normalize()) || Files.exists(out)) {
           throw UploadProblems.unsafe("zip entry \"" + entry.getName() + "\" is duplicated");
         }
-        total += copy(file, entry, out, limits.maxUnzippedSize().toBytes() - total);
+        total += copy(file, entry, out, budget - total);
         extracted.add(out);
       }
     } catch (ZipException e) {
@@ -90,7 +96,11 @@ final class SafeUnzip {
         written += n;
         if (written > budget) {
           throw UploadProblems.tooLarge(
-              "the zip expands to more than " + limits.maxUnzippedSize().toMegabytes() + " MB");
+              "the zip expands to more than "
+                  + limits.maxUnzippedSize().toMegabytes()
+                  + " MB or more than "
+                  + limits.maxCompressionRatio()
+                  + " times its size: a zip bomb?");
         }
         if (written > ratioLimit) {
           throw UploadProblems.tooLarge(
