@@ -34,10 +34,6 @@ public record ExchangeProperties(
     maxCompressionRatio = maxCompressionRatio == null ? 100 : maxCompressionRatio;
   }
 
-  public static ExchangeProperties defaults() {
-    return new ExchangeProperties(null, null, null, null, null);
-  }
-
   /** A new folder only this process can read, e.g. {@code zoneplan-import-1234}. */
   Path newTempDir(String purpose) throws IOException {
     Files.createDirectories(tempDir);

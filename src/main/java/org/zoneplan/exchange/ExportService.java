@@ -12,6 +12,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.zoneplan.system.ApiProblem;
 import org.zoneplan.zones.ZoneService;
@@ -51,7 +52,7 @@ public class ExportService {
     ExportLayer layer = layers.get(request.layer());
     if (layer == null) {
       throw new ApiProblem(
-              org.springframework.http.HttpStatus.BAD_REQUEST,
+              HttpStatus.BAD_REQUEST,
               "unknown-layer",
               "Unknown layer",
               "no layer \"" + request.layer() + "\": use one of " + layerNames())
@@ -130,11 +131,13 @@ public class ExportService {
     ShapefileWriter writer =
         new ShapefileWriter(dir, source.name(), source.fields(), request.crs(), request.encoding());
     write(source, writer);
-    if (writer.truncatedValues() > 0) {
+    if (writer.truncatedValues() > 0 || writer.overflowedValues() > 0) {
       log.warn(
-          "Export of {}: {} text values were cut to the DBF's 254-byte limit",
+          "Shapefile export of {}: {} text values cut to their DBF field (254 bytes at most), {}"
+              + " numbers too wide for theirs written as null",
           source.name(),
-          writer.truncatedValues());
+          writer.truncatedValues(),
+          writer.overflowedValues());
     }
   }
 

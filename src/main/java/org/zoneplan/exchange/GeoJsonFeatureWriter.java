@@ -16,7 +16,9 @@ import org.locationtech.jts.geom.Polygon;
 /**
  * Streams a GeoJSON FeatureCollection (RFC 7946: longitude, latitude; exterior rings
  * counter-clockwise, holes clockwise) in UTF-8, one feature at a time. Coordinates are EPSG:4490,
- * which RFC 7946's WGS 84 matches to centimetres. Not thread-safe.
+ * which RFC 7946's WGS 84 matches to centimetres. Writes text directly rather than building {@link
+ * org.zoneplan.geo.GeoJson#write} trees, so a large export holds one feature at a time. Not
+ * thread-safe.
  */
 final class GeoJsonFeatureWriter implements FeatureWriter {
   private final Writer out;

@@ -7,8 +7,6 @@ package org.zoneplan.exchange;
  * @param schema field names
  */
 public record LayerOptions(AreaUnit unit, FieldSchema schema) {
-  public static final LayerOptions DEFAULT = new LayerOptions(AreaUnit.M2, FieldSchema.DEFAULT);
-
   /** The name of a field in this schema: {@code survey} under SURVEY, else {@code name}. */
   String pick(String name, String survey) {
     return schema == FieldSchema.SURVEY ? survey : name;

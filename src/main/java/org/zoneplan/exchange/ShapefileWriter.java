@@ -192,6 +192,11 @@ public final class ShapefileWriter implements FeatureWriter {
     return dbf.truncatedValues();
   }
 
+  /** Numbers too wide for their DBF field, written as nulls. */
+  public long overflowedValues() {
+    return dbf.overflowedValues();
+  }
+
   @Override
   public void close() throws IOException {
     try (shp;

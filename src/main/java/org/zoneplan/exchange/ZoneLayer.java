@@ -31,8 +31,6 @@ class ZoneLayer implements ExportLayer {
           "note", "NOTE",
           "repairNote", "REPAIRNOTE");
 
-  static final int CORE_FIELDS = 6;
-
   private final ZoneService zones;
   private final DivisionRepository divisions;
   private final JsonMapper json;

@@ -127,10 +127,6 @@ public record GaussKruger(int zone) {
       copy.setSRID(targetSrid);
       return copy;
     }
-
-    public int targetSrid() {
-      return targetSrid;
-    }
   }
 
   /** Planar area in this zone's plane, m² (differs from the ellipsoidal area by a few ppm). */
