@@ -139,7 +139,8 @@ public class ImportService {
     if (text.startsWith("SQLite format 3")) {
       return new GeoPackageInput(file, request.crs());
     }
-    if (text.stripLeading().startsWith("{") || text.startsWith("\uFEFF")) {
+    if (text.stripLeading().startsWith("{") || text.startsWith("\u00EF\u00BB\u00BF")) {
+      // JSON, or UTF-8 JSON behind a byte-order mark (which Jackson skips)
       return new GeoJsonInput(file, json, request.crs());
     }
     throw new ApiProblem(

@@ -252,6 +252,15 @@ abstract class ImportContract extends ExchangeTestBase {
     assertThat(report.get("area").get("areaMu").doubleValue())
         .isCloseTo(km2 * 1500, within(km2 * 1500, 1e-12));
     assertThat(zoneCount(TARGET)).isEqualTo(before);
+    // the same file behind a UTF-8 byte-order mark, as Windows editors save it
+    byte[] withBom = new byte[file.length + 3];
+    withBom[0] = (byte) 0xEF;
+    withBom[1] = (byte) 0xBB;
+    withBom[2] = (byte) 0xBF;
+    System.arraycopy(file, 0, withBom, 3, file.length);
+    Http.Response bom = upload(withBom, "zones.geojson", "zones", TARGET, true);
+    assertThat(bom.status()).as(bom.text()).isEqualTo(200);
+    assertThat(bom.json().get("counts").get("accepted").intValue()).isEqualTo(2);
   }
 
   @Test
