@@ -44,6 +44,25 @@ public class DivisionRepository {
         .update();
   }
 
+  /** Replaces everything but the code; returns the number of rows changed (0 or 1). */
+  public int update(Division d) {
+    return jdbc.sql(
+            "UPDATE division SET name = ?, level = ?, parent_code = ?, area_m2 = ?,"
+                + " planar_area_m2 = ?, gk_epsg = ?, repair_note = ?, geom = ST_GeomFromWKB(?, 4490)"
+                + " WHERE code = ?")
+        .params(
+            d.name(),
+            d.level(),
+            d.parentCode(),
+            d.area() == null ? null : d.area().squareMetres(),
+            d.area() == null ? null : d.area().planarSquareMetres(),
+            d.area() == null ? null : d.area().gkEpsg(),
+            d.repairNote(),
+            d.geometry() == null ? null : Wkb.write(d.geometry()),
+            d.code())
+        .update();
+  }
+
   private static String select(boolean withGeometry) {
     return "SELECT code, name, level, parent_code, area_m2, planar_area_m2, gk_epsg, repair_note, "
         + (withGeometry ? "ST_AsBinary(geom)" : "NULL")

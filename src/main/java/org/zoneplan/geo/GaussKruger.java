@@ -83,21 +83,60 @@ public record GaussKruger(int zone) {
     return 4513 + zone - FIRST_ZONE;
   }
 
+  /** Whether an EPSG code is one of the CGCS2000 3-degree zones, either series (4513–4554). */
+  public static boolean isGaussKrugerEpsg(int epsg) {
+    return epsg >= 4513 && epsg <= 4554;
+  }
+
   /**
    * Projects a copy of a geometry from EPSG:4490 (x = longitude) to this zone's plane (x = easting,
    * y = northing, metres, false easting 500000). The copy has SRID {@link #epsg()}.
    */
   public Geometry project(Geometry geographic) {
-    CoordinateTransform transform = TRANSFORMS.createTransform(GEOGRAPHIC, plane());
-    Geometry projected = geographic.copy();
-    projected.apply(new TransformFilter(transform));
-    projected.setSRID(epsg());
-    return projected;
+    return toPlane(false).apply(geographic);
   }
 
-  /** This zone's projected CRS (false easting 500000), shared. */
-  CoordinateReferenceSystem plane() {
-    return PLANES.computeIfAbsent(epsg(), code -> CRS_FACTORY.createFromName("EPSG:" + code));
+  /**
+   * A reusable projection from EPSG:4490 to this zone's plane, with the zone number in the false
+   * easting ({@link #epsgWithZonePrefix()}) or without ({@link #epsg()}). Cheap: the CRS objects
+   * are shared; the transform itself is per instance.
+   */
+  public Transform toPlane(boolean zonePrefix) {
+    int code = zonePrefix ? epsgWithZonePrefix() : epsg();
+    return new Transform(TRANSFORMS.createTransform(GEOGRAPHIC, plane(code)), code);
+  }
+
+  /** The inverse of {@link #toPlane(boolean)}: from this zone's plane to EPSG:4490. */
+  public Transform fromPlane(boolean zonePrefix) {
+    int code = zonePrefix ? epsgWithZonePrefix() : epsg();
+    return new Transform(TRANSFORMS.createTransform(plane(code), GEOGRAPHIC), Cgcs2000.SRID);
+  }
+
+  /**
+   * Transforms copies of geometries between EPSG:4490 and a zone's plane. Not thread-safe (proj4j
+   * transforms keep state): one per thread.
+   */
+  public static final class Transform {
+    private final TransformFilter filter;
+    private final int targetSrid;
+
+    private Transform(CoordinateTransform transform, int targetSrid) {
+      this.filter = new TransformFilter(transform);
+      this.targetSrid = targetSrid;
+    }
+
+    /** A transformed copy, with the target SRID; the argument is not changed. */
+    public Geometry apply(Geometry geometry) {
+      Geometry copy = geometry.copy();
+      copy.apply(filter);
+      copy.setSRID(targetSrid);
+      return copy;
+    }
+  }
+
+  /** A projected CRS of the GK series by EPSG code, made once and shared. */
+  static CoordinateReferenceSystem plane(int code) {
+    return PLANES.computeIfAbsent(code, c -> CRS_FACTORY.createFromName("EPSG:" + c));
   }
 
   /** Planar area in this zone's plane, m² (differs from the ellipsoidal area by a few ppm). */

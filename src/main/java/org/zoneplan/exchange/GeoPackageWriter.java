@@ -1,0 +1,218 @@
+package org.zoneplan.exchange;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.function.UnaryOperator;
+import org.locationtech.jts.geom.Envelope;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.io.ByteOrderValues;
+import org.locationtech.jts.io.WKBWriter;
+import org.zoneplan.geo.Crs;
+
+/**
+ * Writes one feature table into a new OGC GeoPackage 1.3 file with SQLite JDBC: the required
+ * metadata tables, the CRS with its EPSG code, and geometry as GeoPackage binary (header with the
+ * envelope, then little-endian WKB). No spatial index. Not thread-safe.
+ */
+final class GeoPackageWriter implements FeatureWriter {
+  private static final int BATCH = 1000;
+
+  private final Connection db;
+  private final PreparedStatement insert;
+  private final List<ExportField> fields;
+  private final String table;
+  private final Crs crs;
+  private final UnaryOperator<Geometry> transform;
+  private final WKBWriter wkb = new WKBWriter(2, ByteOrderValues.LITTLE_ENDIAN);
+  private final Envelope extent = new Envelope();
+  private int pending;
+
+  GeoPackageWriter(Path file, String table, List<ExportField> fields, Crs crs) throws IOException {
+    this.fields = fields;
+    this.table = table;
+    this.crs = crs;
+    this.transform = crs.fromCgcs2000();
+    try {
+      db = DriverManager.getConnection("jdbc:sqlite:" + file);
+      try (Statement s = db.createStatement()) {
+        s.execute("PRAGMA application_id = 1196444487"); // 'GPKG'
+        s.execute("PRAGMA user_version = 10300");
+        s.execute("PRAGMA journal_mode = OFF");
+        s.execute("PRAGMA synchronous = OFF");
+        s.execute(
+            "CREATE TABLE gpkg_spatial_ref_sys (srs_name TEXT NOT NULL, srs_id INTEGER PRIMARY KEY,"
+                + " organization TEXT NOT NULL, organization_coordsys_id INTEGER NOT NULL,"
+                + " definition TEXT NOT NULL, description TEXT)");
+        s.execute(
+            "CREATE TABLE gpkg_contents (table_name TEXT NOT NULL PRIMARY KEY, data_type TEXT NOT"
+                + " NULL, identifier TEXT UNIQUE, description TEXT DEFAULT '', last_change DATETIME"
+                + " NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')), min_x DOUBLE, min_y"
+                + " DOUBLE, max_x DOUBLE, max_y DOUBLE, srs_id INTEGER, CONSTRAINT fk_gc_r_srs_id"
+                + " FOREIGN KEY (srs_id) REFERENCES gpkg_spatial_ref_sys(srs_id))");
+        s.execute(
+            "CREATE TABLE gpkg_geometry_columns (table_name TEXT NOT NULL, column_name TEXT NOT"
+                + " NULL, geometry_type_name TEXT NOT NULL, srs_id INTEGER NOT NULL, z TINYINT NOT"
+                + " NULL, m TINYINT NOT NULL, CONSTRAINT pk_geom_cols PRIMARY KEY (table_name,"
+                + " column_name), CONSTRAINT fk_gc_tn FOREIGN KEY (table_name) REFERENCES"
+                + " gpkg_contents(table_name), CONSTRAINT fk_gc_srs FOREIGN KEY (srs_id) REFERENCES"
+                + " gpkg_spatial_ref_sys (srs_id))");
+        s.execute(
+            "INSERT INTO gpkg_spatial_ref_sys VALUES ('Undefined cartesian SRS', -1, 'NONE', -1,"
+                + " 'undefined', 'undefined cartesian coordinate reference system'),"
+                + " ('Undefined geographic SRS', 0, 'NONE', 0, 'undefined', 'undefined geographic"
+                + " coordinate reference system'), ('WGS 84 geodetic', 4326, 'EPSG', 4326,"
+                + " 'GEOGCS[\"WGS 84\",DATUM[\"WGS_1984\",SPHEROID[\"WGS 84\",6378137,298.257223563,"
+                + "AUTHORITY[\"EPSG\",\"7030\"]],AUTHORITY[\"EPSG\",\"6326\"]],PRIMEM[\"Greenwich\",0,"
+                + "AUTHORITY[\"EPSG\",\"8901\"]],UNIT[\"degree\",0.0174532925199433,"
+                + "AUTHORITY[\"EPSG\",\"9122\"]],AUTHORITY[\"EPSG\",\"4326\"]]',"
+                + " 'longitude/latitude coordinates in decimal degrees on the WGS 84 spheroid')");
+      }
+      try (PreparedStatement srs =
+          db.prepareStatement("INSERT INTO gpkg_spatial_ref_sys VALUES (?, ?, 'EPSG', ?, ?, ?)")) {
+        srs.setString(1, crs.name());
+        srs.setInt(2, crs.epsg());
+        srs.setInt(3, crs.epsg());
+        srs.setString(4, crs.ogcWkt());
+        srs.setString(5, crs.name());
+        srs.executeUpdate();
+      }
+      StringBuilder create =
+          new StringBuilder("CREATE TABLE ")
+              .append(quote(table))
+              .append(" (fid INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, geom MULTIPOLYGON");
+      StringBuilder columns = new StringBuilder("geom");
+      StringBuilder marks = new StringBuilder("?");
+      for (ExportField f : fields) {
+        String type =
+            switch (f.type()) {
+              case TEXT -> "TEXT";
+              case INTEGER -> "INTEGER";
+              case REAL -> "REAL";
+            };
+        create.append(", ").append(quote(f.name())).append(' ').append(type);
+        columns.append(", ").append(quote(f.name()));
+        marks.append(", ?");
+      }
+      try (Statement s = db.createStatement()) {
+        s.execute(create.append(')').toString());
+      }
+      db.setAutoCommit(false);
+      insert =
+          db.prepareStatement(
+              "INSERT INTO " + quote(table) + " (" + columns + ") VALUES (" + marks + ")");
+    } catch (SQLException e) {
+      throw new IOException("cannot create GeoPackage: " + e.getMessage(), e);
+    }
+  }
+
+  private static String quote(String identifier) {
+    return "\"" + identifier.replace("\"", "\"\"") + "\"";
+  }
+
+  @Override
+  public void write(ExportFeature feature) throws IOException {
+    try {
+      Geometry g = feature.geometry();
+      if (g == null || g.isEmpty()) {
+        insert.setNull(1, Types.BLOB);
+      } else {
+        Geometry projected = transform.apply(g);
+        extent.expandToInclude(projected.getEnvelopeInternal());
+        insert.setBytes(1, geometryBlob(projected));
+      }
+      Object[] values = feature.values();
+      for (int i = 0; i < fields.size(); i++) {
+        Object v = values[i];
+        if (v == null) {
+          insert.setNull(i + 2, Types.NULL);
+        } else if (v instanceof Double d) {
+          insert.setDouble(i + 2, d);
+        } else if (v instanceof Number n) {
+          insert.setLong(i + 2, n.longValue());
+        } else {
+          insert.setString(i + 2, v.toString());
+        }
+      }
+      insert.addBatch();
+      if (++pending >= BATCH) {
+        insert.executeBatch();
+        pending = 0;
+      }
+    } catch (SQLException e) {
+      throw new IOException("cannot write GeoPackage: " + e.getMessage(), e);
+    }
+  }
+
+  /** GeoPackage binary: "GP", version 0, flags (little-endian, xy envelope), SRS id, envelope. */
+  private byte[] geometryBlob(Geometry g) {
+    byte[] body = wkb.write(g);
+    Envelope e = g.getEnvelopeInternal();
+    ByteBuffer blob = ByteBuffer.allocate(8 + 32 + body.length).order(ByteOrder.LITTLE_ENDIAN);
+    blob.put((byte) 'G').put((byte) 'P').put((byte) 0).put((byte) 0b0000_0011);
+    blob.putInt(crs.epsg());
+    blob.putDouble(e.getMinX())
+        .putDouble(e.getMaxX())
+        .putDouble(e.getMinY())
+        .putDouble(e.getMaxY());
+    blob.put(body);
+    return blob.array();
+  }
+
+  @Override
+  public void close() throws IOException {
+    try {
+      if (pending > 0) {
+        insert.executeBatch();
+      }
+      insert.close();
+      try (PreparedStatement contents =
+              db.prepareStatement(
+                  "INSERT INTO gpkg_contents (table_name, data_type, identifier, last_change,"
+                      + " min_x, min_y, max_x, max_y, srs_id) VALUES (?, 'features', ?, ?, ?, ?, ?,"
+                      + " ?, ?)");
+          PreparedStatement columns =
+              db.prepareStatement(
+                  "INSERT INTO gpkg_geometry_columns VALUES (?, 'geom', 'MULTIPOLYGON', ?, 0,"
+                      + " 0)")) {
+        contents.setString(1, table);
+        contents.setString(2, table);
+        contents.setString(3, Instant.now().truncatedTo(ChronoUnit.MILLIS).toString());
+        if (extent.isNull()) {
+          for (int i = 4; i <= 7; i++) {
+            contents.setNull(i, Types.DOUBLE);
+          }
+        } else {
+          contents.setDouble(4, extent.getMinX());
+          contents.setDouble(5, extent.getMinY());
+          contents.setDouble(6, extent.getMaxX());
+          contents.setDouble(7, extent.getMaxY());
+        }
+        contents.setInt(8, crs.epsg());
+        contents.executeUpdate();
+        columns.setString(1, table);
+        columns.setInt(2, crs.epsg());
+        columns.executeUpdate();
+      }
+      db.commit();
+    } catch (SQLException e) {
+      throw new IOException("cannot finish GeoPackage: " + e.getMessage(), e);
+    } finally {
+      try {
+        db.close();
+      } catch (SQLException e) {
+        // closing after a failure: the first error is the one that matters
+      }
+    }
+  }
+}

@@ -1,0 +1,48 @@
+package org.zoneplan.exchange;
+
+import java.util.List;
+
+/**
+ * What an import found and did (or, in a dry run, would do).
+ *
+ * @param written whether anything was stored (false for a dry run and for any error)
+ * @param file what was read: format, encoding and CRS, and where each came from
+ * @param counts features read, accepted, created, replaced, repaired, refused
+ * @param area ellipsoidal area of the accepted features, summed
+ * @param repairs invalid geometries repaired (feature and what was done)
+ * @param errors features refused (feature, reason, coordinate where known)
+ * @param warnings things done that the uploader should know (a CRS read from the coordinates)
+ */
+public record ImportReport(
+    String layer,
+    String planId,
+    boolean dryRun,
+    boolean written,
+    FileInfo file,
+    Counts counts,
+    Area area,
+    List<Repair> repairs,
+    List<FeatureError> errors,
+    List<String> warnings) {
+
+  public record FileInfo(
+      String name,
+      String format,
+      String encoding,
+      String encodingSource,
+      String crs,
+      String crsSource) {}
+
+  public record Counts(
+      int features, int accepted, int created, int replaced, int repaired, int errors) {}
+
+  public record Area(double areaM2, double areaKm2, double areaHa, double areaMu) {
+    static Area of(double m2) {
+      return new Area(m2, m2 / 1e6, m2 / 1e4, m2 * 15 / 1e4);
+    }
+  }
+
+  public record Repair(int feature, String key, String report) {}
+
+  public record FeatureError(int feature, String key, String reason, List<Double> coordinate) {}
+}

@@ -1,0 +1,649 @@
+package org.zoneplan.exchange;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Envelope;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.MultiPolygon;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.zoneplan.divisions.Division;
+import org.zoneplan.divisions.DivisionRepository;
+import org.zoneplan.geo.AreaFigures;
+import org.zoneplan.geo.Cgcs2000;
+import org.zoneplan.geo.Crs;
+import org.zoneplan.geo.EllipsoidalArea;
+import org.zoneplan.geo.GaussKruger;
+import org.zoneplan.geo.GeometryIssue;
+import org.zoneplan.geo.GeometryRejectedException;
+import org.zoneplan.geo.GeometryRepair;
+import org.zoneplan.geo.PolygonValidator;
+import org.zoneplan.parcels.LandUseScheme;
+import org.zoneplan.parcels.Parcel;
+import org.zoneplan.parcels.ParcelRepository;
+import org.zoneplan.parcels.ParcelsChangedEvent;
+import org.zoneplan.system.ApiProblem;
+import org.zoneplan.zones.ZoneDraft;
+import org.zoneplan.zones.ZoneKind;
+import org.zoneplan.zones.ZoneRepository;
+import org.zoneplan.zones.ZoneService;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Imports zones, parcels or divisions from an uploaded zipped shapefile, GeoPackage or GeoJSON
+ * file. Everything happens in a private temporary folder, deleted afterwards, and in one
+ * transaction: a feature that cannot be taken fails the whole import (all or nothing), and a dry
+ * run does the same work and rolls it back, so its report is exactly what a real run would do.
+ *
+ * <p>Geometry is reprojected to EPSG:4490, repaired with JTS {@code GeometryFixer} where invalid
+ * (and the repair reported), and refused outside China. Field names are matched without regard to
+ * case, in the default names, the shapefile names and the survey names of the export, so an export
+ * imports back unchanged.
+ */
+@Service
+public class ImportService {
+  private static final int PARCEL_BATCH = 1000;
+
+  /** Export fields that are computed, not imported. */
+  private static final Set<String> COMPUTED =
+      Set.of("PLAN", "GHBB", "PLANID", "BSM", "XZQDM", "XZQMC", "MJ", "ID", "FID", "YSDM");
+
+  private final ExchangeProperties properties;
+  private final ZoneService zoneService;
+  private final ZoneRepository zoneRepository;
+  private final ParcelRepository parcels;
+  private final DivisionRepository divisions;
+  private final TransactionTemplate transaction;
+  private final ApplicationEventPublisher events;
+  private final JsonMapper json;
+
+  ImportService(
+      ExchangeProperties properties,
+      ZoneService zoneService,
+      ZoneRepository zoneRepository,
+      ParcelRepository parcels,
+      DivisionRepository divisions,
+      PlatformTransactionManager transactions,
+      ApplicationEventPublisher events,
+      JsonMapper json) {
+    this.properties = properties;
+    this.zoneService = zoneService;
+    this.zoneRepository = zoneRepository;
+    this.parcels = parcels;
+    this.divisions = divisions;
+    this.transaction = new TransactionTemplate(transactions);
+    this.events = events;
+    this.json = json;
+  }
+
+  /**
+   * Imports an uploaded file.
+   *
+   * @param upload the bytes as uploaded (copied into a private temporary folder)
+   * @param fileName the name the client gave, for the report
+   * @return the report; for a real run with errors, an {@link ApiProblem} (422) carrying it
+   */
+  public ImportReport importFile(InputStream upload, String fileName, ImportRequest request)
+      throws IOException {
+    if (request.planId() != null) {
+      zoneService.plan(request.planId());
+    }
+    Path dir = properties.newTempDir("import");
+    try {
+      Path file = dir.resolve("upload");
+      Files.copy(upload, file);
+      FeatureInput input = open(file, dir, request);
+      return run(input, fileName, request);
+    } finally {
+      TempFiles.deleteRecursively(dir);
+    }
+  }
+
+  /** Decides the format from the first bytes: zip, SQLite (GeoPackage) or JSON. */
+  private FeatureInput open(Path file, Path dir, ImportRequest request) throws IOException {
+    byte[] head = new byte[16];
+    int n;
+    try (InputStream in = Files.newInputStream(file)) {
+      n = in.readNBytes(head, 0, head.length);
+    }
+    String text = new String(head, 0, n, StandardCharsets.ISO_8859_1);
+    if (text.startsWith("PK\u0003\u0004")) {
+      Path unzipped = Files.createDirectory(dir.resolve("unzipped"));
+      List<Path> files = new SafeUnzip(properties).extract(file, unzipped);
+      List<Path> packages = files.stream().filter(p -> p.toString().endsWith(".gpkg")).toList();
+      if (packages.size() == 1 && files.stream().noneMatch(p -> p.toString().endsWith(".shp"))) {
+        return new GeoPackageInput(packages.get(0), request.crs());
+      }
+      List<Path> geojson = files.stream().filter(p -> p.toString().endsWith(".geojson")).toList();
+      if (geojson.size() == 1 && files.stream().noneMatch(p -> p.toString().endsWith(".shp"))) {
+        return new GeoJsonInput(geojson.get(0), json, request.crs());
+      }
+      return new ShapefileInput(files, request.encoding(), request.crs());
+    }
+    if (text.startsWith("SQLite format 3")) {
+      return new GeoPackageInput(file, request.crs());
+    }
+    if (text.stripLeading().startsWith("{") || text.startsWith("\u00EF\u00BB\u00BF")) {
+      // JSON, or UTF-8 JSON behind a byte-order mark (which Jackson skips)
+      return new GeoJsonInput(file, json, request.crs());
+    }
+    throw new ApiProblem(
+        HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+        "unsupported-file",
+        "Unsupported file",
+        "upload a zipped shapefile, a GeoPackage or a GeoJSON file");
+  }
+
+  /** Collects the report while features stream through. */
+  private final class Run {
+    final ImportRequest request;
+    final List<ImportReport.Repair> repairs = new ArrayList<>();
+    final List<ImportReport.FeatureError> errors = new ArrayList<>();
+    final List<String> warnings = new ArrayList<>();
+    int features;
+    int accepted;
+    int created;
+    int replaced;
+    double areaM2;
+    Crs declared;
+    Crs effective;
+    UnaryOperator<Geometry> toCgcs2000;
+    final List<Parcel> parcelBatch = new ArrayList<>();
+    final Envelope extent = new Envelope();
+
+    Run(ImportRequest request, Crs declared) {
+      this.request = request;
+      this.declared = declared;
+    }
+
+    void error(int feature, String key, String reason, Coordinate at) {
+      errors.add(
+          new ImportReport.FeatureError(
+              feature, key, reason, at == null ? null : List.of(at.x, at.y)));
+    }
+
+    /** The feature's geometry in EPSG:4490, repaired; null (and an error) when unusable. */
+    MultiPolygon geometry(ImportedFeature f, String key) {
+      if (f.issue() != null) {
+        error(f.number(), key, f.issue().reason(), f.issue().coordinate());
+        return null;
+      }
+      if (f.geometry() == null || f.geometry().isEmpty()) {
+        error(f.number(), key, "the feature has no geometry", null);
+        return null;
+      }
+      if (toCgcs2000 == null) {
+        chooseCrs(f.geometry());
+      }
+      Geometry g = toCgcs2000.apply(f.geometry());
+      g = Cgcs2000.GEOMETRY_FACTORY.createGeometry(g);
+      GeometryRepair.Result repaired = GeometryRepair.repair(g);
+      if (repaired.repaired()) {
+        repairs.add(new ImportReport.Repair(f.number(), key, repaired.report()));
+      }
+      MultiPolygon result = repaired.geometry();
+      if (result.isEmpty()) {
+        error(f.number(), key, "nothing is left of the geometry after repair", null);
+        return null;
+      }
+      result.setSRID(Cgcs2000.SRID);
+      GeometryIssue outside = PolygonValidator.checkExtent(result).orElse(null);
+      if (outside != null) {
+        error(f.number(), key, outside.reason(), outside.coordinate());
+        return null;
+      }
+      return result;
+    }
+
+    /**
+     * The CRS of the data: the declared one, except that 8-digit Gauss-Krüger eastings carry their
+     * zone number, which names the zone (EPSG:4513–4533) whatever the file said.
+     */
+    void chooseCrs(Geometry first) {
+      if (declared == null) {
+        throw UploadProblems.crs(
+            "the file does not say its CRS (no .prj): give crs, e.g. EPSG:4490, EPSG:4549 or"
+                + " EPSG:4528");
+      }
+      Envelope e = first.getEnvelopeInternal();
+      effective = declared;
+      if (declared.isGeographic()) {
+        if (Math.abs(e.getMinX()) > 180 || Math.abs(e.getMinY()) > 90) {
+          throw UploadProblems.crs(
+              "the coordinates ("
+                  + e.getMinX()
+                  + ", "
+                  + e.getMinY()
+                  + ") are not degrees, but the file says EPSG:4490: give crs");
+        }
+      } else if (e.getMinX() >= 1_000_000) {
+        int zone = (int) (e.getMinX() / 1_000_000);
+        try {
+          effective = new Crs(new GaussKruger(zone).epsgWithZonePrefix());
+        } catch (IllegalArgumentException ex) {
+          throw UploadProblems.crs(
+              "eastings of " + e.getMinX() + " name no Gauss-Krüger zone (25–45)");
+        }
+      } else if (declared.zonePrefix()) {
+        effective = new Crs(declared.gaussKruger().epsg());
+      } else if (Math.abs(e.getMinX()) <= 180 && Math.abs(e.getMinY()) <= 90) {
+        throw UploadProblems.crs(
+            "the coordinates look like degrees, but the file says " + declared + ": give crs");
+      }
+      if (effective.epsg() != declared.epsg()) {
+        warnings.add(
+            "the file says "
+                + declared
+                + " but its eastings "
+                + (effective.zonePrefix() ? "carry" : "lack")
+                + " the zone number: read as "
+                + effective);
+      }
+      toCgcs2000 = effective.toCgcs2000();
+    }
+  }
+
+  private ImportReport run(FeatureInput input, String fileName, ImportRequest request)
+      throws IOException {
+    Run run = new Run(request, input.crs());
+    IOException[] failure = new IOException[1];
+    transaction.executeWithoutResult(
+        status -> {
+          try {
+            switch (request.layer()) {
+              case "zones" -> importZones(input, run);
+              case "parcels" -> importParcels(input, run);
+              default -> importDivisions(input, run);
+            }
+          } catch (IOException e) {
+            failure[0] = e;
+          }
+          if (failure[0] != null || request.dryRun() || !run.errors.isEmpty()) {
+            status.setRollbackOnly();
+          }
+        });
+    if (failure[0] != null) {
+      throw failure[0];
+    }
+    boolean written = !request.dryRun() && run.errors.isEmpty();
+    if (written && request.layer().equals("parcels") && run.accepted > 0) {
+      events.publishEvent(new ParcelsChangedEvent(run.extent));
+    }
+    Crs crs = run.effective != null ? run.effective : input.crs();
+    ImportReport report =
+        new ImportReport(
+            request.layer(),
+            request.planId(),
+            request.dryRun(),
+            written,
+            new ImportReport.FileInfo(
+                fileName,
+                input.format(),
+                input.encoding(),
+                input.encodingSource(),
+                crs == null ? null : crs.toString(),
+                input.crsSource()),
+            new ImportReport.Counts(
+                run.features,
+                run.accepted,
+                written || request.dryRun() ? run.created : 0,
+                written || request.dryRun() ? run.replaced : 0,
+                run.repairs.size(),
+                run.errors.size()),
+            ImportReport.Area.of(run.areaM2),
+            run.repairs,
+            run.errors,
+            run.warnings);
+    if (!request.dryRun() && !run.errors.isEmpty()) {
+      throw ApiProblem.invalid(
+              "import-refused",
+              run.errors.size()
+                  + " of "
+                  + run.features
+                  + " features cannot be imported; nothing was written. First: feature "
+                  + run.errors.get(0).feature()
+                  + ": "
+                  + run.errors.get(0).reason())
+          .with("report", report);
+    }
+    return report;
+  }
+
+  // ---------------------------------------------------------------- zones
+
+  private record ZoneRow(int number, String code, ZoneDraft draft) {}
+
+  private void importZones(FeatureInput input, Run run) throws IOException {
+    String planId = run.request.planId();
+    List<ZoneRow> rows = new ArrayList<>();
+    Set<String> codes = new HashSet<>();
+    input.forEach(
+        f -> {
+          run.features++;
+          Map<String, Object> a = f.attributes();
+          String code = text(a, "code", "KFQDM");
+          String key = code == null ? "feature " + f.number() : code;
+          MultiPolygon geometry = run.geometry(f, key);
+          String name = text(a, "name", "KFQMC");
+          String kindText = text(a, "kind", "KFQLX");
+          ZoneKind kind = null;
+          try {
+            kind = kindText == null ? null : ZoneKind.valueOf(kindText.toUpperCase(Locale.ROOT));
+          } catch (IllegalArgumentException e) {
+            // reported below
+          }
+          if (code == null) {
+            run.error(f.number(), key, "no zone code (field CODE, KFQDM or code)", null);
+          } else if (!codes.add(code)) {
+            run.error(
+                f.number(), key, "zone code \"" + code + "\" appears twice in the file", null);
+          }
+          if (name == null) {
+            run.error(f.number(), key, "no name (field NAME, KFQMC or name)", null);
+          }
+          if (kind == null) {
+            run.error(
+                f.number(),
+                key,
+                "kind must be one of " + List.of(ZoneKind.values()) + ", was " + kindText,
+                null);
+          }
+          if (geometry == null || code == null || name == null || kind == null) {
+            return;
+          }
+          Map<String, Object> attributes = zoneAttributes(a);
+          run.repairs.stream()
+              .filter(r -> r.feature() == f.number())
+              .findFirst()
+              .ifPresent(r -> attributes.put("repairNote", r.report()));
+          ZoneDraft draft =
+              new ZoneDraft(
+                  name,
+                  kind,
+                  text(a, "parent", "SJDM"),
+                  text(a, "managedBy", "GLJG"),
+                  attributes,
+                  geometry);
+          rows.add(new ZoneRow(f.number(), code, draft));
+          run.accepted++;
+          run.areaM2 += EllipsoidalArea.squareMetres(geometry);
+        });
+    Map<String, ZoneRow> byCode = new HashMap<>();
+    rows.forEach(r -> byCode.put(r.code(), r));
+    Set<String> existing = new HashSet<>();
+    zoneRepository.findZones(planId).forEach(z -> existing.add(z.code()));
+    for (ZoneRow r : rows) {
+      String parent = r.draft().parentCode();
+      if (parent != null && !byCode.containsKey(parent) && !existing.contains(parent)) {
+        run.error(
+            r.number(),
+            r.code(),
+            "parent \"" + parent + "\" is neither in the file nor in plan \"" + planId + "\"",
+            null);
+      }
+    }
+    if (!run.errors.isEmpty()) {
+      return;
+    }
+    // Parents first, so each exists when its child is written.
+    List<ZoneRow> ordered =
+        rows.stream().sorted(java.util.Comparator.comparingInt(r -> depth(r, byCode))).toList();
+    for (ZoneRow r : ordered) {
+      try {
+        if (existing.contains(r.code())) {
+          zoneService.replace(planId, r.code(), r.draft());
+          run.replaced++;
+        } else {
+          zoneService.create(planId, r.code(), r.draft());
+          run.created++;
+        }
+      } catch (ApiProblem | GeometryRejectedException e) {
+        Coordinate at = e instanceof GeometryRejectedException g ? g.issue().coordinate() : null;
+        run.error(r.number(), r.code(), e.getMessage(), at);
+        return;
+      }
+    }
+  }
+
+  private static int depth(ZoneRow row, Map<String, ZoneRow> byCode) {
+    int depth = 0;
+    for (String p = row.draft().parentCode();
+        p != null && byCode.containsKey(p) && depth < 100;
+        p = byCode.get(p).draft().parentCode()) {
+      depth++;
+    }
+    return depth;
+  }
+
+  /** Every field that is not a zone property or computed becomes a free attribute. */
+  private static Map<String, Object> zoneAttributes(Map<String, Object> a) {
+    Map<String, String> known = new HashMap<>();
+    ZoneLayer.ATTRIBUTE_DBF_NAMES.forEach((key, dbf) -> known.put(dbf, key));
+    Set<String> core =
+        Set.of(
+            "CODE",
+            "KFQDM",
+            "NAME",
+            "KFQMC",
+            "KIND",
+            "KFQLX",
+            "PARENT",
+            "SJDM",
+            "MANAGEDBY",
+            "GLJG");
+    Map<String, Object> attributes = new LinkedHashMap<>();
+    a.forEach(
+        (field, value) -> {
+          String upper = field.toUpperCase(Locale.ROOT);
+          if (value == null
+              || core.contains(upper)
+              || COMPUTED.contains(upper)
+              || upper.startsWith("AREA")) {
+            return;
+          }
+          String key = known.getOrDefault(upper, field);
+          if (key.startsWith("attr_")) {
+            key = key.substring(5);
+          }
+          attributes.put(key, value);
+        });
+    return attributes;
+  }
+
+  // ---------------------------------------------------------------- parcels
+
+  private void importParcels(FeatureInput input, Run run) throws IOException {
+    input.forEach(
+        f -> {
+          run.features++;
+          Map<String, Object> a = f.attributes();
+          String key = "feature " + f.number();
+          MultiPolygon geometry = run.geometry(f, key);
+          String schemeText = text(a, "scheme", "FLBZ");
+          LandUseScheme scheme = LandUseScheme.GBT21010_2017;
+          if (schemeText != null) {
+            try {
+              scheme = LandUseScheme.valueOf(schemeText.toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+              run.error(
+                  f.number(),
+                  key,
+                  "scheme must be one of "
+                      + List.of(LandUseScheme.values())
+                      + ", was "
+                      + schemeText,
+                  null);
+              return;
+            }
+          }
+          String landUse = text(a, "landUseCode", "LANDUSE", "DLBM");
+          String enterprise = text(a, "enterpriseName", "ENTERPRISE", "QYMC");
+          String credit = text(a, "creditCode", "CREDITCODE", "TYSHXYDM");
+          if (landUse == null || landUse.length() > 8) {
+            run.error(
+                f.number(), key, "land-use code (LANDUSE, DLBM) missing or longer than 8", null);
+            return;
+          }
+          if ((enterprise != null && enterprise.length() > 200)
+              || (credit != null && credit.length() > 18)) {
+            run.error(f.number(), key, "enterprise name over 200 or credit code over 18", null);
+            return;
+          }
+          if (geometry == null) {
+            return;
+          }
+          double area = EllipsoidalArea.squareMetres(geometry);
+          Long employees = number(a, Long.class, "employees", "EMPLOYEES", "CYRS");
+          Parcel parcel =
+              new Parcel(
+                  0,
+                  scheme,
+                  landUse,
+                  enterprise,
+                  credit,
+                  number(a, Double.class, "taxWan", "TAX_WAN", "SSZE"),
+                  number(a, Double.class, "valueAddedWan", "VA_WAN", "ZJZ"),
+                  employees == null ? null : employees.intValue(),
+                  geometry,
+                  area);
+          run.accepted++;
+          run.areaM2 += area;
+          run.extent.expandToInclude(geometry.getEnvelopeInternal());
+          run.created++;
+          if (!run.request.dryRun() && run.errors.isEmpty()) {
+            run.parcelBatch.add(parcel);
+            if (run.parcelBatch.size() >= PARCEL_BATCH) {
+              parcels.insertAll(run.parcelBatch);
+              run.parcelBatch.clear();
+            }
+          }
+        });
+    if (!run.request.dryRun() && run.errors.isEmpty() && !run.parcelBatch.isEmpty()) {
+      parcels.insertAll(run.parcelBatch);
+    }
+    run.parcelBatch.clear();
+  }
+
+  // ---------------------------------------------------------------- divisions
+
+  private void importDivisions(FeatureInput input, Run run) throws IOException {
+    List<Division> rows = new ArrayList<>();
+    Set<String> codes = new HashSet<>();
+    input.forEach(
+        f -> {
+          run.features++;
+          Map<String, Object> a = f.attributes();
+          String code = text(a, "code", "XZQDM");
+          String key = code == null ? "feature " + f.number() : code;
+          MultiPolygon geometry = run.geometry(f, key);
+          String name = text(a, "name", "XZQMC");
+          if (code == null || code.length() > 12 || !codes.add(code)) {
+            run.error(
+                f.number(), key, "division code (CODE, XZQDM) missing, too long or repeated", null);
+            return;
+          }
+          if (name == null) {
+            run.error(f.number(), key, "no name (field NAME, XZQMC or name)", null);
+            return;
+          }
+          if (geometry == null) {
+            return;
+          }
+          String level = text(a, "level", "JB");
+          String repair =
+              run.repairs.stream()
+                  .filter(r -> r.feature() == f.number())
+                  .map(ImportReport.Repair::report)
+                  .findFirst()
+                  .orElse(text(a, "repairNote", "XFSM"));
+          rows.add(
+              new Division(
+                  code,
+                  name,
+                  level != null ? level : (code.length() <= 6 ? "COUNTY" : "TOWN"),
+                  text(a, "parent", "SJXZQDM"),
+                  geometry,
+                  AreaFigures.of(geometry),
+                  repair));
+          run.accepted++;
+          run.areaM2 += EllipsoidalArea.squareMetres(geometry);
+        });
+    if (!run.errors.isEmpty()) {
+      return;
+    }
+    for (Division d : rows) {
+      if (divisions.update(d) == 0) {
+        divisions.insert(d);
+        run.created++;
+      } else {
+        run.replaced++;
+      }
+    }
+  }
+
+  // ---------------------------------------------------------------- fields
+
+  /** A field's value, its name matched without regard to case. */
+  private static Object get(Map<String, Object> a, String name) {
+    Object v = a.get(name);
+    if (v != null) {
+      return v;
+    }
+    for (Map.Entry<String, Object> e : a.entrySet()) {
+      if (e.getKey().equalsIgnoreCase(name)) {
+        return e.getValue();
+      }
+    }
+    return null;
+  }
+
+  /** The first non-blank text among the named fields (any case). */
+  private static String text(Map<String, Object> a, String... names) {
+    for (String n : names) {
+      Object v = get(a, n);
+      if (v != null) {
+        String s = v.toString().strip();
+        if (!s.isEmpty()) {
+          return s;
+        }
+      }
+    }
+    return null;
+  }
+
+  private static <T> T number(Map<String, Object> a, Class<T> type, String... names) {
+    for (String n : names) {
+      Object v = get(a, n);
+      Double d = null;
+      if (v instanceof Number num) {
+        d = num.doubleValue();
+      } else if (v != null && !v.toString().isBlank()) {
+        try {
+          d = Double.parseDouble(v.toString().strip());
+        } catch (NumberFormatException e) {
+          d = null;
+        }
+      }
+      if (d != null) {
+        return type == Long.class ? type.cast(Math.round(d)) : type.cast(d);
+      }
+    }
+    return null;
+  }
+}

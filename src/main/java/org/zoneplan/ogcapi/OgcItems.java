@@ -1,0 +1,250 @@
+package org.zoneplan.ogcapi;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.locationtech.jts.geom.Envelope;
+import org.locationtech.jts.geom.MultiPolygon;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.zoneplan.divisions.Division;
+import org.zoneplan.divisions.DivisionRepository;
+import org.zoneplan.parcels.Parcel;
+import org.zoneplan.parcels.ParcelRepository;
+import org.zoneplan.system.ApiProblem;
+import org.zoneplan.system.AreaJson;
+import org.zoneplan.zones.PlanVersion;
+import org.zoneplan.zones.Zone;
+import org.zoneplan.zones.ZoneRepository;
+import org.zoneplan.zones.ZoneService;
+
+/** The collections and their features, read from the store with a bounding box and a page. */
+@Component
+class OgcItems {
+  /** The whole world in EPSG:4490: the box that selects everything. */
+  static final Envelope WORLD = new Envelope(-180, 180, -90, 90);
+
+  /** One feature: id, properties (API names) and geometry in EPSG:4490. */
+  record Item(String id, Map<String, Object> properties, MultiPolygon geometry) {}
+
+  record Page(List<Item> items, long matched) {}
+
+  private final ZoneService zoneService;
+  private final ZoneRepository zones;
+  private final ParcelRepository parcels;
+  private final DivisionRepository divisions;
+  private final JdbcClient jdbc;
+
+  OgcItems(
+      ZoneService zoneService,
+      ZoneRepository zones,
+      ParcelRepository parcels,
+      DivisionRepository divisions,
+      JdbcClient jdbc) {
+    this.zoneService = zoneService;
+    this.zones = zones;
+    this.parcels = parcels;
+    this.divisions = divisions;
+    this.jdbc = jdbc;
+  }
+
+  List<OgcCollection> collections() {
+    List<OgcCollection> list = new ArrayList<>();
+    for (PlanVersion plan : zoneService.plans()) {
+      list.add(zoneCollection(plan));
+    }
+    list.add(parcelCollection());
+    list.add(divisionCollection());
+    return list;
+  }
+
+  OgcCollection collection(String id) {
+    if (id.startsWith(OgcCollection.ZONES_PREFIX)) {
+      String planId = id.substring(OgcCollection.ZONES_PREFIX.length());
+      return zones.findPlan(planId).map(this::zoneCollection).orElseThrow(() -> notFound(id));
+    }
+    return switch (id) {
+      case "parcels" -> parcelCollection();
+      case "divisions" -> divisionCollection();
+      default -> throw notFound(id);
+    };
+  }
+
+  private static ApiProblem notFound(String id) {
+    return ApiProblem.notFound("collection", "no collection \"" + id + "\"").with("collection", id);
+  }
+
+  private OgcCollection zoneCollection(PlanVersion plan) {
+    Envelope extent = new Envelope();
+    zones
+        .findZones(plan.id())
+        .forEach(z -> extent.expandToInclude(z.geometry().getEnvelopeInternal()));
+    return new OgcCollection(
+        OgcCollection.ZONES_PREFIX + plan.id(),
+        plan.name() + " 开发区(园区)范围",
+        "Zones of plan version " + plan.id() + " (" + plan.status() + ", " + plan.date() + ")",
+        OgcCollection.Layer.ZONES,
+        plan.id(),
+        extent.isNull() ? null : extent,
+        plan.date());
+  }
+
+  private OgcCollection parcelCollection() {
+    Map<String, Object> row =
+        jdbc.sql(
+                "SELECT MIN(ST_XMin(geom)) AS x1, MIN(ST_YMin(geom)) AS y1, MAX(ST_XMax(geom)) AS"
+                    + " x2, MAX(ST_YMax(geom)) AS y2 FROM parcel")
+            .query()
+            .singleRow();
+    Envelope extent =
+        row.get("x1") == null
+            ? null
+            : new Envelope(
+                number(row, "x1"), number(row, "x2"), number(row, "y1"), number(row, "y2"));
+    return new OgcCollection(
+        "parcels", "地块", "Land parcels", OgcCollection.Layer.PARCELS, null, extent, null);
+  }
+
+  private static double number(Map<String, Object> row, String key) {
+    return ((Number) row.get(key)).doubleValue();
+  }
+
+  private OgcCollection divisionCollection() {
+    Envelope extent = new Envelope();
+    divisions.findAll(true).stream()
+        .filter(d -> d.geometry() != null)
+        .forEach(d -> extent.expandToInclude(d.geometry().getEnvelopeInternal()));
+    return new OgcCollection(
+        "divisions",
+        "行政区划",
+        "Administrative divisions with an outline",
+        OgcCollection.Layer.DIVISIONS,
+        null,
+        extent.isNull() ? null : extent,
+        null);
+  }
+
+  /**
+   * A page of features whose bounding boxes meet {@code box} (EPSG:4490), in id order.
+   *
+   * @param dates the datetime filter as [start, end] (nulls open), applied to zone collections
+   */
+  Page page(OgcCollection c, Envelope box, LocalDate[] dates, int limit, long offset) {
+    switch (c.layer()) {
+      case ZONES -> {
+        if (dates != null && !within(c.date(), dates)) {
+          return new Page(List.of(), 0);
+        }
+        List<Item> all =
+            zones.findZonesIntersecting(c.planId(), box).stream().map(OgcItems::zone).toList();
+        return slice(all, limit, offset);
+      }
+      case PARCELS -> {
+        long matched =
+            jdbc.sql("SELECT COUNT(*) FROM parcel WHERE geom && ST_MakeEnvelope(?, ?, ?, ?, 4490)")
+                .params(box.getMinX(), box.getMinY(), box.getMaxX(), box.getMaxY())
+                .query(Long.class)
+                .single();
+        List<Item> items =
+            parcels.findIntersecting(box, limit, offset).stream().map(OgcItems::parcel).toList();
+        return new Page(items, matched);
+      }
+      default -> {
+        List<Item> all =
+            divisions.findAll(true).stream()
+                .filter(d -> d.geometry() != null)
+                .filter(d -> d.geometry().getEnvelopeInternal().intersects(box))
+                .map(OgcItems::division)
+                .toList();
+        return slice(all, limit, offset);
+      }
+    }
+  }
+
+  private static boolean within(LocalDate date, LocalDate[] dates) {
+    return (dates[0] == null || !date.isBefore(dates[0]))
+        && (dates[1] == null || !date.isAfter(dates[1]));
+  }
+
+  private static Page slice(List<Item> all, int limit, long offset) {
+    int from = (int) Math.min(offset, all.size());
+    int to = (int) Math.min((long) from + limit, all.size());
+    return new Page(all.subList(from, to), all.size());
+  }
+
+  /** One feature, or a 404 problem. */
+  Item item(OgcCollection c, String id) {
+    ApiProblem missing =
+        ApiProblem.notFound("feature", "no feature \"" + id + "\" in collection \"" + c.id() + "\"")
+            .with("collection", c.id())
+            .with("featureId", id);
+    switch (c.layer()) {
+      case ZONES -> {
+        return zones.findZone(c.planId(), id).map(OgcItems::zone).orElseThrow(() -> missing);
+      }
+      case PARCELS -> {
+        try {
+          return parcels.find(Long.parseLong(id)).map(OgcItems::parcel).orElseThrow(() -> missing);
+        } catch (NumberFormatException e) {
+          throw missing;
+        }
+      }
+      default -> {
+        return divisions
+            .find(id)
+            .filter(d -> d.geometry() != null)
+            .map(OgcItems::division)
+            .orElseThrow(() -> missing);
+      }
+    }
+  }
+
+  static Item zone(Zone z) {
+    Map<String, Object> p = new LinkedHashMap<>();
+    p.put("planId", z.planId());
+    p.put("code", z.code());
+    p.put("name", z.name());
+    p.put("kind", z.kind().name());
+    p.put("parent", z.parentCode());
+    p.put("managedBy", z.managedBy());
+    area(p, AreaJson.of(z.area()));
+    p.put("attributes", z.attributes());
+    return new Item(z.code(), p, z.geometry());
+  }
+
+  private static Item parcel(Parcel parcel) {
+    Map<String, Object> p = new LinkedHashMap<>();
+    p.put("id", parcel.id());
+    p.put("scheme", parcel.scheme().name());
+    p.put("landUseCode", parcel.landUseCode());
+    p.put("enterpriseName", parcel.enterpriseName());
+    p.put("creditCode", parcel.creditCode());
+    p.put("taxWan", parcel.taxWan());
+    p.put("valueAddedWan", parcel.valueAddedWan());
+    p.put("employees", parcel.employees());
+    double m2 = parcel.areaM2();
+    p.put("areaM2", m2);
+    p.put("areaMu", m2 * 15 / 10_000);
+    return new Item(Long.toString(parcel.id()), p, parcel.geometry());
+  }
+
+  private static Item division(Division d) {
+    Map<String, Object> p = new LinkedHashMap<>();
+    p.put("code", d.code());
+    p.put("name", d.name());
+    p.put("level", d.level());
+    p.put("parent", d.parentCode());
+    area(p, AreaJson.of(d.area()));
+    p.put("repairNote", d.repairNote());
+    return new Item(d.code(), p, d.geometry());
+  }
+
+  private static void area(Map<String, Object> p, AreaJson a) {
+    p.put("areaM2", a.areaM2());
+    p.put("areaKm2", a.areaKm2());
+    p.put("areaHa", a.areaHa());
+    p.put("areaMu", a.areaMu());
+  }
+}

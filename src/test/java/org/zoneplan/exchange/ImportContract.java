@@ -1,0 +1,488 @@
+package org.zoneplan.exchange;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.TestPropertySource;
+import org.zoneplan.testsupport.Gdal;
+import org.zoneplan.testsupport.Http;
+import org.zoneplan.zones.PlanStatus;
+import org.zoneplan.zones.PlanVersion;
+import org.zoneplan.zones.ZoneRepository;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Import of zones, parcels and divisions: round trips, files written by GDAL, encodings, CRSs, dry
+ * runs, all-or-nothing, and hostile uploads. Runs unchanged on H2GIS and PostGIS.
+ */
+@TestPropertySource(
+    properties = {
+      "spring.servlet.multipart.max-file-size=2MB",
+      "spring.servlet.multipart.max-request-size=3MB"
+    })
+abstract class ImportContract extends ExchangeTestBase {
+  static final String TARGET = "import-test";
+
+  @Autowired ZoneRepository zoneRepository;
+
+  @BeforeEach
+  void targetPlan() {
+    if (zoneRepository.findPlan(TARGET).isEmpty()) {
+      zoneRepository.insertPlan(
+          new PlanVersion(TARGET, "导入测试", LocalDate.of(2024, 1, 1), PlanStatus.DRAFT));
+    }
+  }
+
+  @AfterEach
+  void tempFolderIsLeftEmpty() throws IOException {
+    if (Files.exists(EXCHANGE_TMP)) {
+      try (var left = Files.list(EXCHANGE_TMP)) {
+        assertThat(left.toList()).as("left in the exchange temp folder").isEmpty();
+      }
+    }
+    assertThat(EXCHANGE_TMP.resolveSibling("evil.txt")).doesNotExist();
+  }
+
+  Http.Response upload(
+      byte[] file, String name, String layer, String plan, boolean dryRun, String... extra)
+      throws Exception {
+    Multipart m = new Multipart().file(name, file).field("layer", layer);
+    if (plan != null) {
+      m.field("plan", plan);
+    }
+    m.field("dryRun", Boolean.toString(dryRun));
+    for (int i = 0; i + 1 < extra.length; i += 2) {
+      m.field(extra[i], extra[i + 1]);
+    }
+    return m.post(port, "/api/import");
+  }
+
+  int zoneCount(String plan) {
+    return zoneRepository.findZones(plan).size();
+  }
+
+  void deleteTargetZones() {
+    // children first
+    for (int round = 0; round < 5 && zoneCount(TARGET) > 0; round++) {
+      zoneRepository.findZones(TARGET).stream()
+          .filter(z -> zoneRepository.countChildren(TARGET, z.code()) == 0)
+          .forEach(z -> zoneRepository.deleteZone(TARGET, z.code()));
+    }
+  }
+
+  /** Properties and geometry of every zone of a plan, by code, as the GeoJSON export has them. */
+  Map<String, JsonNode> geojsonZones(String plan) throws Exception {
+    Download d = download("/api/plans/" + plan + "/export?layer=zones&format=geojson");
+    Map<String, JsonNode> byCode = new LinkedHashMap<>();
+    for (JsonNode f : JSON.readTree(d.body()).get("features")) {
+      ((ObjectNode) f.get("properties")).remove("planId");
+      byCode.put(f.get("id").asString(), f);
+    }
+    return byCode;
+  }
+
+  @ParameterizedTest(name = "{0} {1}: export → import → export gives the same zones")
+  @CsvSource({"GBK, EPSG:4490", "UTF-8, EPSG:4490", "GBK, EPSG:4549", "UTF-8, EPSG:4528"})
+  void roundTripOfZones(String encoding, String crs) throws Exception {
+    deleteTargetZones();
+    Path exported = exportShapefile("zones", crs, encoding, "");
+    Http.Response r = upload(Zips.folder(exported), "zones.zip", "zones", TARGET, false);
+    assertThat(r.status()).as(r.text()).isEqualTo(200);
+    JsonNode report = r.json();
+    assertThat(report.get("written").booleanValue()).isTrue();
+    assertThat(report.get("file").get("encoding").asString()).isEqualTo(encoding);
+    assertThat(report.get("file").get("encodingSource").asString()).isEqualTo(".cpg");
+    assertThat(report.get("file").get("crs").asString()).isEqualTo(crs);
+    assertThat(report.get("counts").get("created").intValue()).isEqualTo(11);
+    assertThat(report.get("errors")).isEmpty();
+
+    Map<String, JsonNode> before = geojsonZones(PLAN);
+    Map<String, JsonNode> after = geojsonZones(TARGET);
+    assertThat(after.keySet()).isEqualTo(before.keySet());
+    for (String code : before.keySet()) {
+      JsonNode a = before.get(code).get("properties");
+      JsonNode b = after.get(code).get("properties");
+      double areaA = a.get("areaM2").doubleValue();
+      double areaB = b.get("areaM2").doubleValue();
+      ((ObjectNode) a).remove("areaM2");
+      ((ObjectNode) b).remove("areaM2");
+      assertThat(b).as(code).isEqualTo(a);
+      if (crs.equals("EPSG:4490")) {
+        assertThat(after.get(code).get("geometry"))
+            .as(code)
+            .isEqualTo(before.get(code).get("geometry"));
+        assertThat(areaB).isEqualTo(areaA);
+      } else {
+        assertThat(areaB).as(code).isCloseTo(areaA, within(areaA, 1e-9));
+      }
+    }
+    // and the second shapefile export reads the same in GDAL, but for the plan column
+    Path again = tmp.resolve("again");
+    Files.createDirectories(again);
+    Download second =
+        download(
+            "/api/plans/"
+                + TARGET
+                + "/export?layer=zones&format=shapefile&crs="
+                + crs
+                + "&encoding="
+                + encoding);
+    Path secondDir = unzip(second.body(), "second");
+    String first =
+        Gdal.run("ogrinfo", "-ro", "-al", "-geom=NO", exported.resolve("zones.shp").toString());
+    String next =
+        Gdal.run("ogrinfo", "-ro", "-al", "-geom=NO", secondDir.resolve("zones.shp").toString());
+    assertThat(withoutPlan(next)).isEqualTo(withoutPlan(first));
+    deleteTargetZones();
+  }
+
+  private static String withoutPlan(String ogrinfo) {
+    return ogrinfo
+        .replaceAll("(?m)^  PLAN \\(String\\) = .*$", "")
+        .replaceAll("(?m)^\\s*PLAN: String .*$", "")
+        .replaceAll("(?m)^INFO: Open of .*$", "")
+        .replaceAll("(?m)^      using driver .*$", "")
+        .replaceAll("(?m)^  AREA_M2 \\(Real\\) = .*$", "");
+  }
+
+  @Test
+  void aGbkShapefileFromOgr2ogrWithoutCpgKeepsItsChineseNames() throws Exception {
+    deleteTargetZones();
+    Download geojson = download("/api/plans/" + PLAN + "/export?layer=zones&format=geojson");
+    Path source = Files.write(tmp.resolve("zones.geojson"), geojson.body());
+    Path dir = Files.createDirectories(tmp.resolve("ogr2ogr-gbk"));
+    Gdal.run(
+        "ogr2ogr",
+        "-f",
+        "ESRI Shapefile",
+        "-lco",
+        "ENCODING=CP936",
+        dir.resolve("zones.shp").toString(),
+        source.toString());
+    Files.deleteIfExists(dir.resolve("zones.cpg"));
+    byte[] dbf = Files.readAllBytes(dir.resolve("zones.dbf"));
+    assertThat(new String(dbf, StandardCharsets.ISO_8859_1)).doesNotContain("核心区");
+
+    // GDAL 3.6 writes language driver byte 0 and says the encoding only in the .cpg: without
+    // it, the text itself tells (not valid UTF-8, so GBK).
+    assertThat(dbf[29]).isZero();
+    Http.Response r = upload(Zips.folder(dir), "gdal.zip", "zones", TARGET, false);
+    assertThat(r.status()).as(r.text()).isEqualTo(200);
+    assertThat(r.json().get("file").get("encodingSource").asString()).isEqualTo("detected");
+    assertThat(r.json().get("file").get("encoding").asString()).isEqualTo("GBK");
+
+    // ArcGIS sets the language driver byte to 0x4D (code page 936): that is enough.
+    dbf[29] = 0x4D;
+    Files.write(dir.resolve("zones.dbf"), dbf);
+    Http.Response dry = upload(Zips.folder(dir), "gdal.zip", "zones", TARGET, true);
+    assertThat(dry.status()).as(dry.text()).isEqualTo(200);
+    assertThat(dry.json().get("file").get("encoding").asString()).isEqualTo("GBK");
+    assertThat(dry.json().get("file").get("encodingSource").asString())
+        .isEqualTo("language driver");
+    Map<String, JsonNode> before = geojsonZones(PLAN);
+    Map<String, JsonNode> after = geojsonZones(TARGET);
+    for (String code : before.keySet()) {
+      assertThat(after.get(code).get("properties").get("name"))
+          .isEqualTo(before.get(code).get("properties").get("name"));
+      assertThat(after.get(code).get("properties").get("managedBy"))
+          .isEqualTo(before.get(code).get("properties").get("managedBy"));
+    }
+    deleteTargetZones();
+  }
+
+  static String zoneFeature(String code, String name, String kind, String ring) {
+    return "{\"type\":\"Feature\",\"properties\":{\"code\":\""
+        + code
+        + "\",\"name\":\""
+        + name
+        + "\",\"kind\":\""
+        + kind
+        + "\",\"parent\":null},\"geometry\":{\"type\":\"Polygon\","
+        + "\"coordinates\":[["
+        + ring
+        + "]]}}";
+  }
+
+  static byte[] collection(String... features) {
+    return ("{\"type\":\"FeatureCollection\",\"features\":[" + String.join(",", features) + "]}")
+        .getBytes(StandardCharsets.UTF_8);
+  }
+
+  static final String SQUARE =
+      "[119.70,29.50],[119.72,29.50],[119.72,29.52],[119.70,29.52],[119.70,29.50]";
+  static final String BOWTIE =
+      "[119.80,29.50],[119.82,29.52],[119.82,29.50],[119.80,29.52],[119.80,29.50]";
+
+  @Test
+  void aDryRunReportsCountsAreasAndRepairsAndWritesNothing() throws Exception {
+    byte[] file =
+        collection(
+            zoneFeature("T-1", "测试一", "ZONE", SQUARE), zoneFeature("T-2", "蝴蝶", "ZONE", BOWTIE));
+    int before = zoneCount(TARGET);
+    Http.Response r = upload(file, "zones.geojson", "zones", TARGET, true);
+    assertThat(r.status()).as(r.text()).isEqualTo(200);
+    JsonNode report = r.json();
+    assertThat(report.get("dryRun").booleanValue()).isTrue();
+    assertThat(report.get("written").booleanValue()).isFalse();
+    assertThat(report.get("counts").get("features").intValue()).isEqualTo(2);
+    assertThat(report.get("counts").get("accepted").intValue()).isEqualTo(2);
+    assertThat(report.get("counts").get("created").intValue()).isEqualTo(2);
+    assertThat(report.get("counts").get("repaired").intValue()).isEqualTo(1);
+    assertThat(report.get("repairs").get(0).get("key").asString()).isEqualTo("T-2");
+    assertThat(report.get("repairs").get(0).get("report").asString()).contains("GeometryFixer");
+    // A 0.02° square near 29.5°N: about 2.22 km × 1.94 km; the bow-tie's two triangles half that.
+    double km2 = report.get("area").get("areaKm2").doubleValue();
+    assertThat(km2).isBetween(4.2 * 1.5, 4.4 * 1.5);
+    assertThat(report.get("area").get("areaMu").doubleValue())
+        .isCloseTo(km2 * 1500, within(km2 * 1500, 1e-12));
+    assertThat(zoneCount(TARGET)).isEqualTo(before);
+    // the same file behind a UTF-8 byte-order mark, as Windows editors save it
+    byte[] withBom = new byte[file.length + 3];
+    withBom[0] = (byte) 0xEF;
+    withBom[1] = (byte) 0xBB;
+    withBom[2] = (byte) 0xBF;
+    System.arraycopy(file, 0, withBom, 3, file.length);
+    Http.Response bom = upload(withBom, "zones.geojson", "zones", TARGET, true);
+    assertThat(bom.status()).as(bom.text()).isEqualTo(200);
+    assertThat(bom.json().get("counts").get("accepted").intValue()).isEqualTo(2);
+  }
+
+  @Test
+  void oneBadFeatureRefusesTheWholeImport() throws Exception {
+    byte[] file =
+        collection(
+            zoneFeature("T-1", "测试一", "ZONE", SQUARE),
+            zoneFeature("T-2", "蝴蝶", "ZONE", BOWTIE),
+            zoneFeature("T-3", "公园", "PARK", SQUARE));
+    int before = zoneCount(TARGET);
+    Http.Response r = upload(file, "zones.geojson", "zones", TARGET, false);
+    assertProblem(r, 422, "import-refused");
+    assertThat(r.json().get("detail").asString()).contains("nothing was written");
+    JsonNode errors = r.json().get("report").get("errors");
+    assertThat(errors).hasSize(1);
+    assertThat(errors.get(0).get("feature").intValue()).isEqualTo(3);
+    assertThat(errors.get(0).get("reason").asString()).contains("PARK");
+    assertThat(zoneCount(TARGET)).isEqualTo(before);
+
+    // the same as a dry run: 200, the same errors, and still nothing written
+    Http.Response dry = upload(file, "zones.geojson", "zones", TARGET, true);
+    assertThat(dry.status()).isEqualTo(200);
+    assertThat(dry.json().get("errors")).hasSize(1);
+    assertThat(zoneCount(TARGET)).isEqualTo(before);
+
+    // an unclosed ring, with its coordinate
+    String open = "[119.70,29.50],[119.72,29.50],[119.72,29.52],[119.70,29.52]";
+    Http.Response unclosed =
+        upload(
+            collection(zoneFeature("T-4", "未闭合", "ZONE", open)),
+            "z.geojson",
+            "zones",
+            TARGET,
+            false);
+    assertProblem(unclosed, 422, "import-refused");
+    assertThat(
+            unclosed
+                .json()
+                .get("report")
+                .get("errors")
+                .get(0)
+                .get("coordinate")
+                .get(0)
+                .doubleValue())
+        .isEqualTo(119.70);
+  }
+
+  @Test
+  void theCrsComesFromThePrjOrTheRequestAndEightDigitEastingsNameTheZone() throws Exception {
+    Path dir = exportShapefile("zones", "EPSG:4528", "UTF-8", "");
+    Files.delete(dir.resolve("zones.prj"));
+    Http.Response noPrj = upload(Zips.folder(dir), "zones.zip", "zones", TARGET, true);
+    assertProblem(noPrj, 422, "unknown-crs");
+    assertThat(noPrj.json().get("detail").asString()).contains("no .prj").contains("crs");
+
+    // Told "zone 40 without the zone number", the 40xxxxxx eastings say otherwise.
+    Http.Response told =
+        upload(Zips.folder(dir), "zones.zip", "zones", TARGET, true, "crs", "EPSG:4549");
+    assertThat(told.status()).as(told.text()).isEqualTo(200);
+    assertThat(told.json().get("file").get("crs").asString()).isEqualTo("EPSG:4528");
+    assertThat(told.json().get("warnings").get(0).asString()).contains("read as EPSG:4528");
+    double total = 0;
+    for (JsonNode z : geojsonZones(PLAN).values()) {
+      total += z.get("properties").get("areaM2").doubleValue();
+    }
+    assertThat(told.json().get("area").get("areaM2").doubleValue())
+        .isCloseTo(total, within(total, 1e-9));
+
+    // A projected file that claims to be degrees
+    Http.Response wrong =
+        upload(Zips.folder(dir), "zones.zip", "zones", TARGET, true, "crs", "EPSG:4490");
+    assertProblem(wrong, 422, "unknown-crs");
+  }
+
+  @Test
+  void nonPolygonLayersAreRefused() throws Exception {
+    String points =
+        "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\",\"properties\":{\"name\":\"点\"},"
+            + "\"geometry\":{\"type\":\"Point\",\"coordinates\":[119.9,29.4]}}]}";
+    Http.Response json =
+        upload(points.getBytes(StandardCharsets.UTF_8), "p.geojson", "parcels", null, true);
+    assertProblem(json, 422, "not-polygon");
+    Path source = Files.writeString(tmp.resolve("points.geojson"), points);
+    Path dir = Files.createDirectories(tmp.resolve("points"));
+    Gdal.run(
+        "ogr2ogr", "-f", "ESRI Shapefile", dir.resolve("points.shp").toString(), source.toString());
+    Http.Response shp = upload(Zips.folder(dir), "points.zip", "parcels", null, true);
+    assertProblem(shp, 422, "not-polygon");
+    assertThat(shp.json().get("detail").asString()).contains("points");
+  }
+
+  @Test
+  void parcelsFromGeoJsonAndGeoPackageAndAShapefileRoundTrip() throws Exception {
+    long before = parcels.count();
+    double total = 0;
+    List<org.zoneplan.parcels.Parcel> stored = new java.util.ArrayList<>();
+    parcels.forEach(stored::add);
+    for (var p : stored) {
+      total += p.areaM2();
+    }
+    for (String format : List.of("geojson", "geopackage")) {
+      Download d = download("/api/plans/" + PLAN + "/export?layer=parcels&format=" + format);
+      Http.Response r = upload(d.body(), "parcels." + format, "parcels", null, true);
+      assertThat(r.status()).as(format + " " + r.text()).isEqualTo(200);
+      assertThat(r.json().get("file").get("format").asString()).isEqualTo(format);
+      assertThat(r.json().get("counts").get("accepted").intValue()).isEqualTo(4);
+      assertThat(r.json().get("area").get("areaM2").doubleValue())
+          .isCloseTo(total, within(total, 1e-12));
+    }
+    assertThat(parcels.count()).isEqualTo(before);
+
+    Path dir = exportShapefile("parcels", "EPSG:4549", "GBK", "&schema=survey&unit=mu");
+    Http.Response r = upload(Zips.folder(dir), "parcels.zip", "parcels", null, false);
+    assertThat(r.status()).as(r.text()).isEqualTo(200);
+    assertThat(parcels.count()).isEqualTo(before + 4);
+    List<org.zoneplan.parcels.Parcel> all = new java.util.ArrayList<>();
+    parcels.forEach(all::add);
+    for (int i = 0; i < 4; i++) {
+      var a = stored.get(i);
+      var b = all.get(all.size() - 4 + i);
+      assertThat(b.landUseCode()).isEqualTo(a.landUseCode());
+      assertThat(b.scheme()).isEqualTo(a.scheme());
+      assertThat(b.taxWan()).isEqualTo(a.taxWan());
+      assertThat(b.employees()).isEqualTo(a.employees());
+      assertThat(b.creditCode()).isEqualTo(a.creditCode());
+      assertThat(b.areaM2()).isCloseTo(a.areaM2(), within(a.areaM2(), 1e-9));
+      if (a.enterpriseName() == null || a.enterpriseName().length() < 100) {
+        assertThat(b.enterpriseName()).isEqualTo(a.enterpriseName());
+      }
+      assertThat(b.geometry().getNumGeometries()).isEqualTo(a.geometry().getNumGeometries());
+    }
+    for (int i = 0; i < 4; i++) {
+      parcels.delete(all.get(all.size() - 1 - i).id());
+    }
+  }
+
+  @Test
+  void divisionsImportAndReplaceByCode() throws Exception {
+    Path dir = exportShapefile("divisions", "EPSG:4490", "GBK", "&schema=survey");
+    Http.Response r = upload(Zips.folder(dir), "divisions.zip", "divisions", null, false);
+    assertThat(r.status()).as(r.text()).isEqualTo(200);
+    assertThat(r.json().get("counts").get("replaced").intValue()).isEqualTo(9);
+    JsonNode pujiang = http.get("/api/divisions/330726").json();
+    assertThat(pujiang.get("properties").get("name").asString()).isEqualTo("浦江县");
+    assertThat(pujiang.get("properties").get("areaKm2").doubleValue())
+        .isCloseTo(916.5, org.assertj.core.data.Offset.offset(1.0));
+  }
+
+  // ---------------------------------------------------------------- hostile uploads
+
+  @Test
+  void aZipEntryThatClimbsOutOfTheFolderIsRefused() throws Exception {
+    Path dir = exportShapefile("zones", "EPSG:4490", "UTF-8", "");
+    Map<String, byte[]> entries = new LinkedHashMap<>();
+    try (var files = Files.list(dir)) {
+      for (Path p : files.toList()) {
+        entries.put(p.getFileName().toString(), Files.readAllBytes(p));
+      }
+    }
+    entries.put("../evil.txt", "x".getBytes(StandardCharsets.UTF_8));
+    int before = zoneCount(TARGET);
+    Http.Response r = upload(Zips.of(entries), "evil.zip", "zones", TARGET, false);
+    assertProblem(r, 400, "unsafe-archive");
+    assertThat(r.json().get("detail").asString()).contains("../evil.txt");
+    assertThat(zoneCount(TARGET)).isEqualTo(before);
+  }
+
+  @Test
+  void aZipBombIsRefused() throws Exception {
+    Map<String, byte[]> entries = new LinkedHashMap<>();
+    entries.put("bomb.shp", new byte[60 * 1024 * 1024]);
+    byte[] zip = Zips.of(entries);
+    assertThat(zip.length).isLessThan(1024 * 1024);
+    Http.Response r = upload(zip, "bomb.zip", "parcels", null, false);
+    assertProblem(r, 413, "upload-too-large");
+    assertThat(r.json().get("detail").asString()).contains("zip bomb");
+  }
+
+  @Test
+  void aTruncatedShpIsRefused() throws Exception {
+    Path dir = exportShapefile("zones", "EPSG:4490", "UTF-8", "");
+    byte[] shp = Files.readAllBytes(dir.resolve("zones.shp"));
+    Files.write(dir.resolve("zones.shp"), java.util.Arrays.copyOf(shp, shp.length - 1000));
+    Http.Response r = upload(Zips.folder(dir), "zones.zip", "zones", TARGET, false);
+    assertProblem(r, 422, "unreadable-file");
+    assertThat(r.json().get("detail").asString()).contains("truncated");
+  }
+
+  @Test
+  void aDbfWhoseRowCountDisagreesWithTheShpIsRefused() throws Exception {
+    Path dir = exportShapefile("zones", "EPSG:4490", "UTF-8", "");
+    Path dbf = dir.resolve("zones.dbf");
+    ByteBuffer b = ByteBuffer.wrap(Files.readAllBytes(dbf)).order(ByteOrder.LITTLE_ENDIAN);
+    int rows = b.getInt(4);
+    int recordLength = Short.toUnsignedInt(b.getShort(10));
+    b.putInt(4, rows - 1);
+    byte[] shorter = java.util.Arrays.copyOf(b.array(), b.capacity() - recordLength - 1);
+    Files.write(dbf, shorter);
+    Http.Response r = upload(Zips.folder(dir), "zones.zip", "zones", TARGET, false);
+    assertProblem(r, 422, "unreadable-file");
+    assertThat(r.json().get("detail").asString())
+        .contains((rows - 1) + " rows")
+        .contains(rows + " shapes");
+  }
+
+  @Test
+  void anUploadOverTheSizeLimitIsRefused() throws Exception {
+    byte[] big = new byte[2 * 1024 * 1024 + 1];
+    new java.util.Random(1).nextBytes(big);
+    Http.Response r = upload(big, "big.zip", "parcels", null, false);
+    assertProblem(r, 413, "upload-too-large");
+  }
+
+  @Test
+  void badRequestsAreProblems() throws Exception {
+    assertProblem(upload(collection(), "x.geojson", "roads", null, true), 400, "invalid-parameter");
+    assertProblem(upload(collection(), "x.geojson", "zones", null, true), 400, "invalid-parameter");
+    assertProblem(
+        upload(collection(), "x.geojson", "zones", "no-such", true), 404, "plan-not-found");
+    assertProblem(
+        upload("hello".getBytes(StandardCharsets.UTF_8), "x.txt", "parcels", null, true),
+        415,
+        "unsupported-file");
+  }
+}
