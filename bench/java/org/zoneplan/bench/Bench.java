@@ -1,0 +1,20 @@
+package org.zoneplan.bench;
+
+/**
+ * The one entry point of the {@code bench} profile: {@code -Dbench=tiles} (the default) runs {@link
+ * TileBenchmark}, {@code -Dbench=analysis} runs {@link AnalysisBenchmark}.
+ */
+public final class Bench {
+  private Bench() {}
+
+  public static void main(String[] args) throws Exception {
+    String which = System.getProperty("bench", "tiles");
+    switch (which) {
+      case "tiles" -> TileBenchmark.main(args);
+      case "analysis" -> AnalysisBenchmark.main(args);
+      default ->
+          throw new IllegalArgumentException(
+              "unknown benchmark -Dbench=" + which + " (tiles or analysis)");
+    }
+  }
+}
