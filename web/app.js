@@ -9,13 +9,21 @@ const TEXT = {
         drawNew: '新建区块', editSelected: '编辑所选区块', undoVertex: '撤销上一点', save: '保存', cancel: '取消',
         editHint: '新建:在地图上逐点绘制,点击第一个点结束;顶点会吸附到附近的区块边界。编辑:先点击区块,再拖动顶点。',
         liveArea: '面积', selectFirst: '请先在地图上点击要编辑的区块。', saved: '已保存', none: '(无)',
-        drawing: '绘制中…', serverSays: '服务器拒绝', atCoordinate: '位置',
+        multipartNotEditable: '该区块由多个部分组成,请通过导入或接口修改。', drawing: '绘制中…', serverSays: '服务器拒绝', atCoordinate: '位置',
         problems: { SELF_INTERSECTION: '边界自相交', UNCLOSED_RING: '边界环未闭合', TOO_FEW_POINTS: '顶点太少',
                     OUTSIDE_CHINA: '坐标超出中国范围', AXES_SWAPPED: '经纬度顺序颠倒', NOT_POLYGON: '不是面要素',
                     INVALID_TOPOLOGY: '拓扑无效', EMPTY: '几何为空', 'duplicate-code': '代码已存在',
                     'unknown-parent': '上级区块不存在', 'invalid-code': '代码格式无效', 'missing-property': '缺少必填项',
                     'invalid-parent': '上级设置无效', 'zone-has-children': '区块含有下级区块' },
-        layerZones: '开发区区块', layerCounties: '县(市、区)界', legend: '图例',
+        layerZones: '开发区区块', layerCounties: '县(市、区)界', legend: '图例', layerParcels: '地块(用地分类)',
+        tabDashboard: '指标看板', tabExport: '数据导出', concentration: '工业用地集聚率', zoneTable: '区块指标',
+        radar: '指标雷达图', zone: '区块', compare: '规划版本对比', compareRun: '对比', target: '目标',
+        meets: '达标', misses: '未达标', industrialShare: '工业用地占比', taxPerMu: '亩均税收',
+        classes: '评价分类(A/B/C/D)', inefficient: '低效用地', areaBefore: '调整前', areaAfter: '调整后', delta: '变化',
+        whatIf: '方案影响(未保存)', overlapsCreated: '新增重叠', concentrationChange: '集聚率', parcelsGained: '纳入地块',
+        parcelsLost: '移出地块', exportLayer: '图层', exportFormat: '格式', exportCrs: '坐标系', exportEncoding: '编码',
+        exportUnit: '面积单位', exportDownload: '下载', layerZonesOpt: '开发区区块', layerParcelsOpt: '地块',
+        layerDivisionsOpt: '行政区划', thisValue: '本区块', added: '新增', removed: '调出',
         kinds: { PLATFORM: '平台', ZONE: '开发区', CORE: '核心区', SUBAREA: '片区', EXPANSION: '拓展区',
                  FUNCTIONAL: '功能分区', COOPERATION: '合作园' } },
   en: { title: 'Development zone plans', plan: 'Plan version', hint: 'Click a zone on the map to see its area.',
@@ -25,14 +33,22 @@ const TEXT = {
         cancel: 'Cancel',
         editHint: 'New: click the vertices on the map, click the first one to finish; vertices snap to nearby zone boundaries. Edit: click a zone, then drag its vertices.',
         liveArea: 'Area', selectFirst: 'First click the zone to edit on the map.', saved: 'Saved', none: '(none)',
-        drawing: 'Drawing…', serverSays: 'Refused by the server', atCoordinate: 'at',
+        multipartNotEditable: 'This zone has several parts: change it by import or through the API.', drawing: 'Drawing…', serverSays: 'Refused by the server', atCoordinate: 'at',
         problems: { SELF_INTERSECTION: 'Self-intersecting boundary', UNCLOSED_RING: 'Ring not closed',
                     TOO_FEW_POINTS: 'Too few vertices', OUTSIDE_CHINA: 'Outside China', AXES_SWAPPED: 'Latitude and longitude swapped',
                     NOT_POLYGON: 'Not a polygon', INVALID_TOPOLOGY: 'Invalid topology', EMPTY: 'Empty geometry',
                     'duplicate-code': 'Code already exists', 'unknown-parent': 'Unknown parent zone',
                     'invalid-code': 'Invalid code', 'missing-property': 'Missing property', 'invalid-parent': 'Invalid parent',
                     'zone-has-children': 'Zone has child zones' },
-        layerZones: 'Zones', layerCounties: 'County boundaries', legend: 'Legend',
+        layerZones: 'Zones', layerCounties: 'County boundaries', legend: 'Legend', layerParcels: 'Parcels (land use)',
+        tabDashboard: 'Indicators', tabExport: 'Export', concentration: 'Industrial-land concentration', zoneTable: 'Zone indicators',
+        radar: 'Indicator radar', zone: 'Zone', compare: 'Compare plan versions', compareRun: 'Compare', target: 'target',
+        meets: 'meets the target', misses: 'below the target', industrialShare: 'Industrial share', taxPerMu: 'Tax per mu',
+        classes: 'Classes (A/B/C/D)', inefficient: 'Inefficient land', areaBefore: 'Before', areaAfter: 'After', delta: 'Change',
+        whatIf: 'Effect (not saved)', overlapsCreated: 'New overlaps', concentrationChange: 'Concentration', parcelsGained: 'Parcels gained',
+        parcelsLost: 'Parcels lost', exportLayer: 'Layer', exportFormat: 'Format', exportCrs: 'CRS', exportEncoding: 'Encoding',
+        exportUnit: 'Area unit', exportDownload: 'Download', layerZonesOpt: 'Zones', layerParcelsOpt: 'Parcels',
+        layerDivisionsOpt: 'Divisions', thisValue: 'This zone', added: 'added', removed: 'removed',
         kinds: { PLATFORM: 'Platform', ZONE: 'Zone', CORE: 'Core area', SUBAREA: 'Sub-area',
                  EXPANSION: 'Expansion block', FUNCTIONAL: 'Functional area', COOPERATION: 'Cooperation park' } },
 };
@@ -41,7 +57,7 @@ const COLOURS = { PLATFORM: '#888', ZONE: '#1f77b4', CORE: '#d62728', SUBAREA: '
                   EXPANSION: '#ff7f0e', FUNCTIONAL: '#9467bd', COOPERATION: '#8c564b' };
 const SNAP_PIXELS = 12;
 
-const state = { lang: 'zh', planId: null, features: [], selected: null, parents: new Set(),
+const state = { whatIfSeq: 0, lang: 'zh', planId: null, features: [], selected: null, parents: new Set(),
                 mode: null, drawer: null, editLayer: null, editCode: null, measureSeq: 0 };
 
 const map = L.map('map').setView([29.45, 119.9], 11);
@@ -60,6 +76,13 @@ const zones = L.geoJSON(null, {
   style: f => ({ color: COLOURS[f.properties.kind] || '#333', opacity: 0, fillOpacity: 0,
                  interactive: !state.parents.has(f.properties.code) }),
   onEachFeature: (f, layer) => layer.on('click', () => { state.selected = f; showInfo(); }),
+}).addTo(map);
+const parcelTiles = L.tileLayer('/tiles/parcels/{z}/{x}/{y}{r}.png', { minZoom: 12, maxZoom: 20, pane: 'zoneTiles' });
+const comparison = L.geoJSON(null, {
+  style: f => f.properties.change === 'added'
+    ? { color: '#1a7f37', fillColor: '#2ecc71', fillOpacity: 0.5, weight: 1 }
+    : { color: '#b42318', fillColor: '#e74c3c', fillOpacity: 0.5, weight: 1 },
+  interactive: false,
 }).addTo(map);
 const editing = new L.FeatureGroup().addTo(map);
 const problems = L.layerGroup().addTo(map);
@@ -82,6 +105,8 @@ const postJson = (url, body, method = 'POST', headers = {}) =>
 
 // ---- info panel
 
+function percent(x) { return x == null ? '—' : `${(100 * x).toFixed(1)}%`; }
+
 function areaRows(a) {
   return [[t().area, `${a.areaKm2.toFixed(2)} km²`], ['', `${a.areaHa.toFixed(2)} ha`], ['', `${a.areaMu.toFixed(0)} 亩`]];
 }
@@ -97,8 +122,19 @@ function showInfo() {
   info.replaceChildren();
   if (!state.selected) { info.append(el('p', t().hint)); return; }
   const z = state.selected.properties;
-  info.append(table([[t().name, z.name], [t().code, z.code], [t().kind, t().kinds[z.kind] || z.kind],
-    [t().parent, z.parent || '—'], [t().managedBy, z.managedBy || '—'], ...areaRows(z)]));
+  const rows = [[t().name, z.name], [t().code, z.code], [t().kind, t().kinds[z.kind] || z.kind],
+    [t().parent, z.parent || '—'], [t().managedBy, z.managedBy || '—'], ...areaRows(z)];
+  const ind = state.indicators && state.indicators.zones.find(x => x.code === z.code);
+  const eff = state.efficiency && state.efficiency.zones.find(x => x.code === z.code);
+  if (ind) {
+    rows.push([t().industrialShare, percent(ind.values.industrialShare)]);
+    rows.push([t().taxPerMu, ind.values.taxPerMuWan == null ? '—' : `${ind.values.taxPerMuWan.toFixed(1)} 万元/亩`]);
+  }
+  if (eff) {
+    rows.push([t().classes, ['A', 'B', 'C', 'D'].map(g => eff.classes[g].parcels).join(' / ')]);
+    rows.push([t().inefficient, `${eff.inefficientMu.toFixed(0)} 亩`]);
+  }
+  info.append(table(rows));
 }
 
 // ---- plans and zones
@@ -116,6 +152,23 @@ async function loadPlan(planId) {
   state.selected = null;
   fillParents();
   showInfo();
+  loadFigures(planId);
+}
+
+/** Indicators, efficiency and concentration of the plan, for the info panel and the dashboard. */
+async function loadFigures(planId) {
+  try {
+    const [indicators, efficiency, concentration] = await Promise.all([
+      api(`/api/plans/${encodeURIComponent(planId)}/indicators`),
+      api(`/api/plans/${encodeURIComponent(planId)}/efficiency`),
+      api(`/api/plans/${encodeURIComponent(planId)}/concentration`)]);
+    if (planId !== state.planId) return;
+    Object.assign(state, { indicators, efficiency, concentration });
+  } catch (e) {
+    Object.assign(state, { indicators: null, efficiency: null, concentration: null });
+  }
+  showInfo();
+  showDashboard();
 }
 
 function fillParents() {
@@ -147,6 +200,7 @@ function clearEditing() {
   state.editLayer = null;
   state.editCode = null;
   $('live').replaceChildren();
+  $('whatif').replaceChildren();
   $('problem').hidden = true;
   setMode(null);
 }
@@ -168,13 +222,24 @@ function startEdit() {
   if (!state.selected) { showProblemText(t().selectFirst); return; }
   clearEditing();
   const feature = state.selected;
-  const layer = L.geoJSON(feature.geometry, { style: { color: '#e6550d', weight: 3 } }).getLayers()[0];
+  // Zones are stored as MultiPolygons; leaflet-draw edits a Polygon's vertices only.
+  let geometry = feature.geometry;
+  if (geometry.type === 'MultiPolygon' && geometry.coordinates.length === 1) {
+    geometry = { type: 'Polygon', coordinates: geometry.coordinates[0] };
+  }
+  if (geometry.type !== 'Polygon') { showProblemText(t().multipartNotEditable); return; }
+  const layer = L.geoJSON(geometry, { style: { color: '#e6550d', weight: 3 } }).getLayers()[0];
   editing.addLayer(layer);
+  // leaflet-draw's edit toolbar sets these before enabling; we enable editing directly.
+  layer.options.original = L.extend({}, layer.options);
+  layer.options.editing = L.extend({}, layer.options, { dashArray: '8, 6', fillOpacity: 0.1 });
+  map.fitBounds(layer.getBounds(), { padding: [40, 40] });
   layer.editing.enable();
   state.editLayer = layer;
   state.editCode = feature.properties.code;
   setMode('edit');
   measure(layer.toGeoJSON(false).geometry);
+  whatIf(state.editCode, layer.toGeoJSON(false).geometry);
 }
 
 /** Moves a point onto the nearest zone boundary within SNAP_PIXELS, if any (screen space). */
@@ -229,7 +294,36 @@ map.on(L.Draw.Event.CREATED, e => {
   measure(e.layer.toGeoJSON(false).geometry);
 });
 
-map.on(L.Draw.Event.EDITVERTEX, e => measure(e.poly.toGeoJSON(false).geometry));
+map.on(L.Draw.Event.EDITVERTEX, e => {
+  const geometry = e.poly.toGeoJSON(false).geometry;
+  measure(geometry);
+  if (state.editCode) whatIf(state.editCode, geometry);
+});
+
+let whatIfTimer = null;
+/** The analysis what-if of the edited zone, refreshed while the planner drags; nothing is saved. */
+function whatIf(code, geometry) {
+  clearTimeout(whatIfTimer);
+  whatIfTimer = setTimeout(async () => {
+    const seq = ++state.whatIfSeq;
+    try {
+      const w = await postJson(`/api/plans/${encodeURIComponent(state.planId)}/zones/${encodeURIComponent(code)}/what-if`,
+        { type: 'Feature', properties: {}, geometry });
+      if (seq !== state.whatIfSeq) return;
+      const created = w.overlaps.features.filter(f => f.properties.new);
+      const overlapM2 = created.reduce((sum, f) => sum + f.properties.areaM2, 0);
+      const c = w.concentration;
+      const box = $('whatif');
+      box.replaceChildren(el('strong', t().whatIf), table([
+        [t().delta, `${w.area.deltaKm2 >= 0 ? '+' : ''}${w.area.deltaKm2.toFixed(4)} km²`],
+        [t().overlapsCreated, created.length ? `${created.length} · ${(overlapM2 / 666.6666666666666).toFixed(1)} 亩` : '0'],
+        [t().concentrationChange, `${percent(c.before.ratio)} → ${percent(c.after.ratio)}`],
+        [t().parcelsGained, String(w.parcelsGained.count)], [t().parcelsLost, String(w.parcelsLost.count)]]));
+    } catch (err) {
+      if (seq === state.whatIfSeq) $('whatif').replaceChildren();
+    }
+  }, 150);
+}
 
 function ringGeometry(latlngs) {
   const ring = latlngs.map(p => [p.lng, p.lat]);
@@ -310,6 +404,131 @@ async function save() {
   }
 }
 
+// ---- dashboard (officials)
+
+/** A half-circle gauge of the concentration ratio with a tick at the target (SVG, no library). */
+function gauge(ratio, target) {
+  const ns = 'http://www.w3.org/2000/svg';
+  const svg = document.createElementNS(ns, 'svg');
+  svg.setAttribute('viewBox', '0 0 200 120');
+  const arc = (from, to, colour, width) => {
+    const a = Math.PI * (1 - from), b = Math.PI * (1 - to);
+    const p = document.createElementNS(ns, 'path');
+    p.setAttribute('d', `M ${100 + 80 * Math.cos(a)} ${100 - 80 * Math.sin(a)} A 80 80 0 0 1 ${100 + 80 * Math.cos(b)} ${100 - 80 * Math.sin(b)}`);
+    p.setAttribute('stroke', colour); p.setAttribute('stroke-width', width); p.setAttribute('fill', 'none');
+    svg.append(p);
+  };
+  arc(0, 1, '#e5e7eb', 18);
+  arc(0, Math.max(0.001, Math.min(1, ratio)), ratio >= target ? '#1a7f37' : '#d97706', 18);
+  const ta = Math.PI * (1 - target);
+  const tick = document.createElementNS(ns, 'line');
+  tick.setAttribute('x1', 100 + 66 * Math.cos(ta)); tick.setAttribute('y1', 100 - 66 * Math.sin(ta));
+  tick.setAttribute('x2', 100 + 96 * Math.cos(ta)); tick.setAttribute('y2', 100 - 96 * Math.sin(ta));
+  tick.setAttribute('stroke', '#111'); tick.setAttribute('stroke-width', 3);
+  svg.append(tick);
+  const text = document.createElementNS(ns, 'text');
+  text.setAttribute('x', 100); text.setAttribute('y', 95); text.setAttribute('text-anchor', 'middle');
+  text.setAttribute('font-size', 26); text.setAttribute('id', 'gauge-value');
+  text.textContent = percent(ratio);
+  svg.append(text);
+  return svg;
+}
+
+let radarChart = null;
+
+function showDashboard() {
+  const c = state.concentration;
+  const box = $('gauge');
+  box.replaceChildren();
+  if (c && c.ratio != null) {
+    box.append(gauge(c.ratio, c.target));
+    box.append(el('p', `${t().target} ${percent(c.target)} · ${c.meetsTarget ? t().meets : t().misses} · `
+      + `${c.industrialInsideMu.toFixed(0)} / ${c.industrialTotalMu.toFixed(0)} 亩`, c.meetsTarget ? 'good' : 'bad'));
+  }
+  const ind = state.indicators;
+  const eff = state.efficiency;
+  const tableBox = $('zone-table');
+  tableBox.replaceChildren();
+  if (ind) {
+    const tbl = document.createElement('table');
+    const head = document.createElement('tr');
+    for (const h of [t().name, 'km²', t().industrialShare, t().taxPerMu, 'A/B/C/D']) head.append(el('th', h));
+    tbl.append(head);
+    for (const z of ind.zones) {
+      const e = eff && eff.zones.find(x => x.code === z.code);
+      const tr = document.createElement('tr');
+      tr.append(el('td', z.name), el('td', z.values.areaKm2.toFixed(2)), el('td', percent(z.values.industrialShare)),
+        el('td', z.values.taxPerMuWan == null ? '—' : z.values.taxPerMuWan.toFixed(1)),
+        el('td', e ? ['A', 'B', 'C', 'D'].map(g => e.classes[g].parcels).join('/') : '—'));
+      tbl.append(tr);
+    }
+    tableBox.append(tbl);
+    const select = $('radar-zone');
+    const current = select.value;
+    select.replaceChildren(...ind.zones.map(z => { const o = el('option', z.name); o.value = z.code; return o; }));
+    select.value = ind.zones.some(z => z.code === current) ? current : (ind.zones[0] || {}).code;
+    drawRadar();
+  }
+}
+
+/** Each axis scaled to the largest of the zones' values and the target, so units don't clash. */
+function drawRadar() {
+  const ind = state.indicators;
+  if (!ind || !window.Chart) return;
+  const zone = ind.zones.find(z => z.code === $('radar-zone').value);
+  if (!zone) return;
+  const axes = ind.axes;
+  const scale = axes.map(a => Math.max(a.target || 0, ...ind.zones.map(z => z.values[a.key] || 0)) || 1);
+  const data = {
+    labels: axes.map(a => a.label),
+    datasets: [
+      { label: t().thisValue, data: axes.map((a, i) => (zone.values[a.key] || 0) / scale[i]),
+        borderColor: '#1f4e79', backgroundColor: 'rgba(31,78,121,.25)' },
+      { label: t().target, data: axes.map((a, i) => (a.target == null ? null : a.target / scale[i])),
+        borderColor: '#d62728', backgroundColor: 'rgba(214,39,40,.05)', borderDash: [4, 3], spanGaps: true },
+    ],
+  };
+  const options = { animation: false, scales: { r: { min: 0, max: 1, ticks: { display: false } } } };
+  if (radarChart) { radarChart.data = data; radarChart.update(); }
+  else radarChart = new Chart($('radar-chart'), { type: 'radar', data, options });
+}
+
+async function runCompare() {
+  const from = $('compare-from').value;
+  const to = $('compare-to').value;
+  const box = $('compare-result');
+  try {
+    const r = await api(`/api/compare?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`);
+    const tbl = document.createElement('table');
+    const head = document.createElement('tr');
+    for (const h of [t().name, t().areaBefore, t().areaAfter, t().delta]) head.append(el('th', h));
+    tbl.append(head);
+    comparison.clearLayers();
+    for (const z of r.zones) {
+      const tr = document.createElement('tr');
+      tr.dataset.code = z.code;
+      const sign = z.deltaKm2 > 0.005 ? '+' : '';
+      tr.append(el('td', z.name || z.code), el('td', z.areaBeforeKm2.toFixed(2)), el('td', z.areaAfterKm2.toFixed(2)),
+        el('td', `${sign}${z.deltaKm2.toFixed(2)}`));
+      tbl.append(tr);
+      if (z.added) comparison.addData({ type: 'Feature', properties: { change: 'added' }, geometry: z.added });
+      if (z.removed) comparison.addData({ type: 'Feature', properties: { change: 'removed' }, geometry: z.removed });
+    }
+    const c = r.concentration;
+    box.replaceChildren(tbl, el('p', `${t().concentration}: ${percent(c.before.ratio)} → ${percent(c.after.ratio)}`
+      + ` · ${t().added} / ${t().removed}`));
+  } catch (err) {
+    box.replaceChildren(el('p', err.message, 'bad'));
+  }
+}
+
+function updateExportLink() {
+  const f = $('export-form').elements;
+  const params = new URLSearchParams({ layer: f.layer.value, format: f.format.value, crs: f.crs.value,
+                                       encoding: f.encoding.value, unit: f.unit.value });
+  $('export-link').href = `/api/plans/${encodeURIComponent(f.plan.value)}/export?${params}`;
+}
+
 // ---- basemaps, layers, legend
 
 let layersControl = null;
@@ -347,7 +566,7 @@ function buildLayerControl(config) {
   }
   const bases = {};
   for (const { config: b, layer } of state.baseLayers) bases[state.lang === 'zh' ? b.nameZh : b.nameEn] = layer;
-  layersControl = L.control.layers(bases, { [t().layerZones]: zoneTiles, [t().layerCounties]: counties },
+  layersControl = L.control.layers(bases, { [t().layerZones]: zoneTiles, [t().layerParcels]: parcelTiles, [t().layerCounties]: counties },
                                    { collapsed: true }).addTo(map);
 }
 
@@ -376,6 +595,7 @@ function applyLanguage() {
   kind.value = current || 'FUNCTIONAL';
   fillParents();
   showInfo();
+  showDashboard();
   drawLegend();
   if (state.config) buildLayerControl(state.config);
 }
@@ -383,6 +603,9 @@ function applyLanguage() {
 async function start() {
   $('lang').addEventListener('click', () => { state.lang = state.lang === 'zh' ? 'en' : 'zh'; applyLanguage(); });
   document.querySelectorAll('#tabs button').forEach(b => b.addEventListener('click', () => showTab(b.dataset.tab)));
+  $('radar-zone').addEventListener('change', drawRadar);
+  $('compare-run').addEventListener('click', runCompare);
+  $('export-form').addEventListener('change', updateExportLink);
   $('draw-new').addEventListener('click', startDraw);
   $('edit-selected').addEventListener('click', startEdit);
   $('undo-vertex').addEventListener('click', () => state.drawer && state.drawer.deleteLastVertex());
@@ -391,6 +614,13 @@ async function start() {
   const plans = await api('/api/plans');
   const select = $('plan');
   for (const p of plans) { const o = el('option', `${p.name} (${p.id})`); o.value = p.id; select.append(o); }
+  for (const id of ['compare-from', 'compare-to']) {
+    $(id).replaceChildren(...plans.map(p => { const o = el('option', p.id); o.value = p.id; return o; }));
+  }
+  $('export-form').elements.plan.replaceChildren(...plans.map(p => { const o = el('option', p.name); o.value = p.id; return o; }));
+  if (plans.length > 1) { $('compare-from').value = plans[0].id; $('compare-to').value = plans[plans.length - 1].id; }
+  $('export-form').elements.plan.value = plans.length ? plans[plans.length - 1].id : '';
+  updateExportLink();
   select.value = plans.length ? plans[plans.length - 1].id : '';
   select.addEventListener('change', () => { clearEditing(); loadPlan(select.value); });
   legend.addTo(map);

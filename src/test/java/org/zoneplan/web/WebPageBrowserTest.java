@@ -76,6 +76,8 @@ class WebPageBrowserTest {
     clickZone("pujiang-2021", "PJ-1-CORE");
     waitFor(d -> info().contains("17.24 km²"));
     assertThat(info()).contains("核心区").contains("开发区管委会");
+    // Officials see the zone's indicators from the analysis API too.
+    waitFor(d -> info().contains("工业用地占比") && info().contains("万元/亩"));
     Browser.screenshot(driver, "02-core-area-clicked");
   }
 
@@ -208,9 +210,9 @@ class WebPageBrowserTest {
     assertThat(driver.findElement(By.cssSelector(".legend")).getText())
         .contains("核心区", "片区", "拓展区");
     assertThat(driver.findElements(By.cssSelector(".leaflet-control-layers"))).hasSize(1);
-    // The county outlines layer is available but off until chosen.
+    // Zones, parcels and county outlines: parcels and outlines are off until chosen.
     assertThat(driver.findElements(By.cssSelector(".leaflet-control-layers-overlays input")))
-        .hasSize(2);
+        .hasSize(3);
   }
 
   @Test
@@ -250,6 +252,106 @@ class WebPageBrowserTest {
     assertThat(boundary.distance(point)).isLessThan(1e-7);
     Browser.screenshot(driver, "07-snapped-vertex");
     driver.findElement(By.id("cancel")).click();
+  }
+
+  @Test
+  void dashboardShowsTheConcentrationGaugeTableAndRadar() {
+    JsonNode concentration = http.get("/api/plans/pujiang-2021/concentration").json();
+    String expected =
+        String.format(
+            java.util.Locale.ROOT, "%.1f%%", 100 * concentration.get("ratio").doubleValue());
+    driver.findElement(By.cssSelector("#tabs [data-tab=dashboard]")).click();
+    waitFor(d -> d.findElements(By.id("gauge-value")).size() == 1);
+    assertThat(driver.findElement(By.id("gauge-value")).getText()).isEqualTo(expected);
+    assertThat(driver.findElement(By.id("gauge")).getText()).contains("目标 70.0%");
+    assertThat(driver.findElement(By.id("zone-table")).getText()).contains("核心区", "黄宅片区");
+    assertThat(
+            (Boolean)
+                driver.executeScript(
+                    "return radarChart !== null && radarChart.data.datasets.length === 2"))
+        .isTrue();
+    Browser.screenshot(driver, "08-dashboard");
+  }
+
+  @Test
+  void comparisonOfPlanVersionsShowsThePublishedDeltas() {
+    driver.findElement(By.cssSelector("#tabs [data-tab=dashboard]")).click();
+    new Select(driver.findElement(By.id("compare-from"))).selectByValue("pujiang-2020");
+    new Select(driver.findElement(By.id("compare-to"))).selectByValue("pujiang-2021");
+    driver.findElement(By.id("compare-run")).click();
+    waitFor(
+        d ->
+            d.findElements(By.cssSelector("#compare-result tr[data-code='PJ-1-CORE']")).size()
+                == 1);
+    // Published: core 11.60 → 17.24 (+5.64), 黄宅 6.57 → 5.73 (−0.84).
+    assertThat(
+            driver
+                .findElement(By.cssSelector("#compare-result tr[data-code='PJ-1-CORE']"))
+                .getText())
+        .contains("11.60", "17.24", "+5.64");
+    assertThat(
+            driver.findElement(By.cssSelector("#compare-result tr[data-code='PJ-HZ']")).getText())
+        .contains("6.57", "5.73", "-0.84");
+    // Added and removed land is drawn on the map.
+    assertThat((Number) driver.executeScript("return comparison.getLayers().length"))
+        .satisfies(n -> assertThat(n.intValue()).isPositive());
+    Browser.screenshot(driver, "09-comparison");
+  }
+
+  @Test
+  void draggingAVertexShowsTheWhatIfWithoutSaving() {
+    String before = http.get("/api/plans/pujiang-2021/zones/PJ-1-CORE").text();
+    clickZone("pujiang-2021", "PJ-1-CORE");
+    waitFor(d -> info().contains("17.24 km²"));
+    driver.findElement(By.cssSelector("#tabs [data-tab=edit]")).click();
+    driver.findElement(By.id("edit-selected")).click();
+    waitFor(d -> d.findElements(By.cssSelector(".leaflet-editing-icon")).size() > 3);
+    waitFor(d -> d.findElement(By.id("whatif")).getText().contains("+0.0000 km²"));
+    // Move a vertex 3 px outwards through Leaflet's own marker events (Selenium's synthetic drag
+    // does not reach
+    // Leaflet's document-level mouse tracking in headless Chromium).
+    driver.executeScript(
+        "const m = state.editLayer.editing._verticesHandlers[0]._markers[2];"
+            + " const c = map.latLngToContainerPoint(state.editLayer.getBounds().getCenter());"
+            + " const v = map.latLngToContainerPoint(m.getLatLng());"
+            + " const d = v.subtract(c); const p = v.add(d.divideBy(d.distanceTo([0, 0]) / 3));"
+            + " m.setLatLng(map.containerPointToLatLng(p));"
+            + " m.fire('drag', {target: m}); m.fire('dragend', {target: m});");
+    waitFor(
+        d ->
+            d.findElement(By.id("whatif")).getText().contains("→")
+                && !d.findElement(By.id("whatif")).getText().contains("+0.0000 km²"));
+    String whatIf = driver.findElement(By.id("whatif")).getText();
+    assertThat(whatIf).contains("方案影响", "集聚率", "纳入地块");
+    Browser.screenshot(driver, "10-what-if");
+    driver.findElement(By.id("cancel")).click();
+    assertThat(http.get("/api/plans/pujiang-2021/zones/PJ-1-CORE").text()).isEqualTo(before);
+  }
+
+  @Test
+  void exportPanelDownloadsFromTheExportApi() {
+    driver.findElement(By.cssSelector("#tabs [data-tab=export]")).click();
+    new Select(driver.findElement(By.cssSelector("#export-form [name=encoding]")))
+        .selectByValue("GBK");
+    new Select(driver.findElement(By.cssSelector("#export-form [name=crs]")))
+        .selectByValue("EPSG:4549");
+    String href = driver.findElement(By.id("export-link")).getAttribute("href");
+    assertThat(href)
+        .startsWith("http://127.0.0.1:" + port + "/api/plans/pujiang-2021/export?")
+        .contains("layer=zones", "format=shapefile", "crs=EPSG%3A4549", "encoding=GBK");
+    Http.Response download = http.get(href.substring(("http://127.0.0.1:" + port).length()));
+    assertThat(download.status()).isEqualTo(200);
+    Browser.screenshot(driver, "11-export");
+  }
+
+  @Test
+  void parcelsLayerShowsLandUseTiles() {
+    driver.executeScript("map.setView([29.45, 119.91], 14); parcelTiles.addTo(map);");
+    waitFor(
+        d ->
+            d.findElements(By.cssSelector("img.leaflet-tile-loaded[src*='/tiles/parcels/']")).size()
+                > 0);
+    Browser.screenshot(driver, "12-parcels");
   }
 
   private void clickMap(int dx, int dy) {
