@@ -136,7 +136,14 @@ public record GaussKruger(int zone) {
 
   /** A projected CRS of the GK series by EPSG code, made once and shared. */
   static CoordinateReferenceSystem plane(int code) {
-    return PLANES.computeIfAbsent(code, c -> CRS_FACTORY.createFromName("EPSG:" + c));
+    // Parsing is serialised: proj4j's CRSFactory is not documented as thread-safe.
+    return PLANES.computeIfAbsent(
+        code,
+        c -> {
+          synchronized (CRS_FACTORY) {
+            return CRS_FACTORY.createFromName("EPSG:" + c);
+          }
+        });
   }
 
   /** Planar area in this zone's plane, m² (differs from the ellipsoidal area by a few ppm). */
