@@ -97,6 +97,123 @@ abstract class CrashConsistencyContract {
     }
   }
 
+  static final int IMPORTED = 40_000;
+
+  @ParameterizedTest(name = "killed {0} ms into the import")
+  @ValueSource(ints = {400, 1200, 2500})
+  void importIsAllOrNothingAfterSigkill(int killAfterMs) throws Exception {
+    String[] store = storeArguments("import" + killAfterMs);
+    Path log = Files.createTempFile("zoneplan-crash-import", ".log");
+    byte[] upload = parcelsGeoJson().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    String boundary = "----zoneplan-crash";
+    java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+    for (String[] field : new String[][] {{"layer", "parcels"}, {"dryRun", "false"}}) {
+      body.write(
+          ("--"
+                  + boundary
+                  + "\r\nContent-Disposition: form-data; name=\""
+                  + field[0]
+                  + "\"\r\n\r\n"
+                  + field[1]
+                  + "\r\n")
+              .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+    body.write(
+        ("--"
+                + boundary
+                + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"parcels.geojson\"\r\n"
+                + "Content-Type: application/geo+json\r\n\r\n")
+            .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    body.write(upload);
+    body.write(("\r\n--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    try (ServerProcess server = new ServerProcess(log, store).start()) {
+      assertThat(countImported(new Http(server.port()))).isZero();
+      CompletableFuture<HttpResponse<String>> running =
+          HttpClient.newHttpClient()
+              .sendAsync(
+                  HttpRequest.newBuilder(
+                          URI.create("http://127.0.0.1:" + server.port() + "/api/import"))
+                      .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                      .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+                      .build(),
+                  HttpResponse.BodyHandlers.ofString());
+      Thread.sleep(killAfterMs);
+      server.kill();
+      running.handle((r, e) -> null).join();
+    }
+    try (ServerProcess server = new ServerProcess(log, store).start()) {
+      int found = countImported(new Http(server.port()));
+      System.err.printf(
+          Locale.ROOT,
+          "crash test: import killed after %d ms → %d of %d parcels%n",
+          killAfterMs,
+          found,
+          IMPORTED);
+      assertThat(found).isIn(0, IMPORTED);
+      if (found == 0) {
+        // Nothing half-written, and the same upload still goes through, completely.
+        long started = System.nanoTime();
+        HttpResponse<String> again =
+            HttpClient.newHttpClient()
+                .send(
+                    HttpRequest.newBuilder(
+                            URI.create("http://127.0.0.1:" + server.port() + "/api/import"))
+                        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+                        .build(),
+                    HttpResponse.BodyHandlers.ofString());
+        assertThat(again.statusCode()).as(again.body()).isEqualTo(200);
+        System.err.printf(
+            Locale.ROOT,
+            "crash test: a whole import takes %d ms%n",
+            (System.nanoTime() - started) / 1_000_000);
+        assertThat(countImported(new Http(server.port()))).isEqualTo(IMPORTED);
+      }
+    }
+  }
+
+  /** Parcels inside the import's box (north-west of Pujiang, where the sample has none). */
+  static int countImported(Http http) {
+    int count = 0;
+    for (int offset = 0; ; offset += 10_000) {
+      JsonNode page =
+          http.get("/api/parcels?bbox=119.60,29.58,119.75,29.66&limit=10000&offset=" + offset)
+              .json();
+      count += page.get("features").size();
+      if (page.get("features").size() < 10_000) {
+        return count;
+      }
+    }
+  }
+
+  /** 40,000 small industrial parcels as GeoJSON (三调 0601). */
+  static String parcelsGeoJson() {
+    StringBuilder features = new StringBuilder();
+    for (int i = 0; i < IMPORTED; i++) {
+      double lon = 119.61 + (i % 100) * 0.0012;
+      double lat = 29.59 + (i / 100) * 0.00016;
+      if (i > 0) {
+        features.append(',');
+      }
+      features.append(
+          String.format(
+              Locale.ROOT,
+              "{\"type\":\"Feature\",\"properties\":{\"scheme\":\"SANDIAO\",\"landUseCode\":\"0601\"},"
+                  + "\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[[%s,%s],[%s,%s],[%s,%s],[%s,%s],[%s,%s]]]}}",
+              lon,
+              lat,
+              lon + 0.001,
+              lat,
+              lon + 0.001,
+              lat + 0.0006,
+              lon,
+              lat + 0.0006,
+              lon,
+              lat));
+    }
+    return "{\"type\":\"FeatureCollection\",\"features\":[" + features + "]}";
+  }
+
   /** 400 small new zones in a row in the north-west of the county, one proposal. */
   static String bigProposal() {
     StringBuilder changes = new StringBuilder();
