@@ -126,20 +126,8 @@ public class AnalysisService {
 
   /** Overlaps, children outside parents, gaps and slivers, as a GeoJSON FeatureCollection. */
   public ObjectNode overlaps(String planId, Double toleranceM) {
-    PlanData plan = planData(planId);
-    OverlapFinder finder = overlapFinder;
-    if (toleranceM != null) {
-      if (!(toleranceM >= 0 && toleranceM <= MAX_TOLERANCE_M)) {
-        throw ApiProblem.invalid(
-                "invalid-tolerance",
-                "tolerance must be 0–" + (int) MAX_TOLERANCE_M + " metres, was " + toleranceM)
-            .with("tolerance", toleranceM);
-      }
-      finder = new OverlapFinder(toleranceM, properties.minProblemAreaM2());
-    }
-    OverlapFinder f = finder;
-    List<SpatialProblem> problems =
-        cache.plan(planId, "overlaps", List.of(f.toleranceM()), () -> f.find(plan.geometry()));
+    OverlapFinder f = overlapFinder(toleranceM);
+    List<SpatialProblem> problems = problems(planId, f);
     ObjectNode out = NODES.objectNode();
     out.put("type", "FeatureCollection");
     out.put("planId", planId);
@@ -152,6 +140,35 @@ public class AnalysisService {
     ArrayNode features = out.putArray("features");
     problems.forEach(p -> features.add(problemFeature(p)));
     return out;
+  }
+
+  /**
+   * The spatial problems of a plan version, as {@link #overlaps} lists them (cached, in the same
+   * order): for exports and other callers that want the objects rather than GeoJSON.
+   *
+   * @param toleranceM gap and sliver tolerance, or null for {@code
+   *     zoneplan.analysis.gap-tolerance-m}
+   */
+  public List<SpatialProblem> problems(String planId, Double toleranceM) {
+    return problems(planId, overlapFinder(toleranceM));
+  }
+
+  private List<SpatialProblem> problems(String planId, OverlapFinder f) {
+    PlanData plan = planData(planId);
+    return cache.plan(planId, "overlaps", List.of(f.toleranceM()), () -> f.find(plan.geometry()));
+  }
+
+  private OverlapFinder overlapFinder(Double toleranceM) {
+    if (toleranceM == null) {
+      return overlapFinder;
+    }
+    if (!(toleranceM >= 0 && toleranceM <= MAX_TOLERANCE_M)) {
+      throw ApiProblem.invalid(
+              "invalid-tolerance",
+              "tolerance must be 0–" + (int) MAX_TOLERANCE_M + " metres, was " + toleranceM)
+          .with("tolerance", toleranceM);
+    }
+    return new OverlapFinder(toleranceM, properties.minProblemAreaM2());
   }
 
   private static ObjectNode problemFeature(SpatialProblem p) {
@@ -228,14 +245,7 @@ public class AnalysisService {
     PlanData plan = planData(planId);
     boolean storage = storage(includeStorage);
     Division division = divisionFor(parcels, plan, divisionCode);
-    ConcentrationCalculator calculator = calculator(parcels, division, storage);
-    int[] scattered =
-        cache.derived(
-            parcels,
-            planId,
-            "scattered",
-            List.of(plan.geometry(), division.code(), storage),
-            () -> scatteredParcels(plan, calculator));
+    int[] scattered = scatteredIndices(parcels, plan, division, storage);
     ParcelIndex index = parcels.index();
     double total = 0;
     ArrayNode features = NODES.arrayNode();
@@ -270,6 +280,52 @@ public class AnalysisService {
     out.put("outsideZonesMu", AreaUnits.toMu(outside));
     out.set("features", features);
     return out;
+  }
+
+  /**
+   * Scattered industrial land as objects rather than GeoJSON: the same parcels, in the same order,
+   * as {@link #scattered} lists (for exports).
+   *
+   * @param division the division looked at (the default one when none was asked for)
+   * @param includeStorage whether storage land counted as industrial
+   * @param parcels each scattered parcel with its ellipsoidal area (as the analysis counts it)
+   */
+  public record ScatteredLand(
+      Division division, boolean includeStorage, List<ScatteredParcel> parcels) {
+    public double totalM2() {
+      return parcels.stream().mapToDouble(ScatteredParcel::areaM2).sum();
+    }
+  }
+
+  /** A scattered parcel; {@code areaM2} is the area the analysis counts (ellipsoidal). */
+  public record ScatteredParcel(Parcel parcel, double areaM2) {}
+
+  /**
+   * The scattered industrial land of a plan version in a division (null: the default one), as
+   * {@link #scattered} lists it.
+   */
+  public ScatteredLand scatteredLand(String planId, String divisionCode, Boolean includeStorage) {
+    Parcels parcels = cache.parcels();
+    PlanData plan = planData(planId);
+    boolean storage = storage(includeStorage);
+    Division division = divisionFor(parcels, plan, divisionCode);
+    ParcelIndex index = parcels.index();
+    List<ScatteredParcel> list = new ArrayList<>();
+    for (int i : scatteredIndices(parcels, plan, division, storage)) {
+      list.add(new ScatteredParcel(index.parcel(i), index.areaM2(i)));
+    }
+    return new ScatteredLand(division, storage, List.copyOf(list));
+  }
+
+  private int[] scatteredIndices(
+      Parcels parcels, PlanData plan, Division division, boolean storage) {
+    ConcentrationCalculator calculator = calculator(parcels, division, storage);
+    return cache.derived(
+        parcels,
+        plan.id(),
+        "scattered",
+        List.of(plan.geometry(), division.code(), storage),
+        () -> scatteredParcels(plan, calculator));
   }
 
   private static int[] scatteredParcels(PlanData plan, ConcentrationCalculator calculator) {
@@ -635,14 +691,7 @@ public class AnalysisService {
     Division division = divisionFor(parcels, plan, divisionCode);
     Concentration c = concentration(parcels, plan, division, storage);
     ZoneMembership membership = membership(parcels, plan, storage);
-    ConcentrationCalculator calculator = calculator(parcels, division, storage);
-    int[] scattered =
-        cache.derived(
-            parcels,
-            planId,
-            "scattered",
-            List.of(plan.geometry(), division.code(), storage),
-            () -> scatteredParcels(plan, calculator));
+    int[] scattered = scatteredIndices(parcels, plan, division, storage);
     double scatteredM2 = 0;
     for (int i : scattered) {
       scatteredM2 += parcels.index().areaM2(i);

@@ -32,6 +32,7 @@ import tools.jackson.databind.json.JsonMapper;
  * <pre>
  * java -jar zoneplan.jar export --plan=pujiang-2021 --layer=zones --format=shapefile \
  *     --crs=EPSG:4549 --encoding=GBK --unit=mu [--schema=survey] --out=zones.zip
+ *     (--layer: zones, parcels, divisions, overlaps, scattered)
  * java -jar zoneplan.jar import --layer=zones --plan=pujiang-2021 [--dry-run] \
  *     [--encoding=GBK] [--crs=EPSG:4549] zones.zip
  * java -jar zoneplan.jar report --plan=pujiang-2021 [--unit=km2]

@@ -37,7 +37,8 @@ public record ExportRequest(
       String unit,
       String schema) {
     if (layer == null || layer.isBlank()) {
-      throw new IllegalArgumentException("parameter layer is required (zones, parcels, divisions)");
+      throw new IllegalArgumentException(
+          "parameter layer is required (zones, parcels, divisions, overlaps, scattered)");
     }
     ExportFormat f = ExportFormat.parse(format);
     Crs c = crs == null || crs.isBlank() ? Crs.CGCS2000 : Crs.parse(crs);

@@ -62,6 +62,7 @@ abstract class ExchangeTestBase {
   @LocalServerPort int port;
   @Autowired ParcelRepository parcels;
   @Autowired JdbcClient jdbc;
+  @Autowired org.springframework.context.ApplicationEventPublisher events;
   Http http;
   @TempDir Path tmp;
 
@@ -70,6 +71,8 @@ abstract class ExchangeTestBase {
     http = new Http(port);
     if (parcels.count() == 0) {
       parcels.insertAll(ExchangeTestData.parcels());
+      // The repository publishes nothing: let the analysis drop a snapshot taken before.
+      events.publishEvent(new org.zoneplan.parcels.ParcelsChangedEvent(null));
     }
   }
 
@@ -103,10 +106,15 @@ abstract class ExchangeTestBase {
   }
 
   Path exportShapefile(String layer, String crs, String encoding, String extra) throws Exception {
+    return exportShapefile(PLAN, layer, crs, encoding, extra);
+  }
+
+  Path exportShapefile(String plan, String layer, String crs, String encoding, String extra)
+      throws Exception {
     Download d =
         download(
             "/api/plans/"
-                + PLAN
+                + plan
                 + "/export?layer="
                 + layer
                 + "&format=shapefile&crs="

@@ -23,9 +23,9 @@ import org.zoneplan.testsupport.Gdal;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Export of zones, parcels and divisions, read back by GDAL. Runs unchanged on H2GIS and PostGIS
- * (see the subclasses); the store holds the Pujiang sample data and the parcels of {@link
- * ExchangeTestData}.
+ * Export of zones, parcels, divisions and the analysis layers, read back by GDAL. Runs unchanged on
+ * H2GIS and PostGIS (see the subclasses); the store holds the Pujiang sample data and the parcels
+ * of {@link ExchangeTestData}.
  */
 abstract class ExportContract extends ExchangeTestBase {
   @ParameterizedTest(name = "{0}: .cpg {1}, language driver {2}")
@@ -218,6 +218,154 @@ abstract class ExportContract extends ExchangeTestBase {
     assertThat(gdalValues(parcelInfo, "DLMC").get(0)).isEqualTo("工业用地");
     assertThat(gdalValues(parcelInfo, "XZQMC")).containsOnly("浦江县");
     assertThat(gdalValues(parcelInfo, "XZQDM")).containsOnly("330726");
+  }
+
+  /**
+   * A plan version for the analysis layers, in Pujiang County beside the test parcels: X1 (水晶园)
+   * covers parcel 3 and leaves parcel 1 scattered; X2 (锁具园) overlaps X1; X1's child X3 (核心区乙)
+   * reaches outside X1 and into X2.
+   */
+  static final String ANALYSIS_PLAN = "export-analysis";
+
+  @org.springframework.beans.factory.annotation.Autowired
+  org.zoneplan.zones.ZoneRepository zoneRepository;
+
+  @org.springframework.beans.factory.annotation.Autowired
+  org.zoneplan.zones.ZoneService zoneService;
+
+  void loadAnalysisPlan() {
+    synchronized (ExportContract.class) {
+      if (zoneRepository.findPlan(ANALYSIS_PLAN).isPresent()) {
+        return;
+      }
+      zoneRepository.insertPlan(
+          new org.zoneplan.zones.PlanVersion(
+              ANALYSIS_PLAN,
+              "导出分析测试",
+              java.time.LocalDate.of(2024, 1, 1),
+              org.zoneplan.zones.PlanStatus.DRAFT));
+      zoneService.create(ANALYSIS_PLAN, "X1", zone("水晶园", null, 119.915, 29.445, 119.935, 29.47));
+      zoneService.create(ANALYSIS_PLAN, "X2", zone("锁具园", null, 119.93, 29.46, 119.95, 29.48));
+      zoneService.create(ANALYSIS_PLAN, "X3", zone("核心区乙", "X1", 119.925, 29.462, 119.94, 29.468));
+    }
+  }
+
+  private static org.zoneplan.zones.ZoneDraft zone(
+      String name, String parent, double x0, double y0, double x1, double y1) {
+    org.locationtech.jts.geom.Polygon box =
+        org.zoneplan.geo.Cgcs2000.GEOMETRY_FACTORY.createPolygon(
+            new Coordinate[] {
+              new Coordinate(x0, y0),
+              new Coordinate(x1, y0),
+              new Coordinate(x1, y1),
+              new Coordinate(x0, y1),
+              new Coordinate(x0, y0)
+            });
+    return new org.zoneplan.zones.ZoneDraft(
+        name,
+        parent == null ? org.zoneplan.zones.ZoneKind.ZONE : org.zoneplan.zones.ZoneKind.CORE,
+        parent,
+        null,
+        Map.of(),
+        ExchangeTestData.multi(box));
+  }
+
+  /**
+   * The analysis layers hold what the analysis endpoints answer: the same features (count, zones,
+   * parcels, Chinese text) and the same total area, in shapefiles (GBK and UTF-8) and GeoJSON.
+   */
+  @ParameterizedTest(name = "{0}, {1}")
+  @CsvSource({"overlaps, GBK", "overlaps, UTF-8", "scattered, GBK", "scattered, UTF-8"})
+  void analysisLayersMatchTheAnalysisEndpoints(String layer, String encoding) throws Exception {
+    loadAnalysisPlan();
+    JsonNode api = http.get("/api/plans/" + ANALYSIS_PLAN + "/" + layer).json();
+    List<JsonNode> expected = new ArrayList<>();
+    api.get("features").forEach(f -> expected.add(f.get("properties")));
+    assertThat(expected).as("the test data gives the layer something to export").isNotEmpty();
+    double apiTotalM2 = expected.stream().mapToDouble(p -> p.get("areaM2").doubleValue()).sum();
+    if (layer.equals("scattered")) {
+      assertThat(api.get("count").intValue()).isEqualTo(expected.size());
+      assertThat(api.get("totalM2").doubleValue()).isCloseTo(apiTotalM2, within(apiTotalM2, 1e-12));
+    }
+
+    Path dir = exportShapefile(ANALYSIS_PLAN, layer, "EPSG:4490", encoding, "&unit=m2");
+    String shp = dir.resolve(layer + ".shp").toString();
+    assertThat(Files.readString(dir.resolve(layer + ".cpg"))).isEqualTo(encoding);
+    assertThat(Gdal.epsgOf(shp, layer)).isEqualTo(4490);
+    String info = Gdal.run("ogrinfo", "-ro", "-al", "-geom=NO", shp);
+    assertThat(info).contains("Feature Count: " + expected.size());
+    double exportedM2 = gdalValues(info, "AREA_M2").stream().mapToDouble(Double::parseDouble).sum();
+    assertThat(exportedM2).isCloseTo(apiTotalM2, within(apiTotalM2, 1e-6));
+
+    if (layer.equals("overlaps")) {
+      Map<String, JsonNode> zones = new java.util.HashMap<>();
+      http.get("/api/plans/" + ANALYSIS_PLAN + "/zones")
+          .json()
+          .get("features")
+          .forEach(f -> zones.put(f.get("id").asString(), f.get("properties")));
+      List<String> kinds = gdalValues(info, "KIND");
+      List<String> kindNames = gdalValues(info, "KINDNAME");
+      List<String> zoneA = gdalValues(info, "ZONEA");
+      List<String> namesA = gdalValues(info, "NAMEA");
+      List<String> zoneB = gdalValues(info, "ZONEB");
+      List<String> namesB = gdalValues(info, "NAMEB");
+      for (int i = 0; i < expected.size(); i++) {
+        JsonNode p = expected.get(i);
+        assertThat(kinds.get(i)).isEqualTo(p.get("kind").asString());
+        assertThat(kindNames.get(i))
+            .isEqualTo(
+                OverlapLayer.KIND_NAMES.get(
+                    org.zoneplan.analysis.SpatialProblem.Kind.valueOf(kinds.get(i))));
+        assertThat(zoneA.get(i)).isEqualTo(p.get("zoneA").asString());
+        assertThat(zoneB.get(i)).isEqualTo(p.get("zoneB").asString());
+        assertThat(namesA.get(i)).isEqualTo(zones.get(zoneA.get(i)).get("name").asString());
+        assertThat(namesB.get(i)).isEqualTo(zones.get(zoneB.get(i)).get("name").asString());
+      }
+    } else {
+      List<String> ids = gdalValues(info, "ID");
+      List<String> enterprises = gdalValues(info, "ENTERPRISE");
+      List<String> landUseNames = gdalValues(info, "LANDUSENM");
+      for (int i = 0; i < expected.size(); i++) {
+        JsonNode p = expected.get(i);
+        assertThat(Long.parseLong(ids.get(i))).isEqualTo(p.get("id").longValue());
+        String enterprise =
+            p.get("enterpriseName").isNull() ? "(null)" : p.get("enterpriseName").asString();
+        assertThat(enterprises.get(i)).isEqualTo(enterprise);
+      }
+      assertThat(enterprises).contains("浦江县锦达水晶有限公司");
+      assertThat(landUseNames).contains("工业用地");
+      assertThat(gdalValues(info, "DIVNAME")).containsOnly("浦江县");
+    }
+
+    // GeoJSON: the API's figures to the last bit, in the API's order.
+    Download geojson =
+        download("/api/plans/" + ANALYSIS_PLAN + "/export?layer=" + layer + "&format=geojson");
+    assertThat(geojson.status()).as(geojson.text()).isEqualTo(200);
+    JsonNode collection = JSON.readTree(geojson.body());
+    assertThat(collection.get("features")).hasSize(expected.size());
+    double geojsonM2 = 0;
+    for (int i = 0; i < expected.size(); i++) {
+      JsonNode p = collection.get("features").get(i).get("properties");
+      assertThat(p.get("areaM2").doubleValue())
+          .isEqualTo(expected.get(i).get("areaM2").doubleValue());
+      geojsonM2 += p.get("areaM2").doubleValue();
+    }
+    assertThat(geojsonM2).isCloseTo(apiTotalM2, within(apiTotalM2, 1e-6));
+    Path file = Files.write(tmp.resolve(layer + ".geojson"), geojson.body());
+    assertThat(Gdal.run("ogrinfo", "-ro", "-al", "-so", file.toString()))
+        .contains("Feature Count: " + expected.size());
+
+    // Gauss-Krüger: GDAL recognises the EPSG code.
+    Path gk =
+        exportShapefile(ANALYSIS_PLAN, layer, "EPSG:4549", encoding, "&unit=mu&schema=survey");
+    assertThat(Gdal.epsgOf(gk.resolve(layer + ".shp").toString(), layer)).isEqualTo(4549);
+    String gkInfo =
+        Gdal.run("ogrinfo", "-ro", "-al", "-geom=NO", gk.resolve(layer + ".shp").toString());
+    assertThat(gkInfo).contains("Feature Count: " + expected.size());
+    String areaField = layer.equals("overlaps") ? "MJ" : "TBMJ";
+    double gkM2 =
+        gdalValues(gkInfo, areaField).stream().mapToDouble(Double::parseDouble).sum() * 10_000 / 15;
+    assertThat(gkM2).isCloseTo(apiTotalM2, within(apiTotalM2, 1e-6));
   }
 
   @Test
