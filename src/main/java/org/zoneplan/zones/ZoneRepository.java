@@ -171,27 +171,10 @@ public class ZoneRepository {
         .update();
   }
 
-  /** Replaces everything but the key; returns the number of rows changed (0 or 1). */
-  public int updateZone(Zone zone) {
-    return jdbc.sql(
-            "UPDATE zone SET name = ?, kind = ?, parent_code = ?, managed_by = ?, attributes = ?,"
-                + " area_m2 = ?, planar_area_m2 = ?, gk_epsg = ?, geom = ST_GeomFromWKB(?, 4490)"
-                + " WHERE plan_id = ? AND code = ?")
-        .params(
-            zone.name(),
-            zone.kind().name(),
-            zone.parentCode(),
-            zone.managedBy(),
-            json.writeValueAsString(zone.attributes()),
-            zone.area().squareMetres(),
-            zone.area().planarSquareMetres(),
-            zone.area().gkEpsg(),
-            Wkb.write(zone.geometry()),
-            zone.planId(),
-            zone.code())
-        .update();
-  }
-
+  /**
+   * Deletes without a version check and without history: for test clean-up and administration only;
+   * the service always uses the versioned delete.
+   */
   public int deleteZone(String planId, String code) {
     return jdbc.sql("DELETE FROM zone WHERE plan_id = ? AND code = ?")
         .params(planId, code)
