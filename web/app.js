@@ -4,7 +4,8 @@
 
 const TEXT = {
   zh: { title: '开发区(园区)规划', plan: '规划版本', hint: '点击地图上的区块查看面积。', lang: 'English',
-        tabInfo: '区块信息', tabEdit: '边界编辑',
+        tabInfo: '区块信息', tabEdit: '边界编辑', logout: '退出', signedOut: '登录已失效,请重新登录',
+        roleNames: { VIEWER: '查看', PLANNER: '规划编制', APPROVER: '审批', LAND_BUREAU: '自然资源局', ADMIN: '管理员' },
         name: '名称', code: '代码', kind: '类型', parent: '上级', managedBy: '管理主体', area: '面积',
         drawNew: '新建区块', editSelected: '编辑所选区块', undoVertex: '撤销上一点', save: '保存', cancel: '取消',
         editHint: '新建:在地图上逐点绘制,点击第一个点结束;顶点会吸附到附近的区块边界。编辑:先点击区块,再拖动顶点。',
@@ -27,7 +28,8 @@ const TEXT = {
         kinds: { PLATFORM: '平台', ZONE: '开发区', CORE: '核心区', SUBAREA: '片区', EXPANSION: '拓展区',
                  FUNCTIONAL: '功能分区', COOPERATION: '合作园' } },
   en: { title: 'Development zone plans', plan: 'Plan version', hint: 'Click a zone on the map to see its area.',
-        lang: '中文', tabInfo: 'Zone', tabEdit: 'Edit boundaries',
+        lang: '中文', tabInfo: 'Zone', tabEdit: 'Edit boundaries', logout: 'Sign out', signedOut: 'Signed out: please sign in again',
+        roleNames: { VIEWER: 'Viewer', PLANNER: 'Planner', APPROVER: 'Approver', LAND_BUREAU: 'Land bureau', ADMIN: 'Administrator' },
         name: 'Name', code: 'Code', kind: 'Kind', parent: 'Parent', managedBy: 'Managed by', area: 'Area',
         drawNew: 'New zone', editSelected: 'Edit selected zone', undoVertex: 'Undo last vertex', save: 'Save',
         cancel: 'Cancel',
@@ -89,12 +91,21 @@ const problems = L.layerGroup().addTo(map);
 
 const $ = id => document.getElementById(id);
 const t = () => TEXT[state.lang];
+// Roles from /api/me (implied roles included: ADMIN acts as every role). The server decides; this
+// only hides what the user could not do anyway.
+function hasRole(r) { return !state.me || state.me.roles.includes(r) || state.me.roles.includes('ADMIN'); }
 function el(tag, text, cls) { const e = document.createElement(tag); if (text != null) e.textContent = text; if (cls) e.className = cls; return e; }
 
 // ---- API
 
+// Every call says it comes from the page (so a missing session answers 401, not the login form)
+// and every write carries the CSRF token that /api/me hands out with the signed-in user.
 async function api(url, options = {}) {
-  const response = await fetch(url, options);
+  const method = (options.method || 'GET').toUpperCase();
+  const headers = { 'X-Requested-With': 'XMLHttpRequest', ...(options.headers || {}) };
+  if (method !== 'GET' && method !== 'HEAD' && state.me && state.me.csrf) headers[state.me.csrf.header] = state.me.csrf.token;
+  const response = await fetch(url, { ...options, headers });
+  if (response.status === 401) { window.location.assign('/login'); throw new Error(t().signedOut); }
   const type = response.headers.get('Content-Type') || '';
   const body = type.includes('json') ? await response.json() : null;
   if (!response.ok) { const e = new Error(body && body.detail || response.statusText); e.problem = body; throw e; }
@@ -589,6 +600,7 @@ function applyLanguage() {
   document.documentElement.lang = state.lang === 'zh' ? 'zh-CN' : 'en';
   document.querySelectorAll('[data-i18n]').forEach(e => { e.textContent = t()[e.dataset.i18n]; });
   $('lang').textContent = t().lang;
+  showUser();
   const kind = document.querySelector('#zone-form [name=kind]');
   const current = kind.value;
   kind.replaceChildren(...KINDS.map(k => { const o = el('option', t().kinds[k]); o.value = k; return o; }));
@@ -600,7 +612,24 @@ function applyLanguage() {
   if (state.config) buildLayerControl(state.config);
 }
 
+function showUser() {
+  if (!state.me) return;
+  const main = ['ADMIN', 'APPROVER', 'PLANNER', 'LAND_BUREAU', 'VIEWER'].find(r => state.me.assignedRoles.includes(r));
+  $('user').textContent = `${state.me.displayName} · ${t().roleNames[main] || main}`;
+  $('user').title = state.me.username;
+}
+
+// Tabs and actions the user's roles do not allow are not shown (the server refuses them anyway).
+function applyRoles() {
+  const hide = (selector, hidden) => document.querySelectorAll(selector).forEach(e => { e.hidden = hidden; });
+  hide('#tabs button[data-tab=edit]', !hasRole('PLANNER'));
+  hide('#tabs button[data-tab=export]', !hasRole('LAND_BUREAU'));
+}
+
 async function start() {
+  state.me = await api('/api/me');
+  $('logout-form').elements[state.me.csrf.parameter].value = state.me.csrf.token;
+  applyRoles();
   $('lang').addEventListener('click', () => { state.lang = state.lang === 'zh' ? 'en' : 'zh'; applyLanguage(); });
   document.querySelectorAll('#tabs button').forEach(b => b.addEventListener('click', () => showTab(b.dataset.tab)));
   $('radar-zone').addEventListener('change', drawRadar);

@@ -1,9 +1,9 @@
 package org.zoneplan.system;
 
 /**
- * Who is acting, for history and the audit log: the authenticated user's name once security is in
- * place, {@code anonymous} for unauthenticated requests, {@code system} for work zoneplan does on
- * its own (loading the sample data).
+ * Who is acting, for history and the audit log: the signed-in user's name (Spring Security), {@code
+ * anonymous} for unauthenticated requests, {@code system} for work zoneplan does on its own
+ * (loading the sample data).
  */
 public final class Actors {
   public static final String SYSTEM = "system";

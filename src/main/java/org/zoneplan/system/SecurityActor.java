@@ -1,12 +1,21 @@
 package org.zoneplan.system;
 
 import java.util.Optional;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 
-/** The authenticated user's name, when a security layer provides one (none yet). */
+/** The signed-in user's name from Spring Security, if a user is signed in on this thread. */
 final class SecurityActor {
   private SecurityActor() {}
 
   static Optional<String> name() {
-    return Optional.empty();
+    Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+    if (authentication == null
+        || !authentication.isAuthenticated()
+        || authentication instanceof AnonymousAuthenticationToken) {
+      return Optional.empty();
+    }
+    return Optional.ofNullable(authentication.getName());
   }
 }

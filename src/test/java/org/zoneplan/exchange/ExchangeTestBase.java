@@ -26,6 +26,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.zoneplan.parcels.ParcelRepository;
+import org.zoneplan.testsupport.Credentials;
 import org.zoneplan.testsupport.Http;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -85,7 +86,9 @@ abstract class ExchangeTestBase {
   Download download(String pathAndQuery) throws Exception {
     HttpResponse<byte[]> r =
         CLIENT.send(
-            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + pathAndQuery)).build(),
+            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + pathAndQuery))
+                .header("Authorization", Credentials.ADMIN.header())
+                .build(),
             HttpResponse.BodyHandlers.ofByteArray());
     return new Download(
         r.statusCode(),

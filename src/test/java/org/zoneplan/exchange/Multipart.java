@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import org.zoneplan.testsupport.Credentials;
 import org.zoneplan.testsupport.Http;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -64,6 +65,7 @@ final class Multipart {
         CLIENT.send(
             HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .header("Authorization", Credentials.ADMIN.header())
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
                 .build(),
             HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));

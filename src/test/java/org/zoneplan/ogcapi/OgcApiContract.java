@@ -13,6 +13,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.zoneplan.testsupport.Credentials;
 import org.zoneplan.testsupport.Gdal;
 import org.zoneplan.testsupport.Http;
 import tools.jackson.databind.JsonNode;
@@ -43,7 +44,9 @@ abstract class OgcApiContract {
   }
 
   Reply send(String method, String path, String body, String... headers) throws Exception {
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+            .header("Authorization", Credentials.ADMIN.header());
     for (int i = 0; i + 1 < headers.length; i += 2) {
       b.header(headers[i], headers[i + 1]);
     }

@@ -30,6 +30,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.event.TransactionalEventListener;
 import org.zoneplan.geo.Cgcs2000;
 import org.zoneplan.geo.GeoJson;
+import org.zoneplan.testsupport.Credentials;
 import org.zoneplan.testsupport.Http;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -446,6 +447,7 @@ abstract class ParcelApiContract {
           .send(
               HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/parcels"))
                   .header("Content-Type", "application/geo+json")
+                  .header("Authorization", Credentials.ADMIN.header())
                   .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
                   .build(),
               HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));

@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.zoneplan.testsupport.Credentials;
 import org.zoneplan.testsupport.Http;
 import org.zoneplan.testsupport.ServerProcess;
 import tools.jackson.databind.JsonNode;
@@ -49,6 +50,7 @@ abstract class CrashConsistencyContract {
                                   + "/api/proposals/"
                                   + id
                                   + "/approve"))
+                      .header("Authorization", Credentials.ADMIN.header())
                       .POST(HttpRequest.BodyPublishers.noBody())
                       .build(),
                   HttpResponse.BodyHandlers.ofString());
@@ -134,6 +136,7 @@ abstract class CrashConsistencyContract {
                   HttpRequest.newBuilder(
                           URI.create("http://127.0.0.1:" + server.port() + "/api/import"))
                       .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                      .header("Authorization", Credentials.ADMIN.header())
                       .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
                       .build(),
                   HttpResponse.BodyHandlers.ofString());
@@ -159,6 +162,7 @@ abstract class CrashConsistencyContract {
                     HttpRequest.newBuilder(
                             URI.create("http://127.0.0.1:" + server.port() + "/api/import"))
                         .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                        .header("Authorization", Credentials.ADMIN.header())
                         .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
                         .build(),
                     HttpResponse.BodyHandlers.ofString());

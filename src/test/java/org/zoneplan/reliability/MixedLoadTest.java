@@ -22,13 +22,16 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.zoneplan.testsupport.Credentials;
 import org.zoneplan.testsupport.Http;
 import tools.jackson.databind.JsonNode;
 
 /**
  * A mixed load on loopback, bounded in time: 16 clients read tiles and indicators, 4 planners edit
- * (each its own zone, and all of them one shared zone), 1 approver drafts, submits and approves
- * proposals. Afterwards: no 5xx, and every acknowledged write is in the history exactly once.
+ * (each its own zone, and all of them one shared zone), and proposals are drafted and submitted by
+ * a planner and approved by 1 approver, each client signed in with its own role. Afterwards: no 5xx
+ * (nor 401/403), and every acknowledged write is in the history exactly once, under its planner's
+ * name.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class MixedLoadTest {
@@ -52,6 +55,20 @@ class MixedLoadTest {
   @Test
   void noServerErrorsAndEveryAcknowledgedWriteIsInTheHistoryOnce() throws Exception {
     Http setup = new Http(port);
+    // Everyone signs in with their own role: readers as the demo viewer, each planner as a user of
+    // their own (so the history must name the right one), proposals drafted by the demo planner
+    // and decided by the demo approver.
+    for (int i = 0; i < PLANNERS; i++) {
+      assertThat(
+              setup
+                  .post(
+                      "/api/users",
+                      "{\"username\":\"load-planner-"
+                          + i
+                          + "\",\"password\":\"load-pass-1\",\"roles\":[\"PLANNER\"]}")
+                  .status())
+          .isEqualTo(201);
+    }
     for (int i = 0; i < PLANNERS; i++) {
       assertThat(
               setup
@@ -76,7 +93,7 @@ class MixedLoadTest {
       work.add(
           pool.submit(
               () -> {
-                Http http = new Http(port);
+                Http http = new Http(port).as(new Credentials("viewer", "demo"));
                 while (System.nanoTime() < deadline) {
                   ThreadLocalRandom random = ThreadLocalRandom.current();
                   // z14 tiles over the sample zones (x 13647–13650, y 6746–6749), MVT and PNG.
@@ -99,7 +116,8 @@ class MixedLoadTest {
       work.add(
           pool.submit(
               () -> {
-                Http http = new Http(port);
+                Http http =
+                    new Http(port).as(new Credentials("load-planner-" + planner, "load-pass-1"));
                 int n = 0;
                 while (System.nanoTime() < deadline) {
                   // Alternately the planner's own zone and the zone all planners fight over.
@@ -129,7 +147,8 @@ class MixedLoadTest {
     work.add(
         pool.submit(
             () -> {
-              Http http = new Http(port);
+              Http http = new Http(port).as(new Credentials("planner", "demo"));
+              Http approver = new Http(port).as(new Credentials("approver", "demo"));
               int n = 0;
               while (System.nanoTime() < deadline) {
                 String body =
@@ -154,7 +173,7 @@ class MixedLoadTest {
                     statuses,
                     serverErrors);
                 Http.Response decision =
-                    http.post("/api/proposals/" + id + "/approve", "{\"comment\":\"同意\"}");
+                    approver.post("/api/proposals/" + id + "/approve", "{\"comment\":\"同意\"}");
                 record(decision, "approve", statuses, serverErrors);
                 if (decision.status() == 200) {
                   approved.add(id);
@@ -185,8 +204,14 @@ class MixedLoadTest {
       Map<String, Integer> byReason = new ConcurrentHashMap<>();
       history.forEach(
           h -> {
-            if (!h.get("reason").isNull())
-              byReason.merge(h.get("reason").asString(), 1, Integer::sum);
+            if (!h.get("reason").isNull()) {
+              String reason = h.get("reason").asString();
+              byReason.merge(reason, 1, Integer::sum);
+              // "planner-<i>-<n>" was written by load-planner-<i>.
+              assertThat(h.get("changedBy").asString())
+                  .as(reason)
+                  .isEqualTo("load-" + reason.substring(0, reason.lastIndexOf('-')));
+            }
           });
       for (Ack ack : acks) {
         if (ack.code().equals(code)) {
@@ -217,7 +242,8 @@ class MixedLoadTest {
       Map<Integer, AtomicLong> statuses,
       ConcurrentLinkedQueue<String> errors) {
     statuses.computeIfAbsent(response.status(), s -> new AtomicLong()).incrementAndGet();
-    if (response.status() >= 500) {
+    // A refused sign-in or role is as much a failure here as a server error.
+    if (response.status() >= 500 || response.status() == 401 || response.status() == 403) {
       errors.add(what + " → " + response.status() + " " + response.text());
     }
   }

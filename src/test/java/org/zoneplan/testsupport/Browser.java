@@ -7,10 +7,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Headless Debian Chromium driven through Debian's chromedriver (no driver or browser download).
@@ -59,6 +61,20 @@ public final class Browser {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * Signs in through the login form at {@code base} (e.g. {@code http://127.0.0.1:8080}) and waits
+   * for the page that follows.
+   */
+  public static void signIn(ChromeDriver driver, String base, Credentials user) {
+    driver.manage().deleteAllCookies();
+    driver.get(base + "/login");
+    driver.findElement(By.id("username")).sendKeys(user.username());
+    driver.findElement(By.id("password")).sendKeys(user.password());
+    driver.findElement(By.id("login")).click();
+    new WebDriverWait(driver, Duration.ofSeconds(20))
+        .until(d -> !d.getCurrentUrl().contains("/login"));
   }
 
   /** Saves a screenshot as a test artifact under {@code target/screenshots/}. */

@@ -52,6 +52,9 @@ public final class Gdal {
       try {
         ProcessBuilder pb = new ProcessBuilder(new ArrayList<>(List.of(command)));
         pb.environment().put("LANG", "C.UTF-8");
+        // For zoneplan's OGC API: GDAL sends these HTTP Basic credentials without a challenge.
+        pb.environment().put("GDAL_HTTP_AUTH", "BASIC");
+        pb.environment().put("GDAL_HTTP_USERPWD", Credentials.ADMIN.userPassword());
         pb.redirectOutput(out.toFile());
         pb.redirectError(err.toFile());
         Process p = pb.start();

@@ -9,14 +9,47 @@ import java.nio.charset.StandardCharsets;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** A tiny JSON client for tests that talk to a server on a random local port. */
+/**
+ * A tiny JSON client for tests that talk to a server on a random local port, signed in with HTTP
+ * Basic as {@link Credentials#ADMIN} unless told otherwise ({@link #as}, {@link #anonymous}).
+ */
 public final class Http {
   private static final HttpClient CLIENT = HttpClient.newHttpClient();
   private static final JsonMapper JSON = JsonMapper.builder().build();
   private final String base;
+  private final Credentials credentials;
 
   public Http(int port) {
-    this.base = "http://127.0.0.1:" + port;
+    this("http://127.0.0.1:" + port, Credentials.ADMIN);
+  }
+
+  private Http(String base, Credentials credentials) {
+    this.base = base;
+    this.credentials = credentials;
+  }
+
+  /** The same server, signed in as {@code user}. */
+  public Http as(Credentials user) {
+    return new Http(base, user);
+  }
+
+  /** The same server, without credentials. */
+  public Http anonymous() {
+    return new Http(base, null);
+  }
+
+  /** Sends any request (with this client's credentials). */
+  public Response send(String method, String path, String contentType, String body) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path));
+    if (contentType != null) {
+      request.header("Content-Type", contentType);
+    }
+    return send(
+        request.method(
+            method,
+            body == null
+                ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
   }
 
   /** Status, content type and parsed body (null when the body is empty or not JSON). */
@@ -73,7 +106,7 @@ public final class Http {
     try {
       return CLIENT
           .send(
-              HttpRequest.newBuilder(URI.create(base + path)).GET().build(),
+              authorized(HttpRequest.newBuilder(URI.create(base + path)).GET()).build(),
               HttpResponse.BodyHandlers.discarding())
           .headers()
           .firstValue("ETag")
@@ -91,10 +124,19 @@ public final class Http {
         .header("Content-Type", "application/geo+json");
   }
 
-  private static Response send(HttpRequest.Builder request) {
+  private HttpRequest.Builder authorized(HttpRequest.Builder request) {
+    if (credentials != null) {
+      request.header("Authorization", credentials.header());
+    }
+    return request;
+  }
+
+  private Response send(HttpRequest.Builder request) {
     try {
       HttpResponse<String> response =
-          CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+          CLIENT.send(
+              authorized(request).build(),
+              HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
       String type = response.headers().firstValue("Content-Type").orElse("");
       JsonNode json = null;
       if (!response.body().isEmpty() && type.contains("json")) {

@@ -8,6 +8,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.zip.GZIPInputStream;
+import org.zoneplan.testsupport.Credentials;
 
 /** Fetches tiles as bytes from a server on a local port, with the headers the tests need. */
 final class TileClient {
@@ -38,7 +39,10 @@ final class TileClient {
   }
 
   Response get(String path, String acceptEncoding, String ifNoneMatch) {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).GET();
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(base + path))
+            .header("Authorization", Credentials.ADMIN.header())
+            .GET();
     if (acceptEncoding != null) {
       request.header("Accept-Encoding", acceptEncoding);
     }

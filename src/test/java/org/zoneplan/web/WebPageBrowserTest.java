@@ -22,6 +22,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.zoneplan.geo.GeoJson;
 import org.zoneplan.testsupport.Browser;
+import org.zoneplan.testsupport.Credentials;
 import org.zoneplan.testsupport.Http;
 import tools.jackson.databind.JsonNode;
 
@@ -54,6 +55,7 @@ class WebPageBrowserTest {
   @BeforeEach
   void open() {
     http = new Http(port);
+    Browser.signIn(driver, "http://127.0.0.1:" + port, Credentials.ADMIN);
     driver.get("http://127.0.0.1:" + port + "/");
     waitFor(d -> d.findElements(By.cssSelector(".leaflet-overlay-pane path")).size() >= 11);
   }
@@ -380,6 +382,85 @@ class WebPageBrowserTest {
         .moveToElement(map, xy.get(0).intValue() - width / 2, xy.get(1).intValue() - height / 2)
         .click()
         .perform();
+  }
+
+  // ---- signing in, roles and CSRF
+
+  private static final String SQUARE =
+      "{\"type\":\"Polygon\",\"coordinates\":[[[119.70,29.55],[119.71,29.55],[119.71,29.56],"
+          + "[119.70,29.56],[119.70,29.55]]]}";
+
+  /** Runs {@code fetch} in the page and answers "status type-of-problem". */
+  private String fetchInPage(String script) {
+    return String.valueOf(
+        driver.executeAsyncScript(
+            "const done = arguments[arguments.length - 1];"
+                + script
+                + ".then(async r => done(r.status + ' ' + ((await r.json().catch(() => ({}))).type"
+                + " || '')), e => done('error ' + e));"));
+  }
+
+  @Test
+  void loginFormIsChineseWithAnEnglishVersionAndRefusesAWrongPassword() {
+    driver.manage().deleteAllCookies();
+    driver.get("http://127.0.0.1:" + port + "/");
+    waitFor(d -> d.getCurrentUrl().contains("/login"));
+    assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("开发区(园区)规划");
+    assertThat(driver.findElement(By.id("login")).getText()).isEqualTo("登录");
+    assertThat(driver.findElement(By.id("demo-accounts")).getText()).contains("planner", "demo");
+    driver.findElement(By.id("username")).sendKeys("admin");
+    driver.findElement(By.id("password")).sendKeys("not-the-password");
+    driver.findElement(By.id("login")).click();
+    waitFor(d -> d.getCurrentUrl().contains("/login?error"));
+    assertThat(driver.findElement(By.cssSelector("[role=alert]")).getText()).contains("用户名或密码错误");
+    Browser.screenshot(driver, "20-login-wrong-password");
+    driver.findElement(By.id("lang")).click();
+    waitFor(d -> d.findElement(By.id("login")).getText().equals("Sign in"));
+    assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Development zone plans");
+  }
+
+  @Test
+  void viewerSeesMapsAndIndicatorsButCannotEditOrExport() {
+    Browser.signIn(driver, "http://127.0.0.1:" + port, new Credentials("viewer", "demo"));
+    waitFor(d -> d.findElements(By.cssSelector(".leaflet-overlay-pane path")).size() >= 11);
+    assertThat(driver.findElement(By.id("user")).getText()).contains("查看");
+    assertThat(driver.findElement(By.cssSelector("#tabs [data-tab=edit]")).isDisplayed()).isFalse();
+    assertThat(driver.findElement(By.cssSelector("#tabs [data-tab=export]")).isDisplayed())
+        .isFalse();
+    driver.findElement(By.cssSelector("#tabs [data-tab=dashboard]")).click();
+    waitFor(d -> d.findElements(By.cssSelector("#gauge svg")).size() == 1);
+    // The server refuses what the page hides, whatever the page does.
+    assertThat(fetchInPage("fetch('/api/plans/pujiang-2021/export?layer=zones&format=geojson')"))
+        .isEqualTo("403 urn:zoneplan:problem:forbidden");
+    Browser.screenshot(driver, "21-viewer");
+  }
+
+  @Test
+  void pageWritesNeedTheCsrfToken() {
+    String post =
+        "fetch('/api/measure', {method: 'POST', headers: {'Content-Type': 'application/geo+json'},"
+            + " body: '"
+            + SQUARE
+            + "'})";
+    // The session cookie alone is not enough: a forged cross-site request has nothing more.
+    assertThat(fetchInPage(post)).isEqualTo("403 urn:zoneplan:problem:csrf");
+    // The page's own api() adds the token it got from /api/me.
+    Object area =
+        driver.executeAsyncScript(
+            "const done = arguments[arguments.length - 1];"
+                + "postJson('/api/measure', "
+                + SQUARE
+                + ").then(r => done(r.areaM2), e => done('error ' + e));");
+    assertThat(((Number) area).doubleValue()).isGreaterThan(1_000_000);
+  }
+
+  @Test
+  void signingOutEndsTheSession() {
+    driver.findElement(By.id("logout")).click();
+    waitFor(d -> d.getCurrentUrl().contains("/login?logout"));
+    assertThat(driver.findElement(By.cssSelector(".hint")).getText()).contains("已退出");
+    assertThat(fetchInPage("fetch('/api/me', {headers: {'X-Requested-With': 'XMLHttpRequest'}})"))
+        .isEqualTo("401 urn:zoneplan:problem:unauthenticated");
   }
 
   private String info() {

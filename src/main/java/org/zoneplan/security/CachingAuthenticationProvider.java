@@ -1,0 +1,82 @@
+package org.zoneplan.security;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.HexFormat;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.springframework.context.event.EventListener;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+
+/**
+ * Remembers successful password checks for a few minutes, so that API clients sending HTTP Basic
+ * credentials with every request (GIS clients, scripts, a tile layer) do not pay a bcrypt hash —
+ * tens of milliseconds by design — per request. Spring Security has no such cache (its {@code
+ * UserCache} caches the user record, not the expensive password check), hence this small class.
+ *
+ * <p>The key is an HMAC of user name and password under a random key that lives only in this
+ * process, so neither passwords nor hashes that could be attacked offline are kept in memory. Any
+ * change to any user empties the cache, so a disabled user or a changed password takes effect at
+ * once. Failures are never cached.
+ */
+class CachingAuthenticationProvider implements AuthenticationProvider {
+  private final AuthenticationProvider delegate;
+  private final Cache<String, Authentication> verified;
+  private final byte[] key = new byte[32];
+
+  CachingAuthenticationProvider(AuthenticationProvider delegate, Duration ttl) {
+    this.delegate = delegate;
+    this.verified = Caffeine.newBuilder().expireAfterWrite(ttl).maximumSize(10_000).build();
+    new SecureRandom().nextBytes(key);
+  }
+
+  @Override
+  public Authentication authenticate(Authentication authentication) {
+    if (!(authentication.getCredentials() instanceof String password)) {
+      return delegate.authenticate(authentication);
+    }
+    String cacheKey = cacheKey(authentication.getName(), password);
+    Authentication known = verified.getIfPresent(cacheKey);
+    if (known != null) {
+      return UsernamePasswordAuthenticationToken.authenticated(
+          known.getPrincipal(), null, known.getAuthorities());
+    }
+    Authentication result = delegate.authenticate(authentication);
+    if (result != null && result.isAuthenticated()) {
+      verified.put(
+          cacheKey,
+          UsernamePasswordAuthenticationToken.authenticated(
+              result.getPrincipal(), null, result.getAuthorities()));
+    }
+    return result;
+  }
+
+  @Override
+  public boolean supports(Class<?> authentication) {
+    return delegate.supports(authentication);
+  }
+
+  @EventListener
+  void usersChanged(UsersChangedEvent event) {
+    verified.invalidateAll();
+  }
+
+  private String cacheKey(String username, String password) {
+    try {
+      Mac mac = Mac.getInstance("HmacSHA256");
+      mac.init(new SecretKeySpec(key, "HmacSHA256"));
+      mac.update(username.getBytes(StandardCharsets.UTF_8));
+      mac.update((byte) 0);
+      mac.update(password.getBytes(StandardCharsets.UTF_8));
+      return username + ":" + HexFormat.of().formatHex(mac.doFinal());
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

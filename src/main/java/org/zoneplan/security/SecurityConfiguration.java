@@ -1,0 +1,187 @@
+package org.zoneplan.security;
+
+import static org.springframework.http.HttpMethod.DELETE;
+import static org.springframework.http.HttpMethod.GET;
+import static org.springframework.http.HttpMethod.HEAD;
+import static org.springframework.http.HttpMethod.POST;
+import static org.springframework.http.HttpMethod.PUT;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.time.Duration;
+import java.util.Set;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
+import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
+import org.zoneplan.system.BasemapProperties;
+
+/**
+ * Who may do what, in one place. Everything needs a signed-in user except the login form and the
+ * page's static files. Roles (with {@link #roleHierarchy()}):
+ *
+ * <ul>
+ *   <li>any signed-in user (VIEWER and up): maps, tiles, zones, indicators, analysis, history,
+ *       proposals (read), the OGC API (read), {@code POST /api/measure} and the what-if (they
+ *       compute, they write nothing);
+ *   <li>PLANNER: zone writes (API and OGC API Part 4), restore, drafting and submitting proposals;
+ *   <li>APPROVER: approving and rejecting proposals;
+ *   <li>LAND_BUREAU: export, import, parcel writes;
+ *   <li>ADMIN: users, the audit log, and every write not listed above (deny by default).
+ * </ul>
+ *
+ * The page signs in with the login form (a session cookie; every write then needs the CSRF token,
+ * which {@code /api/me} hands to the page); API clients send HTTP Basic credentials with each
+ * request (no session, no CSRF token: a browser never adds them by itself, see {@link
+ * SecurityProblems}).
+ */
+@Configuration
+@EnableWebSecurity
+@EnableConfigurationProperties(AccountProperties.class)
+class SecurityConfiguration {
+  private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
+
+  @Bean
+  static RoleHierarchy roleHierarchy() {
+    return RoleHierarchyImpl.withDefaultRolePrefix()
+        .role(Role.ADMIN.name())
+        .implies(Role.PLANNER.name(), Role.APPROVER.name(), Role.LAND_BUREAU.name())
+        .role(Role.PLANNER.name())
+        .implies(Role.VIEWER.name())
+        .role(Role.APPROVER.name())
+        .implies(Role.VIEWER.name())
+        .role(Role.LAND_BUREAU.name())
+        .implies(Role.VIEWER.name())
+        .build();
+  }
+
+  @Bean
+  PasswordEncoder passwordEncoder() {
+    // {bcrypt} by default, and a stored hash names its own algorithm.
+    return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+  }
+
+  /** Users from the store; not a bean, as only {@link #authenticationProvider} uses it. */
+  static UserDetailsService userDetailsService(UserRepository users) {
+    return username ->
+        users
+            .find(username)
+            .map(
+                stored ->
+                    User.withUsername(stored.account().username())
+                        .password(stored.passwordHash())
+                        .roles(
+                            stored.account().roles().stream()
+                                .map(Role::name)
+                                .toArray(String[]::new))
+                        .disabled(!stored.account().enabled())
+                        .build())
+            .orElseThrow(() -> new UsernameNotFoundException("no such user"));
+  }
+
+  @Bean
+  CachingAuthenticationProvider authenticationProvider(
+      UserRepository users, PasswordEncoder encoder) {
+    DaoAuthenticationProvider dao = new DaoAuthenticationProvider(userDetailsService(users));
+    dao.setPasswordEncoder(encoder);
+    return new CachingAuthenticationProvider(dao, Duration.ofMinutes(5));
+  }
+
+  @Bean
+  SecurityFilterChain securityFilterChain(
+      HttpSecurity http,
+      CachingAuthenticationProvider authenticationProvider,
+      BasemapProperties basemaps)
+      throws Exception {
+    SecurityProblems problems = new SecurityProblems();
+    HttpSessionRequestCache requestCache = new HttpSessionRequestCache();
+    // Only page visits are remembered for after the login, and no API call creates a session.
+    requestCache.setRequestMatcher(
+        r -> "GET".equals(r.getMethod()) && !SecurityProblems.isApiRequest(r));
+    http.authenticationManager(new ProviderManager(authenticationProvider))
+        .authorizeHttpRequests(
+            a ->
+                a.requestMatchers(
+                        "/login", "/error", "/favicon.ico", "/*.css", "/*.js", "/webjars/**")
+                    .permitAll()
+                    // ADMIN
+                    .requestMatchers("/api/users", "/api/users/**", "/api/audit")
+                    .hasRole(Role.ADMIN.name())
+                    // LAND_BUREAU
+                    .requestMatchers(GET, "/api/plans/*/export")
+                    .hasRole(Role.LAND_BUREAU.name())
+                    .requestMatchers(POST, "/api/import", "/api/parcels")
+                    .hasRole(Role.LAND_BUREAU.name())
+                    .requestMatchers(DELETE, "/api/parcels/*")
+                    .hasRole(Role.LAND_BUREAU.name())
+                    // computations that write nothing: anyone signed in
+                    .requestMatchers(POST, "/api/measure", "/api/plans/*/zones/*/what-if")
+                    .authenticated()
+                    .requestMatchers(POST, "/api/me/password")
+                    .authenticated()
+                    // PLANNER
+                    .requestMatchers(POST, "/api/plans/*/zones/*", "/api/plans/*/zones/*/restore")
+                    .hasRole(Role.PLANNER.name())
+                    .requestMatchers(PUT, "/api/plans/*/zones/*")
+                    .hasRole(Role.PLANNER.name())
+                    .requestMatchers(DELETE, "/api/plans/*/zones/*")
+                    .hasRole(Role.PLANNER.name())
+                    .requestMatchers(POST, "/ogc/collections/*/items")
+                    .hasRole(Role.PLANNER.name())
+                    .requestMatchers(PUT, "/ogc/collections/*/items/*")
+                    .hasRole(Role.PLANNER.name())
+                    .requestMatchers(DELETE, "/ogc/collections/*/items/*")
+                    .hasRole(Role.PLANNER.name())
+                    .requestMatchers(POST, "/api/proposals", "/api/proposals/*/submit")
+                    .hasRole(Role.PLANNER.name())
+                    // APPROVER
+                    .requestMatchers(POST, "/api/proposals/*/approve", "/api/proposals/*/reject")
+                    .hasRole(Role.APPROVER.name())
+                    // reading: anyone signed in
+                    .requestMatchers(GET, "/**")
+                    .authenticated()
+                    .requestMatchers(HEAD, "/**")
+                    .authenticated()
+                    // any other write: ADMIN only, so a new endpoint is closed until listed
+                    .anyRequest()
+                    .hasRole(Role.ADMIN.name()))
+        .formLogin(f -> f.loginPage("/login").failureUrl("/login?error").permitAll())
+        .logout(l -> l.logoutSuccessUrl("/login?logout"))
+        .httpBasic(b -> b.realmName("zoneplan").authenticationEntryPoint(problems))
+        .csrf(c -> c.requireCsrfProtectionMatcher(SecurityConfiguration::needsCsrfToken))
+        .requestCache(c -> c.requestCache(requestCache))
+        .headers(
+            h ->
+                h.contentSecurityPolicy(
+                    csp -> csp.policyDirectives(ContentSecurityPolicy.of(basemaps))))
+        .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems));
+    return http.build();
+  }
+
+  /**
+   * A CSRF token is required on every unsafe request a browser could make with the page's session
+   * cookie, and on the login form itself; not on requests without a session (they carry no
+   * credentials a browser adds by itself and are answered 401) nor on HTTP Basic requests.
+   */
+  static boolean needsCsrfToken(HttpServletRequest request) {
+    if (SAFE_METHODS.contains(request.getMethod())) {
+      return false;
+    }
+    if (request.getHeader("Authorization") != null) {
+      return false;
+    }
+    String path = request.getRequestURI().substring(request.getContextPath().length());
+    return request.getRequestedSessionId() != null || path.equals("/login");
+  }
+}
