@@ -6,6 +6,23 @@ const TEXT = {
   zh: { title: '开发区(园区)规划', plan: '规划版本', hint: '点击地图上的区块查看面积。', lang: 'English',
         tabInfo: '区块信息', tabEdit: '边界编辑', logout: '退出', signedOut: '登录已失效,请重新登录',
         roleNames: { VIEWER: '查看', PLANNER: '规划编制', APPROVER: '审批', LAND_BUREAU: '自然资源局', ADMIN: '管理员' },
+        // proposals.js: change proposals and zone history
+        tabProposals: '变更方案', saveAsProposal: '存为变更方案', proposalTitle: '方案名称(可选)',
+        proposalReason: '变更理由(必填)', reasonRequired: '请填写变更理由。', proposalStatus: '状态', statusAll: '全部',
+        statusDRAFT: '草稿', statusSUBMITTED: '已提交', statusAPPROVED: '已批准', statusREJECTED: '已驳回', refresh: '刷新',
+        noProposals: '暂无变更方案。', reason: '理由', author: '起草人', createdAt: '起草时间', submittedAt: '提交时间',
+        decidedBy: '审批人', decidedAt: '审批时间', decisionComment: '审批意见', affectedZones: '涉及区块',
+        proposalTarget: '生效方式', targetApply: '修改本规划版本', targetNewVersion: '另立新规划版本', copiedFrom: '复制自',
+        changes: '变更内容', opUPDATE: '新边界', opCREATE: '新增区块', opDELETE: '撤销区块', baseVersion: '起草时基于版本',
+        effect: '方案影响', effectSubmitted: '提交时测算(已冻结)', effectDecided: '审批时重新测算',
+        effectOnSubmit: '方案影响在提交时测算并冻结。', areaBeforeAfter: '面积(调整前 → 调整后)', totalDelta: '面积合计变化',
+        effectConcentration: '工业用地集聚率(调整前 → 调整后)', noneFound: '无', whatIfUnavailable: '无法测算',
+        submit: '提交', approve: '批准', reject: '驳回', commentRequired: '驳回时须填写审批意见。',
+        history: '历史版本', historyOps: { CREATE: '新建', UPDATE: '修改', DELETE: '删除' }, currentVersion: '当前版本',
+        why: '原因', proposal: '变更方案', diff: '对比', restore: '恢复', restored: '已恢复为',
+        proposalProblems: { 'proposal-outdated': '方案起草后区块已被修改,需重新起草', 'invalid-transition': '方案当前状态不允许此操作',
+                            'stale-version': '区块已被他人修改,请刷新后重试', 'no-changes': '方案没有任何变更',
+                            'duplicate-change': '同一区块变更了两次' },
         name: '名称', code: '代码', kind: '类型', parent: '上级', managedBy: '管理主体', area: '面积',
         drawNew: '新建区块', editSelected: '编辑所选区块', undoVertex: '撤销上一点', save: '保存', cancel: '取消',
         editHint: '新建:在地图上逐点绘制,点击第一个点结束;顶点会吸附到附近的区块边界。编辑:先点击区块,再拖动顶点。',
@@ -30,6 +47,27 @@ const TEXT = {
   en: { title: 'Development zone plans', plan: 'Plan version', hint: 'Click a zone on the map to see its area.',
         lang: '中文', tabInfo: 'Zone', tabEdit: 'Edit boundaries', logout: 'Sign out', signedOut: 'Signed out: please sign in again',
         roleNames: { VIEWER: 'Viewer', PLANNER: 'Planner', APPROVER: 'Approver', LAND_BUREAU: 'Land bureau', ADMIN: 'Administrator' },
+        // proposals.js: change proposals and zone history
+        tabProposals: 'Proposals', saveAsProposal: 'Save as proposal', proposalTitle: 'Title (optional)',
+        proposalReason: 'Reason (required)', reasonRequired: 'Please give the reason for the change.', proposalStatus: 'Status',
+        statusAll: 'All', statusDRAFT: 'Draft', statusSUBMITTED: 'Submitted', statusAPPROVED: 'Approved',
+        statusREJECTED: 'Rejected', refresh: 'Refresh', noProposals: 'No proposals.', reason: 'Reason', author: 'Drafted by',
+        createdAt: 'Drafted', submittedAt: 'Submitted', decidedBy: 'Decided by', decidedAt: 'Decided',
+        decisionComment: 'Decision comment', affectedZones: 'Zones', proposalTarget: 'Applies to',
+        targetApply: 'This plan version', targetNewVersion: 'A new plan version', copiedFrom: 'copied from',
+        changes: 'Changes', opUPDATE: 'new boundary', opCREATE: 'new zone', opDELETE: 'removal',
+        baseVersion: 'drafted against version', effect: 'Effect', effectSubmitted: 'At submission (frozen)',
+        effectDecided: 'Recomputed at the decision', effectOnSubmit: 'The effect is computed and frozen on submission.',
+        areaBeforeAfter: 'Area (before → after)', totalDelta: 'Total area change',
+        effectConcentration: 'Industrial-land concentration (before → after)', noneFound: 'none',
+        whatIfUnavailable: 'not available', submit: 'Submit', approve: 'Approve', reject: 'Reject',
+        commentRequired: 'A rejection needs a comment.', history: 'History',
+        historyOps: { CREATE: 'created', UPDATE: 'changed', DELETE: 'deleted' }, currentVersion: 'current',
+        why: 'Why', proposal: 'Proposal', diff: 'Diff', restore: 'Restore', restored: 'Restored to',
+        proposalProblems: { 'proposal-outdated': 'The zone changed since the proposal was drafted',
+                            'invalid-transition': 'Not possible in the proposal\'s status',
+                            'stale-version': 'Someone else changed the zone: reload and try again',
+                            'no-changes': 'The proposal changes nothing', 'duplicate-change': 'A zone is changed twice' },
         name: 'Name', code: 'Code', kind: 'Kind', parent: 'Parent', managedBy: 'Managed by', area: 'Area',
         drawNew: 'New zone', editSelected: 'Edit selected zone', undoVertex: 'Undo last vertex', save: 'Save',
         cancel: 'Cancel',
@@ -146,6 +184,7 @@ function showInfo() {
     rows.push([t().inefficient, `${eff.inefficientMu.toFixed(0)} 亩`]);
   }
   info.append(table(rows));
+  historyPanel(info, z); // proposals.js
 }
 
 // ---- plans and zones
@@ -155,7 +194,8 @@ async function loadPlan(planId) {
   const collection = await api(`/api/plans/${encodeURIComponent(planId)}/zones`);
   state.features = collection.features;
   state.parents = new Set(collection.features.map(f => f.properties.parent).filter(Boolean));
-  zoneTiles.setUrl(`/tiles/zones/{z}/{x}/{y}{r}.png?plan=${encodeURIComponent(planId)}`);
+  // Leaflet keeps its tiles when the URL is unchanged: a fresh one redraws them after an edit.
+  zoneTiles.setUrl(`/tiles/zones/{z}/{x}/{y}{r}.png?plan=${encodeURIComponent(planId)}&t=${Date.now()}`);
   if (!map.hasLayer(zoneTiles)) zoneTiles.addTo(map);
   zones.clearLayers();
   // Largest first, so smaller zones lie on top and get the clicks.
@@ -201,6 +241,7 @@ function setMode(mode) {
   $('save').disabled = !mode;
   $('cancel').disabled = !mode;
   $('zone-form').hidden = mode !== 'created' && mode !== 'draw';
+  proposalEditMode(mode); // proposals.js
 }
 
 function clearEditing() {
@@ -610,6 +651,7 @@ function applyLanguage() {
   showDashboard();
   drawLegend();
   if (state.config) buildLayerControl(state.config);
+  proposalsLanguage(); // proposals.js
 }
 
 function showUser() {
@@ -630,6 +672,7 @@ async function start() {
   state.me = await api('/api/me');
   $('logout-form').elements[state.me.csrf.parameter].value = state.me.csrf.token;
   applyRoles();
+  proposalsRolesChanged(); // proposals.js
   $('lang').addEventListener('click', () => { state.lang = state.lang === 'zh' ? 'en' : 'zh'; applyLanguage(); });
   document.querySelectorAll('#tabs button').forEach(b => b.addEventListener('click', () => showTab(b.dataset.tab)));
   $('radar-zone').addEventListener('change', drawRadar);
@@ -659,4 +702,5 @@ async function start() {
   counties.addData(await api('/api/divisions?format=geojson'));
   if (select.value) await loadPlan(select.value);
 }
-start();
+// After every script of the page (proposals.js) has run.
+document.addEventListener('DOMContentLoaded', start);
