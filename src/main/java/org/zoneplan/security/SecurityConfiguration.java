@@ -118,6 +118,10 @@ class SecurityConfiguration {
                     // ADMIN
                     .requestMatchers("/api/users", "/api/users/**", "/api/audit")
                     .hasRole(Role.ADMIN.name())
+                    .requestMatchers(POST, "/api/plans")
+                    .hasRole(Role.ADMIN.name())
+                    .requestMatchers(PUT, "/api/plans/*")
+                    .hasRole(Role.ADMIN.name())
                     // LAND_BUREAU
                     .requestMatchers(GET, "/api/plans/*/export")
                     .hasRole(Role.LAND_BUREAU.name())

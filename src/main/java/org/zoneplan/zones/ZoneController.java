@@ -1,6 +1,7 @@
 package org.zoneplan.zones;
 
 import java.net.URI;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
@@ -57,6 +58,58 @@ class ZoneController {
   @GetMapping("/{planId}")
   PlanVersion plan(@PathVariable String planId) {
     return service.plan(planId);
+  }
+
+  /**
+   * A new plan version (ADMIN): {@code {"id", "name", "date", "status", "copyFrom"}}; with {@code
+   * copyFrom} it starts as a copy of that version's zones, each a recorded change.
+   */
+  record NewPlan(String id, String name, String date, String status, String copyFrom) {}
+
+  @PostMapping
+  ResponseEntity<PlanVersion> createPlan(
+      @RequestParam(required = false) String reason, @RequestBody NewPlan body) {
+    PlanVersion plan =
+        new PlanVersion(
+            body.id(),
+            body.name(),
+            body.date() == null ? LocalDate.now() : date(body.date()),
+            body.status() == null ? PlanStatus.DRAFT : status(body.status()));
+    PlanVersion created =
+        body.copyFrom() == null
+            ? service.createPlan(plan)
+            : service.copyPlan(body.copyFrom(), plan, new ZoneService.Change(reason, null));
+    return ResponseEntity.created(URI.create("/api/plans/" + created.id())).body(created);
+  }
+
+  record PlanChange(String name, String date, String status) {}
+
+  @PutMapping("/{planId}")
+  PlanVersion updatePlan(@PathVariable String planId, @RequestBody PlanChange body) {
+    return service.updatePlan(
+        planId,
+        body.name(),
+        body.date() == null ? null : date(body.date()),
+        body.status() == null ? null : status(body.status()));
+  }
+
+  private static LocalDate date(String text) {
+    try {
+      return LocalDate.parse(text);
+    } catch (DateTimeParseException e) {
+      throw ApiProblem.invalid("invalid-date", "a date is YYYY-MM-DD, was " + text)
+          .with("date", text);
+    }
+  }
+
+  private static PlanStatus status(String text) {
+    try {
+      return PlanStatus.valueOf(text);
+    } catch (IllegalArgumentException e) {
+      throw ApiProblem.invalid(
+              "invalid-status", "a plan status is DRAFT, APPROVED or SUPERSEDED, was " + text)
+          .with("status", text);
+    }
   }
 
   /** The plan's zones now, or as they were at {@code asOf} (ISO-8601 instant with offset). */

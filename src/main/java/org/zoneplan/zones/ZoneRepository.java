@@ -54,6 +54,12 @@ public class ZoneRepository {
         .update();
   }
 
+  public void updatePlan(PlanVersion plan) {
+    jdbc.sql("UPDATE plan_version SET name = ?, plan_date = ?, status = ? WHERE id = ?")
+        .params(plan.name(), Date.valueOf(plan.date()), plan.status().name(), plan.id())
+        .update();
+  }
+
   public boolean isEmpty() {
     return jdbc.sql("SELECT COUNT(*) FROM plan_version").query(Long.class).single() == 0;
   }

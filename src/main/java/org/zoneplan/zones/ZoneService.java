@@ -1,5 +1,6 @@
 package org.zoneplan.zones;
 
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -207,6 +208,57 @@ public class ZoneService {
     return restored;
   }
 
+  /** Opens a new, empty plan version. */
+  @Transactional
+  public PlanVersion createPlan(PlanVersion newPlan) {
+    checkNewPlan(newPlan);
+    zones.insertPlan(newPlan);
+    audit.record("plan.create", newPlan.id(), newPlan.name());
+    return newPlan;
+  }
+
+  /** Renames, re-dates or changes the status of a plan version (null: unchanged). */
+  @Transactional
+  public PlanVersion updatePlan(String planId, String name, LocalDate date, PlanStatus status) {
+    PlanVersion current = plan(planId);
+    PlanVersion updated =
+        new PlanVersion(
+            planId,
+            name == null ? current.name() : checkPlanName(name),
+            date == null ? current.date() : date,
+            status == null ? current.status() : status);
+    zones.updatePlan(updated);
+    audit.record(
+        "plan.update", planId, updated.name() + ", " + updated.date() + ", " + updated.status());
+    return updated;
+  }
+
+  private void checkNewPlan(PlanVersion newPlan) {
+    if (newPlan.id() == null || !newPlan.id().matches("[a-z0-9][a-z0-9-]{0,63}")) {
+      throw ApiProblem.invalid(
+              "invalid-plan-id",
+              "a plan version id is 1–64 lower-case letters, digits and '-', was " + newPlan.id())
+          .with("planId", newPlan.id());
+    }
+    if (zones.findPlan(newPlan.id()).isPresent()) {
+      throw ApiProblem.conflict(
+              "duplicate-plan", "plan version \"" + newPlan.id() + "\" already exists")
+          .with("planId", newPlan.id());
+    }
+    checkPlanName(newPlan.name());
+    if (newPlan.date() == null || newPlan.status() == null) {
+      throw ApiProblem.invalid("missing-property", "a plan version needs a date and a status");
+    }
+  }
+
+  private static String checkPlanName(String name) {
+    if (name == null || name.isBlank() || name.length() > 200) {
+      throw ApiProblem.invalid(
+          "invalid-plan-name", "a plan version needs a name of 1–200 characters");
+    }
+    return name.strip();
+  }
+
   /**
    * Opens a new plan version holding a copy of every zone of {@code fromPlanId} (parents before
    * children), each copy a recorded change of the new version.
@@ -214,17 +266,7 @@ public class ZoneService {
   @Transactional
   public PlanVersion copyPlan(String fromPlanId, PlanVersion newPlan, Change change) {
     plan(fromPlanId);
-    if (zones.findPlan(newPlan.id()).isPresent()) {
-      throw ApiProblem.conflict(
-              "duplicate-plan", "plan version \"" + newPlan.id() + "\" already exists")
-          .with("planId", newPlan.id());
-    }
-    if (!newPlan.id().matches("[a-z0-9][a-z0-9-]{0,63}")) {
-      throw ApiProblem.invalid(
-              "invalid-plan-id",
-              "a plan version id is 1–64 lower-case letters, digits and '-', was " + newPlan.id())
-          .with("planId", newPlan.id());
-    }
+    checkNewPlan(newPlan);
     zones.insertPlan(newPlan);
     audit.record("plan.create", newPlan.id(), "copy of " + fromPlanId);
     List<Zone> all = zones.findZones(fromPlanId);

@@ -75,6 +75,8 @@ abstract class SecurityApiContract {
     WRITE_RULES.put("POST /api/import", Role.LAND_BUREAU);
     WRITE_RULES.put("POST /api/parcels", Role.LAND_BUREAU);
     WRITE_RULES.put("DELETE /api/parcels/{id}", Role.LAND_BUREAU);
+    WRITE_RULES.put("POST /api/plans", Role.ADMIN);
+    WRITE_RULES.put("PUT /api/plans/{planId}", Role.ADMIN);
     WRITE_RULES.put("POST /api/users", Role.ADMIN);
     WRITE_RULES.put("PUT /api/users/{username}", Role.ADMIN);
     WRITE_RULES.put("PUT /api/users/{username}/password", Role.ADMIN);
