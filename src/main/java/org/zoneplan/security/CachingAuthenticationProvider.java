@@ -11,6 +11,8 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.springframework.context.event.EventListener;
 import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 
@@ -23,10 +25,11 @@ import org.springframework.security.core.Authentication;
  * <p>The key is an HMAC of user name and password under a random key that lives only in this
  * process, so neither passwords nor hashes that could be attacked offline are kept in memory. Any
  * change to any user empties the cache, so a disabled user or a changed password takes effect at
- * once. Failures are never cached.
+ * once. Failures are never cached; they are counted by {@link LoginThrottle}.
  */
 class CachingAuthenticationProvider implements AuthenticationProvider {
   private final AuthenticationProvider delegate;
+  private final LoginThrottle throttle = new LoginThrottle();
   private final Cache<String, Authentication> verified;
   private final byte[] key = new byte[32];
 
@@ -41,13 +44,26 @@ class CachingAuthenticationProvider implements AuthenticationProvider {
     if (!(authentication.getCredentials() instanceof String password)) {
       return delegate.authenticate(authentication);
     }
+    if (throttle.locked(authentication)) {
+      throw new LockedException(
+          "too many failed sign-ins: try again in "
+              + LoginThrottle.WINDOW.toMinutes()
+              + " minutes");
+    }
     String cacheKey = cacheKey(authentication.getName(), password);
     Authentication known = verified.getIfPresent(cacheKey);
     if (known != null) {
       return UsernamePasswordAuthenticationToken.authenticated(
           known.getPrincipal(), null, known.getAuthorities());
     }
-    Authentication result = delegate.authenticate(authentication);
+    Authentication result;
+    try {
+      result = delegate.authenticate(authentication);
+    } catch (BadCredentialsException e) {
+      throttle.failed(authentication);
+      throw e;
+    }
+    throttle.succeeded(authentication);
     if (result != null && result.isAuthenticated()) {
       verified.put(
           cacheKey,

@@ -28,11 +28,17 @@ class LoginPageController {
       HttpServletRequest request,
       @RequestParam(required = false) String error,
       @RequestParam(required = false) String logout,
+      @RequestParam(required = false) String locked,
       @RequestParam(required = false) String lang) {
     boolean en = "en".equals(lang);
     CsrfToken csrf = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
     String message = "";
-    if (error != null) {
+    if (locked != null) {
+      message =
+          "<p class=\"problem\" role=\"alert\">"
+              + (en ? "Too many failed sign-ins: try again in 15 minutes." : "登录失败次数过多,请 15 分钟后再试。")
+              + "</p>";
+    } else if (error != null) {
       message =
           "<p class=\"problem\" role=\"alert\">"
               + (en ? "Wrong user name or password." : "用户名或密码错误。")

@@ -14,6 +14,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
+import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -24,6 +25,7 @@ import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.zoneplan.system.BasemapProperties;
 
@@ -160,7 +162,18 @@ class SecurityConfiguration {
                     // any other write: ADMIN only, so a new endpoint is closed until listed
                     .anyRequest()
                     .hasRole(Role.ADMIN.name()))
-        .formLogin(f -> f.loginPage("/login").failureUrl("/login?error").permitAll())
+        .formLogin(
+            f ->
+                f.loginPage("/login")
+                    .failureHandler(
+                        new ExceptionMappingAuthenticationFailureHandler() {
+                          {
+                            setDefaultFailureUrl("/login?error");
+                            setExceptionMappings(
+                                java.util.Map.of(LockedException.class.getName(), "/login?locked"));
+                          }
+                        })
+                    .permitAll())
         .logout(l -> l.logoutSuccessUrl("/login?logout"))
         .httpBasic(b -> b.realmName("zoneplan").authenticationEntryPoint(problems))
         .csrf(c -> c.requireCsrfProtectionMatcher(SecurityConfiguration::needsCsrfToken))

@@ -12,6 +12,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.authentication.LockedException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.GrantedAuthority;
@@ -61,6 +62,11 @@ class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler 
       throws IOException, jakarta.servlet.ServletException {
     if (!isApiRequest(request)) {
       login.commence(request, response, e);
+      return;
+    }
+    if (e instanceof LockedException) {
+      response.setHeader("Retry-After", String.valueOf(LoginThrottle.WINDOW.toSeconds()));
+      write(response, HttpStatus.TOO_MANY_REQUESTS, "too-many-failures", e.getMessage());
       return;
     }
     if (request.getHeader("X-Requested-With") == null && !acceptsHtml(request)) {

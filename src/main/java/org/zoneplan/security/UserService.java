@@ -152,6 +152,14 @@ public class UserService {
       throw ApiProblem.invalid(
           "weak-password", "a password needs at least " + MIN_PASSWORD + " characters");
     }
+    int classes =
+        (password.codePoints().anyMatch(Character::isLetter) ? 1 : 0)
+            + (password.codePoints().anyMatch(Character::isDigit) ? 1 : 0)
+            + (password.codePoints().anyMatch(c -> !Character.isLetterOrDigit(c)) ? 1 : 0);
+    if (classes < 2) {
+      throw ApiProblem.invalid(
+          "weak-password", "a password mixes at least two of letters, digits and other characters");
+    }
     if (password.getBytes(StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
       throw ApiProblem.invalid(
           "password-too-long",

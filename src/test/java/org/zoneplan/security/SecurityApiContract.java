@@ -427,6 +427,45 @@ abstract class SecurityApiContract {
   }
 
   @Test
+  void repeatedFailedSignInsAreThrottledPerUserAndAddress() {
+    String name = "t-guess-" + System.nanoTime();
+    assertThat(
+            admin
+                .post(
+                    "/api/users",
+                    "{\"username\":\""
+                        + name
+                        + "\",\"password\":\"right-pass-1\",\"roles\":[\"VIEWER\"]}")
+                .status())
+        .isEqualTo(201);
+    Http guesser = admin.as(new Credentials(name, "wrong-pass-1"));
+    for (int i = 0; i < LoginThrottle.MAX_FAILURES; i++) {
+      assertProblem(
+          guesser.get("/api/me"), 401, "urn:zoneplan:problem:bad-credentials", "guess " + i);
+    }
+    // Now even the right password is refused from here, before any password check.
+    Http.Response locked = admin.as(new Credentials(name, "right-pass-1")).get("/api/me");
+    assertProblem(locked, 429, "urn:zoneplan:problem:too-many-failures", "locked");
+    // Other users are not affected.
+    assertThat(admin.as(VIEWER).get("/api/me").status()).isEqualTo(200);
+    assertThat(admin.get("/api/me").status()).isEqualTo(200);
+  }
+
+  @Test
+  void weakPasswordsAreRefused() {
+    for (String weak : List.of("short1", "onlyletters", "1234567890")) {
+      assertProblem(
+          admin.post(
+              "/api/users",
+              "{\"username\":\"t-weak\",\"password\":\"" + weak + "\",\"roles\":[\"VIEWER\"]}"),
+          422,
+          "urn:zoneplan:problem:weak-password",
+          weak);
+    }
+    assertThat(admin.get("/api/users/t-weak").status()).isEqualTo(404);
+  }
+
+  @Test
   void theLastAdminCannotBeRemoved() {
     List<String> admins =
         jdbc.sql("SELECT username FROM app_user WHERE roles LIKE '%ADMIN%' AND enabled = TRUE")
