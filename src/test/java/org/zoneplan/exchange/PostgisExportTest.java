@@ -21,31 +21,21 @@ import tools.jackson.databind.JsonNode;
  * EPSG:4490 with PROJ), and that matches the API's ellipsoidal area to 1e-6.
  */
 class PostgisExportTest extends ExportContract {
-  private static PostgisTestDatabase.Database database;
+  private static final PostgisTestDatabase.PerClass DB = new PostgisTestDatabase.PerClass("export");
 
   @BeforeAll
   static void requirePostgis() {
-    database();
-  }
-
-  private static synchronized PostgisTestDatabase.Database database() {
-    if (database == null) {
-      database = PostgisTestDatabase.create("export");
-    }
-    return database;
+    DB.get();
   }
 
   @DynamicPropertySource
   static void store(DynamicPropertyRegistry registry) {
-    registry.add("zoneplan.store", () -> "postgis");
-    registry.add("spring.datasource.url", () -> database().jdbcUrl());
-    registry.add("spring.datasource.username", () -> database().username());
-    registry.add("spring.datasource.password", () -> database().password());
+    DB.register(registry);
   }
 
   /** A GDAL connection string for the test database. */
   static String gdalPostgres() {
-    Properties p = org.postgresql.Driver.parseURL(database().jdbcUrl(), new Properties());
+    Properties p = org.postgresql.Driver.parseURL(DB.get().jdbcUrl(), new Properties());
     return "PG:host="
         + p.getProperty("PGHOST")
         + " port="
@@ -53,8 +43,8 @@ class PostgisExportTest extends ExportContract {
         + " dbname="
         + p.getProperty("PGDBNAME")
         + " user="
-        + database().username()
-        + (database().password().isEmpty() ? "" : " password=" + database().password());
+        + DB.get().username()
+        + (DB.get().password().isEmpty() ? "" : " password=" + DB.get().password());
   }
 
   @ParameterizedTest(name = "{0} {1} {2}: PostGIS ST_Area(geography) of GDAL's import = API area")

@@ -14,26 +14,17 @@ import org.zoneplan.testsupport.PostgisTestDatabase;
  * and the stored parcel areas against PostGIS's own {@code ST_Area(geography)}.
  */
 class PostgisParcelApiTest extends ParcelApiContract {
-  private static PostgisTestDatabase.Database database;
+  private static final PostgisTestDatabase.PerClass DB =
+      new PostgisTestDatabase.PerClass("parcels");
 
   @BeforeAll
   static void requirePostgis() {
-    database();
-  }
-
-  private static synchronized PostgisTestDatabase.Database database() {
-    if (database == null) {
-      database = PostgisTestDatabase.create("parcels");
-    }
-    return database;
+    DB.get();
   }
 
   @DynamicPropertySource
   static void store(DynamicPropertyRegistry registry) {
-    registry.add("zoneplan.store", () -> "postgis");
-    registry.add("spring.datasource.url", () -> database().jdbcUrl());
-    registry.add("spring.datasource.username", () -> database().username());
-    registry.add("spring.datasource.password", () -> database().password());
+    DB.register(registry);
   }
 
   @Test

@@ -6,25 +6,16 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.zoneplan.testsupport.PostgisTestDatabase;
 
 class PostgisProposalApiTest extends ProposalApiContract {
-  private static PostgisTestDatabase.Database database;
+  private static final PostgisTestDatabase.PerClass DB =
+      new PostgisTestDatabase.PerClass("proposals");
 
   @BeforeAll
   static void requirePostgis() {
-    database();
-  }
-
-  private static synchronized PostgisTestDatabase.Database database() {
-    if (database == null) {
-      database = PostgisTestDatabase.create("proposals");
-    }
-    return database;
+    DB.get();
   }
 
   @DynamicPropertySource
   static void store(DynamicPropertyRegistry registry) {
-    registry.add("zoneplan.store", () -> "postgis");
-    registry.add("spring.datasource.url", () -> database().jdbcUrl());
-    registry.add("spring.datasource.username", () -> database().username());
-    registry.add("spring.datasource.password", () -> database().password());
+    DB.register(registry);
   }
 }

@@ -19,26 +19,17 @@ import org.zoneplan.testsupport.PostgisTestDatabase;
  * no start without one.
  */
 class PostgisSecurityApiTest extends SecurityApiContract {
-  private static PostgisTestDatabase.Database database;
+  private static final PostgisTestDatabase.PerClass DB =
+      new PostgisTestDatabase.PerClass("security");
 
   @BeforeAll
   static void requirePostgis() {
-    database();
-  }
-
-  private static synchronized PostgisTestDatabase.Database database() {
-    if (database == null) {
-      database = PostgisTestDatabase.create("security");
-    }
-    return database;
+    DB.get();
   }
 
   @DynamicPropertySource
   static void store(DynamicPropertyRegistry registry) {
-    registry.add("zoneplan.store", () -> "postgis");
-    registry.add("spring.datasource.url", () -> database().jdbcUrl());
-    registry.add("spring.datasource.username", () -> database().username());
-    registry.add("spring.datasource.password", () -> database().password());
+    DB.register(registry);
     registry.add("zoneplan.sample-data.parcels", () -> "2000");
   }
 

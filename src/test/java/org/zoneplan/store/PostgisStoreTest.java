@@ -7,26 +7,16 @@ import org.zoneplan.testsupport.PostgisTestDatabase;
 
 /** The repositories on PostGIS, in a fresh database (skipped when no PostGIS; never in CI). */
 class PostgisStoreTest extends StoreContract {
-  private static PostgisTestDatabase.Database database;
+  private static final PostgisTestDatabase.PerClass DB = new PostgisTestDatabase.PerClass("store");
 
   @BeforeAll
   static void requirePostgis() {
-    database();
-  }
-
-  private static synchronized PostgisTestDatabase.Database database() {
-    if (database == null) {
-      database = PostgisTestDatabase.create("store");
-    }
-    return database;
+    DB.get();
   }
 
   @DynamicPropertySource
   static void store(DynamicPropertyRegistry registry) {
-    registry.add("zoneplan.store", () -> "postgis");
-    registry.add("spring.datasource.url", () -> database().jdbcUrl());
-    registry.add("spring.datasource.username", () -> database().username());
-    registry.add("spring.datasource.password", () -> database().password());
+    DB.register(registry);
   }
 
   @Override

@@ -91,6 +91,35 @@ public final class PostgisTestDatabase {
    * @throws IllegalStateException when no PostGIS server can be had and {@code CI=true}, or when
    *     {@code ZONEPLAN_TEST_PG} is set but unusable
    */
+  /**
+   * The database of one test class, created when first asked for: {@code @BeforeAll} calls {@link
+   * #get()} (skipping or failing the class early) and {@code @DynamicPropertySource} calls {@link
+   * #register} to make it the Spring store.
+   */
+  public static final class PerClass {
+    private final String purpose;
+    private Database database;
+
+    public PerClass(String purpose) {
+      this.purpose = purpose;
+    }
+
+    public synchronized Database get() {
+      if (database == null) {
+        database = create(purpose);
+      }
+      return database;
+    }
+
+    /** {@code zoneplan.store=postgis} and the datasource settings of this database. */
+    public void register(org.springframework.test.context.DynamicPropertyRegistry registry) {
+      registry.add("zoneplan.store", () -> "postgis");
+      registry.add("spring.datasource.url", () -> get().jdbcUrl());
+      registry.add("spring.datasource.username", () -> get().username());
+      registry.add("spring.datasource.password", () -> get().password());
+    }
+  }
+
   public static Database create(String purpose) {
     return server().createDatabase(purpose);
   }

@@ -10,25 +10,15 @@ import org.zoneplan.testsupport.PostgisTestDatabase;
  * CI).
  */
 class PostgisTileApiTest extends TileApiContract {
-  private static PostgisTestDatabase.Database database;
+  private static final PostgisTestDatabase.PerClass DB = new PostgisTestDatabase.PerClass("tiles");
 
   @BeforeAll
   static void requirePostgis() {
-    database();
-  }
-
-  private static synchronized PostgisTestDatabase.Database database() {
-    if (database == null) {
-      database = PostgisTestDatabase.create("tiles");
-    }
-    return database;
+    DB.get();
   }
 
   @DynamicPropertySource
   static void store(DynamicPropertyRegistry registry) {
-    registry.add("zoneplan.store", () -> "postgis");
-    registry.add("spring.datasource.url", () -> database().jdbcUrl());
-    registry.add("spring.datasource.username", () -> database().username());
-    registry.add("spring.datasource.password", () -> database().password());
+    DB.register(registry);
   }
 }

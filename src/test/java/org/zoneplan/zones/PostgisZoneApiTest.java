@@ -18,26 +18,16 @@ import tools.jackson.databind.JsonNode;
  * zoneplan's areas against PostGIS's own {@code ST_Area(geography)} on the same stored geometry.
  */
 class PostgisZoneApiTest extends ZoneApiContract {
-  private static PostgisTestDatabase.Database database;
+  private static final PostgisTestDatabase.PerClass DB = new PostgisTestDatabase.PerClass("api");
 
   @BeforeAll
   static void requirePostgis() {
-    database();
-  }
-
-  private static synchronized PostgisTestDatabase.Database database() {
-    if (database == null) {
-      database = PostgisTestDatabase.create("api");
-    }
-    return database;
+    DB.get();
   }
 
   @DynamicPropertySource
   static void store(DynamicPropertyRegistry registry) {
-    registry.add("zoneplan.store", () -> "postgis");
-    registry.add("spring.datasource.url", () -> database().jdbcUrl());
-    registry.add("spring.datasource.username", () -> database().username());
-    registry.add("spring.datasource.password", () -> database().password());
+    DB.register(registry);
   }
 
   @Autowired JdbcClient jdbc;
