@@ -4,20 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.zoneplan.geo.GeoJson;
@@ -27,37 +18,12 @@ import org.zoneplan.testsupport.Http;
 import tools.jackson.databind.JsonNode;
 
 /** The web page in headless Chromium against a server with the sample data. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class WebPageBrowserTest {
-  private static ChromeDriver driver;
-
-  @LocalServerPort int port;
-  Http http;
+class WebPageBrowserTest extends PageTestBase {
 
   @DynamicPropertySource
   static void store(DynamicPropertyRegistry registry) throws IOException {
     String dir = Files.createTempDirectory("zoneplan-browser").toString();
     registry.add("zoneplan.data-dir", () -> dir);
-  }
-
-  @BeforeAll
-  static void startBrowser() {
-    driver = Browser.start();
-  }
-
-  @AfterAll
-  static void stopBrowser() {
-    if (driver != null) {
-      driver.quit();
-    }
-  }
-
-  @BeforeEach
-  void open() {
-    http = new Http(port);
-    Browser.signIn(driver, "http://127.0.0.1:" + port, Credentials.ADMIN);
-    driver.get("http://127.0.0.1:" + port + "/");
-    waitFor(d -> d.findElements(By.cssSelector(".leaflet-overlay-pane path")).size() >= 11);
   }
 
   @Test
@@ -356,34 +322,6 @@ class WebPageBrowserTest {
     Browser.screenshot(driver, "12-parcels");
   }
 
-  private void clickMap(int dx, int dy) {
-    new Actions(driver)
-        .moveToElement(driver.findElement(By.id("map")), dx, dy)
-        .click()
-        .pause(Duration.ofMillis(350))
-        .perform();
-  }
-
-  /** Clicks the map at an interior point of the zone, as a person would. */
-  private void clickZone(String planId, String code) {
-    JsonNode feature = http.get("/api/plans/" + planId + "/zones/" + code).json();
-    var point = GeoJson.readPolygonal(feature.get("geometry")).getInteriorPoint();
-    WebElement map = driver.findElement(By.id("map"));
-    @SuppressWarnings("unchecked")
-    List<Number> xy =
-        (List<Number>)
-            driver.executeScript(
-                "const p = map.latLngToContainerPoint([arguments[0], arguments[1]]); return [p.x, p.y];",
-                point.getY(),
-                point.getX());
-    int width = map.getRect().getWidth();
-    int height = map.getRect().getHeight();
-    new Actions(driver)
-        .moveToElement(map, xy.get(0).intValue() - width / 2, xy.get(1).intValue() - height / 2)
-        .click()
-        .perform();
-  }
-
   // ---- signing in, roles and CSRF
 
   private static final String SQUARE =
@@ -461,14 +399,5 @@ class WebPageBrowserTest {
     assertThat(driver.findElement(By.cssSelector(".hint")).getText()).contains("已退出");
     assertThat(fetchInPage("fetch('/api/me', {headers: {'X-Requested-With': 'XMLHttpRequest'}})"))
         .isEqualTo("401 urn:zoneplan:problem:unauthenticated");
-  }
-
-  private String info() {
-    return driver.findElement(By.id("info")).getText();
-  }
-
-  private void waitFor(
-      java.util.function.Function<org.openqa.selenium.WebDriver, Boolean> condition) {
-    new WebDriverWait(driver, Duration.ofSeconds(15)).until(condition::apply);
   }
 }

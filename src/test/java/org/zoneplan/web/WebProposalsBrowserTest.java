@@ -8,22 +8,13 @@ import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.Function;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.locationtech.jts.geom.Geometry;
 import org.openqa.selenium.By;
 import org.openqa.selenium.StaleElementReferenceException;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.zoneplan.geo.GeoJson;
@@ -38,45 +29,15 @@ import tools.jackson.databind.node.ObjectNode;
  * The page's change proposals (变更方案) and zone history (历史版本) in headless Chromium, against a server
  * with the sample data. Each test changes its own zone, so the order does not matter.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class WebProposalsBrowserTest {
+class WebProposalsBrowserTest extends PageTestBase {
   private static final String PLAN = "pujiang-2021";
   private static final String ZONES = "/api/plans/" + PLAN + "/zones/";
   private static final JsonMapper JSON = JsonMapper.builder().build();
-  private static ChromeDriver driver;
-
-  @LocalServerPort int port;
-  Http http;
 
   @DynamicPropertySource
   static void store(DynamicPropertyRegistry registry) throws IOException {
     String dir = Files.createTempDirectory("zoneplan-browser-proposals").toString();
     registry.add("zoneplan.data-dir", () -> dir);
-  }
-
-  @BeforeAll
-  static void startBrowser() {
-    driver = Browser.start();
-  }
-
-  @AfterAll
-  static void stopBrowser() {
-    if (driver != null) {
-      driver.quit();
-    }
-  }
-
-  @BeforeEach
-  void open() {
-    http = new Http(port);
-    signInAs(Credentials.ADMIN);
-  }
-
-  /** Signs in through the login form as {@code user} and opens the page. */
-  private void signInAs(Credentials user) {
-    Browser.signIn(driver, "http://127.0.0.1:" + port, user);
-    driver.get("http://127.0.0.1:" + port + "/");
-    waitFor(d -> d.findElements(By.cssSelector(".leaflet-overlay-pane path")).size() >= 11);
   }
 
   @Test
@@ -565,41 +526,7 @@ class WebProposalsBrowserTest {
     return driver.findElement(By.id(id)).getText();
   }
 
-  private String info() {
-    return text("info");
-  }
-
-  private void clickMap(int dx, int dy) {
-    new Actions(driver)
-        .moveToElement(driver.findElement(By.id("map")), dx, dy)
-        .click()
-        .pause(Duration.ofMillis(350))
-        .perform();
-  }
-
-  /** Clicks the map at an interior point of the zone, as a person would. */
   private void clickZone(String code) {
-    JsonNode feature = http.get(ZONES + code).json();
-    var point = GeoJson.readPolygonal(feature.get("geometry")).getInteriorPoint();
-    WebElement map = driver.findElement(By.id("map"));
-    @SuppressWarnings("unchecked")
-    List<Number> xy =
-        (List<Number>)
-            driver.executeScript(
-                "const p = map.latLngToContainerPoint([arguments[0], arguments[1]]); return [p.x, p.y];",
-                point.getY(),
-                point.getX());
-    int width = map.getRect().getWidth();
-    int height = map.getRect().getHeight();
-    new Actions(driver)
-        .moveToElement(map, xy.get(0).intValue() - width / 2, xy.get(1).intValue() - height / 2)
-        .click()
-        .perform();
-  }
-
-  private void waitFor(Function<WebDriver, Boolean> condition) {
-    new WebDriverWait(driver, Duration.ofSeconds(20))
-        .ignoring(StaleElementReferenceException.class)
-        .until(condition::apply);
+    clickZone(PLAN, code);
   }
 }
