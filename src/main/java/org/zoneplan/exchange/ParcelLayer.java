@@ -15,6 +15,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.zoneplan.divisions.Division;
 import org.zoneplan.divisions.DivisionRepository;
+import org.zoneplan.parcels.LandUseCatalog;
 import org.zoneplan.parcels.LandUseScheme;
 import org.zoneplan.store.Wkb;
 
@@ -78,7 +79,7 @@ class ParcelLayer implements ExportLayer {
             options.pick("LANDUSE", "DLBM"),
             chars(longest, "l")));
     if (survey) {
-      fields.add(ExportField.text("DLMC", "DLMC", LandUseNames.LONGEST));
+      fields.add(ExportField.text("DLMC", "DLMC", LandUseCatalog.standard().longestName()));
     }
     fields.add(
         ExportField.text(
@@ -156,7 +157,8 @@ class ParcelLayer implements ExportLayer {
     values[i++] = scheme;
     values[i++] = code;
     if (survey) {
-      values[i++] = LandUseNames.name(LandUseScheme.valueOf(scheme), code);
+      // 地类名称 from the scheme's own code table (null for a code outside it).
+      values[i++] = LandUseCatalog.standard().name(LandUseScheme.valueOf(scheme), code);
     }
     values[i++] = rs.getString(4);
     values[i++] = rs.getString(5);

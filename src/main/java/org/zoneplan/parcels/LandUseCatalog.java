@@ -157,6 +157,15 @@ public final class LandUseCatalog {
     return false;
   }
 
+  /** The longest class name of any scheme, in characters (for fixed-width fields). */
+  public int longestName() {
+    return tables.values().stream()
+        .flatMap(t -> t.values().stream())
+        .mapToInt(c -> c.nameZh().length())
+        .max()
+        .orElse(1);
+  }
+
   /** Every class of the scheme, in the order of the standard's table. */
   public List<LandUseClass> classes(LandUseScheme scheme) {
     return List.copyOf(tables.get(scheme).values());

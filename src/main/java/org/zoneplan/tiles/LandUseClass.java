@@ -2,13 +2,14 @@ package org.zoneplan.tiles;
 
 import java.awt.Color;
 import java.util.Map;
+import org.zoneplan.parcels.LandUseCatalog;
 import org.zoneplan.parcels.LandUseScheme;
 
 /**
  * The first-level class of a land-use code (its first two characters, in all three schemes), the
- * category it is drawn as, and its Chinese name in the parcel's own scheme. The same two digits
- * mean different classes in different schemes: industry is 06 in GB/T 21010-2017 and 三调 but 10 in
- * the 2023 classes, where 06 is agricultural facilities.
+ * category it is drawn as, and its Chinese name in the parcel's own scheme (from {@link
+ * LandUseCatalog}). The same two digits mean different classes in different schemes: industry is 06
+ * in GB/T 21010-2017 and 三调 but 10 in the 2023 classes, where 06 is agricultural facilities.
  *
  * @param code the two-character class, e.g. {@code 06}
  * @param name Chinese name of the class in the scheme, e.g. 工矿仓储用地
@@ -48,82 +49,82 @@ public record LandUseClass(String code, String name, Category category) {
     }
   }
 
-  private record Entry(String name, Category category) {}
-
   /** GB/T 21010-2017 土地利用现状分类, first level. */
-  private static final Map<String, Entry> GBT21010 =
+  private static final Map<String, Category> GBT21010 =
       Map.ofEntries(
-          Map.entry("01", new Entry("耕地", Category.CROPLAND)),
-          Map.entry("02", new Entry("园地", Category.GARDEN)),
-          Map.entry("03", new Entry("林地", Category.FOREST)),
-          Map.entry("04", new Entry("草地", Category.GRASSLAND)),
-          Map.entry("05", new Entry("商服用地", Category.COMMERCIAL)),
-          Map.entry("06", new Entry("工矿仓储用地", Category.INDUSTRIAL)),
-          Map.entry("07", new Entry("住宅用地", Category.RESIDENTIAL)),
-          Map.entry("08", new Entry("公共管理与公共服务用地", Category.PUBLIC_SERVICE)),
-          Map.entry("09", new Entry("特殊用地", Category.SPECIAL)),
-          Map.entry("10", new Entry("交通运输用地", Category.TRANSPORT)),
-          Map.entry("11", new Entry("水域及水利设施用地", Category.WETLAND_WATER)),
-          Map.entry("12", new Entry("其他土地", Category.OTHER)));
+          Map.entry("01", Category.CROPLAND),
+          Map.entry("02", Category.GARDEN),
+          Map.entry("03", Category.FOREST),
+          Map.entry("04", Category.GRASSLAND),
+          Map.entry("05", Category.COMMERCIAL),
+          Map.entry("06", Category.INDUSTRIAL),
+          Map.entry("07", Category.RESIDENTIAL),
+          Map.entry("08", Category.PUBLIC_SERVICE),
+          Map.entry("09", Category.SPECIAL),
+          Map.entry("10", Category.TRANSPORT),
+          Map.entry("11", Category.WETLAND_WATER),
+          Map.entry("12", Category.OTHER));
 
   /** 三调 working classes: like GB/T 21010 but 00 wetland, 06 mining only (storage is 0508). */
-  private static final Map<String, Entry> SANDIAO =
+  private static final Map<String, Category> SANDIAO =
       Map.ofEntries(
-          Map.entry("00", new Entry("湿地", Category.WETLAND_WATER)),
-          Map.entry("01", new Entry("耕地", Category.CROPLAND)),
-          Map.entry("02", new Entry("种植园用地", Category.GARDEN)),
-          Map.entry("03", new Entry("林地", Category.FOREST)),
-          Map.entry("04", new Entry("草地", Category.GRASSLAND)),
-          Map.entry("05", new Entry("商业服务业用地", Category.COMMERCIAL)),
-          Map.entry("06", new Entry("工矿用地", Category.INDUSTRIAL)),
-          Map.entry("07", new Entry("住宅用地", Category.RESIDENTIAL)),
-          Map.entry("08", new Entry("公共管理与公共服务用地", Category.PUBLIC_SERVICE)),
-          Map.entry("09", new Entry("特殊用地", Category.SPECIAL)),
-          Map.entry("10", new Entry("交通运输用地", Category.TRANSPORT)),
-          Map.entry("11", new Entry("水域及水利设施用地", Category.WETLAND_WATER)),
-          Map.entry("12", new Entry("其他土地", Category.OTHER)));
+          Map.entry("00", Category.WETLAND_WATER),
+          Map.entry("01", Category.CROPLAND),
+          Map.entry("02", Category.GARDEN),
+          Map.entry("03", Category.FOREST),
+          Map.entry("04", Category.GRASSLAND),
+          Map.entry("05", Category.COMMERCIAL),
+          Map.entry("06", Category.INDUSTRIAL),
+          Map.entry("07", Category.RESIDENTIAL),
+          Map.entry("08", Category.PUBLIC_SERVICE),
+          Map.entry("09", Category.SPECIAL),
+          Map.entry("10", Category.TRANSPORT),
+          Map.entry("11", Category.WETLAND_WATER),
+          Map.entry("12", Category.OTHER));
 
   /** 国土空间调查、规划、用途管制用地用海分类 (2023), first level. */
-  private static final Map<String, Entry> YDYH_2023 =
+  private static final Map<String, Category> YDYH_2023 =
       Map.ofEntries(
-          Map.entry("01", new Entry("耕地", Category.CROPLAND)),
-          Map.entry("02", new Entry("园地", Category.GARDEN)),
-          Map.entry("03", new Entry("林地", Category.FOREST)),
-          Map.entry("04", new Entry("草地", Category.GRASSLAND)),
-          Map.entry("05", new Entry("湿地", Category.WETLAND_WATER)),
-          Map.entry("06", new Entry("农业设施建设用地", Category.AGRICULTURAL_FACILITY)),
-          Map.entry("07", new Entry("居住用地", Category.RESIDENTIAL)),
-          Map.entry("08", new Entry("公共管理与公共服务用地", Category.PUBLIC_SERVICE)),
-          Map.entry("09", new Entry("商业服务业用地", Category.COMMERCIAL)),
-          Map.entry("10", new Entry("工矿用地", Category.INDUSTRIAL)),
-          Map.entry("11", new Entry("仓储用地", Category.STORAGE)),
-          Map.entry("12", new Entry("交通运输用地", Category.TRANSPORT)),
-          Map.entry("13", new Entry("公用设施用地", Category.UTILITY)),
-          Map.entry("14", new Entry("绿地与开敞空间用地", Category.GREEN_SPACE)),
-          Map.entry("15", new Entry("特殊用地", Category.SPECIAL)),
-          Map.entry("16", new Entry("留白用地", Category.RESERVED)),
-          Map.entry("17", new Entry("陆地水域", Category.WETLAND_WATER)),
-          Map.entry("18", new Entry("渔业用海", Category.SEA)),
-          Map.entry("19", new Entry("工矿通信用海", Category.SEA)),
-          Map.entry("20", new Entry("交通运输用海", Category.SEA)),
-          Map.entry("21", new Entry("游憩用海", Category.SEA)),
-          Map.entry("22", new Entry("特殊用海", Category.SEA)),
-          Map.entry("23", new Entry("其他土地", Category.OTHER)),
-          Map.entry("24", new Entry("其他海域", Category.SEA)));
+          Map.entry("01", Category.CROPLAND),
+          Map.entry("02", Category.GARDEN),
+          Map.entry("03", Category.FOREST),
+          Map.entry("04", Category.GRASSLAND),
+          Map.entry("05", Category.WETLAND_WATER),
+          Map.entry("06", Category.AGRICULTURAL_FACILITY),
+          Map.entry("07", Category.RESIDENTIAL),
+          Map.entry("08", Category.PUBLIC_SERVICE),
+          Map.entry("09", Category.COMMERCIAL),
+          Map.entry("10", Category.INDUSTRIAL),
+          Map.entry("11", Category.STORAGE),
+          Map.entry("12", Category.TRANSPORT),
+          Map.entry("13", Category.UTILITY),
+          Map.entry("14", Category.GREEN_SPACE),
+          Map.entry("15", Category.SPECIAL),
+          Map.entry("16", Category.RESERVED),
+          Map.entry("17", Category.WETLAND_WATER),
+          Map.entry("18", Category.SEA),
+          Map.entry("19", Category.SEA),
+          Map.entry("20", Category.SEA),
+          Map.entry("21", Category.SEA),
+          Map.entry("22", Category.SEA),
+          Map.entry("23", Category.OTHER),
+          Map.entry("24", Category.SEA));
 
   /** The class of a code in its scheme; unknown classes are {@link Category#OTHER}. */
   public static LandUseClass of(LandUseScheme scheme, String landUseCode) {
     String code =
         landUseCode == null || landUseCode.length() < 2 ? "" : landUseCode.substring(0, 2);
-    Map<String, Entry> table =
+    Map<String, Category> table =
         switch (scheme) {
           case GBT21010_2017 -> GBT21010;
           case SANDIAO -> SANDIAO;
           case YDYH_2023 -> YDYH_2023;
         };
-    Entry entry = table.get(code);
-    return entry == null
+    Category category = table.get(code);
+    // The name from the scheme's own code table (parcels.LandUseCatalog), the one source of names.
+    String name = LandUseCatalog.standard().name(scheme, code);
+    return category == null || name == null
         ? new LandUseClass(code, "未知", Category.OTHER)
-        : new LandUseClass(code, entry.name(), entry.category());
+        : new LandUseClass(code, name, category);
   }
 }

@@ -215,7 +215,8 @@ abstract class ExportContract extends ExchangeTestBase {
     String parcelInfo =
         Gdal.run("ogrinfo", "-ro", "-al", "-geom=NO", parcelsDir.resolve("parcels.shp").toString());
     assertThat(gdalValues(parcelInfo, "DLBM")).containsExactly("0601", "0604", "100101", "0508");
-    assertThat(gdalValues(parcelInfo, "DLMC").get(0)).isEqualTo("工业用地");
+    // 地类名称 as the standards name these codes (GB/T 21010-2017, 三调, the 2023 classes).
+    assertThat(gdalValues(parcelInfo, "DLMC")).containsExactly("工业用地", "仓储用地", "一类工业用地", "物流仓储用地");
     assertThat(gdalValues(parcelInfo, "XZQMC")).containsOnly("浦江县");
     assertThat(gdalValues(parcelInfo, "XZQDM")).containsOnly("330726");
   }

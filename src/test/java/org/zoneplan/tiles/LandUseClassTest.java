@@ -27,4 +27,21 @@ class LandUseClassTest {
     assertThat(c.name()).isEqualTo(name);
     assertThat(c.category()).isEqualTo(category);
   }
+
+  @org.junit.jupiter.api.Test
+  void everyFirstLevelClassOfEverySchemeIsDrawnAsACategory() {
+    org.zoneplan.parcels.LandUseCatalog catalog = org.zoneplan.parcels.LandUseCatalog.standard();
+    int checked = 0;
+    for (LandUseScheme scheme : LandUseScheme.values()) {
+      for (var c : catalog.classes(scheme)) {
+        if (c.parentCode() == null) {
+          LandUseClass drawn = LandUseClass.of(scheme, c.code());
+          assertThat(drawn.name()).as("%s %s", scheme, c.code()).isEqualTo(c.nameZh());
+          assertThat(drawn.category()).as("%s %s", scheme, c.code()).isNotNull();
+          checked++;
+        }
+      }
+    }
+    assertThat(checked).isGreaterThan(30);
+  }
 }
