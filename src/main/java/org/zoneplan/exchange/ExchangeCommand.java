@@ -137,7 +137,8 @@ public final class ExchangeCommand {
             option(a, "plan"),
             a.containsOption("dry-run") ? "true" : option(a, "dryRun"),
             option(a, "encoding"),
-            option(a, "crs"));
+            option(a, "crs"),
+            option(a, "mode"));
     JsonMapper json = context.getBean(JsonMapper.class);
     try (InputStream in = new FileInputStream(file.toFile())) {
       ImportReport report =

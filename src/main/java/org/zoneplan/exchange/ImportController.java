@@ -31,14 +31,15 @@ class ImportController {
       @RequestParam(required = false) String plan,
       @RequestParam(required = false) String dryRun,
       @RequestParam(required = false) String encoding,
-      @RequestParam(required = false) String crs)
+      @RequestParam(required = false) String crs,
+      @RequestParam(required = false) String mode)
       throws IOException {
     if (file == null || file.isEmpty()) {
       throw UploadProblems.badRequest("missing-file", "the multipart part \"file\" is required");
     }
     ImportRequest request;
     try {
-      request = ImportRequest.parse(layer, plan, dryRun, encoding, crs);
+      request = ImportRequest.parse(layer, plan, dryRun, encoding, crs, mode);
     } catch (IllegalArgumentException e) {
       throw new ApiProblem(
           HttpStatus.BAD_REQUEST, "invalid-parameter", "Invalid parameter", e.getMessage());

@@ -12,15 +12,31 @@ import org.zoneplan.geo.Crs;
  * @param dryRun check and report only, write nothing
  * @param encoding override of the shapefile's text encoding, or null to read it from the file
  * @param crs override of the file's CRS, or null to read it from the file
+ * @param replace parcels only ({@code mode=replace}): the file replaces every stored parcel, in the
+ *     same transaction (the default {@code mode=append} adds the file's parcels)
  */
 public record ImportRequest(
-    String layer, String planId, boolean dryRun, Charset encoding, Crs crs) {
+    String layer, String planId, boolean dryRun, Charset encoding, Crs crs, boolean replace) {
+
+  /** An import that adds (zones, divisions: creates or replaces by code; parcels: appends). */
+  public ImportRequest(String layer, String planId, boolean dryRun, Charset encoding, Crs crs) {
+    this(layer, planId, dryRun, encoding, crs, false);
+  }
 
   /**
    * @throws IllegalArgumentException naming the wrong parameter
    */
   public static ImportRequest parse(
       String layer, String plan, String dryRun, String encoding, String crs) {
+    return parse(layer, plan, dryRun, encoding, crs, null);
+  }
+
+  /**
+   * @param mode {@code append} (default) or {@code replace} (parcels only)
+   * @throws IllegalArgumentException naming the wrong parameter
+   */
+  public static ImportRequest parse(
+      String layer, String plan, String dryRun, String encoding, String crs, String mode) {
     String l = layer == null ? "" : layer.strip().toLowerCase(Locale.ROOT);
     if (!l.equals("zones") && !l.equals("parcels") && !l.equals("divisions")) {
       throw new IllegalArgumentException(
@@ -31,11 +47,20 @@ public record ImportRequest(
       throw new IllegalArgumentException("plan is required to import zones");
     }
     boolean dry = dryRun != null && (dryRun.equalsIgnoreCase("true") || dryRun.equals("1"));
+    String m = mode == null || mode.isBlank() ? "append" : mode.strip().toLowerCase(Locale.ROOT);
+    if (!m.equals("append") && !m.equals("replace")) {
+      throw new IllegalArgumentException("mode must be append or replace, was \"" + mode + "\"");
+    }
+    if (m.equals("replace") && !l.equals("parcels")) {
+      throw new IllegalArgumentException(
+          "mode=replace is for parcels (zones and divisions are replaced by code)");
+    }
     return new ImportRequest(
         l,
         p,
         dry,
         encoding == null || encoding.isBlank() ? null : ShapefileEncoding.parse(encoding),
-        crs == null || crs.isBlank() ? null : Crs.parse(crs));
+        crs == null || crs.isBlank() ? null : Crs.parse(crs),
+        m.equals("replace"));
   }
 }

@@ -23,6 +23,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.zoneplan.audit.AuditLog;
 import org.zoneplan.divisions.Division;
 import org.zoneplan.divisions.DivisionRepository;
 import org.zoneplan.geo.AreaFigures;
@@ -60,6 +61,9 @@ import tools.jackson.databind.json.JsonMapper;
 public class ImportService {
   private static final int PARCEL_BATCH = 1000;
 
+  /** Where replaced parcels may have been: every cached parcel tile and result is dropped. */
+  private static final Envelope CHINA = new Envelope(73, 136, 3, 54);
+
   /** Export fields that are computed, not imported. */
   private static final Set<String> COMPUTED =
       Set.of("PLAN", "GHBB", "PLANID", "BSM", "XZQDM", "XZQMC", "MJ", "ID", "FID", "YSDM");
@@ -72,6 +76,7 @@ public class ImportService {
   private final TransactionTemplate transaction;
   private final ApplicationEventPublisher events;
   private final JsonMapper json;
+  private final AuditLog audit;
 
   ImportService(
       ExchangeProperties properties,
@@ -81,7 +86,8 @@ public class ImportService {
       DivisionRepository divisions,
       PlatformTransactionManager transactions,
       ApplicationEventPublisher events,
-      JsonMapper json) {
+      JsonMapper json,
+      AuditLog audit) {
     this.properties = properties;
     this.zoneService = zoneService;
     this.zoneRepository = zoneRepository;
@@ -90,6 +96,7 @@ public class ImportService {
     this.transaction = new TransactionTemplate(transactions);
     this.events = events;
     this.json = json;
+    this.audit = audit;
   }
 
   /**
@@ -276,13 +283,24 @@ public class ImportService {
           }
           if (failure[0] != null || request.dryRun() || !run.errors.isEmpty()) {
             status.setRollbackOnly();
+          } else {
+            audit.record(
+                "import",
+                request.layer() + (request.planId() == null ? "" : "/" + request.planId()),
+                fileName
+                    + ": "
+                    + run.created
+                    + " created, "
+                    + run.replaced
+                    + " replaced"
+                    + (request.replace() ? " (mode=replace)" : ""));
           }
         });
     if (failure[0] != null) {
       throw failure[0];
     }
     boolean written = !request.dryRun() && run.errors.isEmpty();
-    if (written && request.layer().equals("parcels") && run.accepted > 0) {
+    if (written && request.layer().equals("parcels") && (run.accepted > 0 || request.replace())) {
       events.publishEvent(new ParcelsChangedEvent(run.extent));
     }
     Crs crs = run.effective != null ? run.effective : input.crs();
@@ -469,6 +487,17 @@ public class ImportService {
   // ---------------------------------------------------------------- parcels
 
   private void importParcels(FeatureInput input, Run run) throws IOException {
+    if (run.request.replace()) {
+      // Every stored parcel goes; "replaced" counts them. A dry run only counts. Any error rolls
+      // the deletion back with the rest of the transaction.
+      run.replaced = (int) parcels.count();
+      run.warnings.add(
+          "mode=replace: the " + run.replaced + " stored parcels are replaced by the file's");
+      if (!run.request.dryRun()) {
+        parcels.deleteAll();
+        run.extent.expandToInclude(CHINA);
+      }
+    }
     input.forEach(
         f -> {
           run.features++;

@@ -115,6 +115,11 @@ public class ParcelRepository {
     template.batchUpdate(INSERT, parcels, 1000, (ps, parcel) -> bind(ps, parcel));
   }
 
+  /** Deletes every parcel (an import that replaces them all, in its transaction). */
+  public int deleteAll() {
+    return jdbc.sql("DELETE FROM parcel").update();
+  }
+
   public int delete(long id) {
     return jdbc.sql("DELETE FROM parcel WHERE id = ?").param(id).update();
   }

@@ -398,6 +398,57 @@ abstract class ImportContract extends ExchangeTestBase {
   }
 
   @Test
+  void parcelsInReplaceModeSwapTheWholeSetInOneTransaction() throws Exception {
+    long before = parcels.count();
+    assertThat(before).isPositive();
+    Download d = download("/api/plans/" + PLAN + "/export?layer=parcels&format=geojson");
+    long fileCount = before;
+
+    // Dry run: counts what would go, deletes nothing.
+    Http.Response dry =
+        upload(d.body(), "parcels.geojson", "parcels", null, true, "mode", "replace");
+    assertThat(dry.status()).as(dry.text()).isEqualTo(200);
+    assertThat(dry.json().get("counts").get("replaced").intValue()).isEqualTo((int) before);
+    assertThat(dry.json().get("counts").get("created").intValue()).isEqualTo((int) fileCount);
+    assertThat(parcels.count()).isEqualTo(before);
+
+    // A file with one bad feature: refused, and the stored parcels are all still there.
+    String bad =
+        "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\",\"properties\":"
+            + "{\"enterpriseName\":\"无地类\"},\"geometry\":{\"type\":\"Polygon\",\"coordinates\":"
+            + "[[[119.90,29.45],[119.91,29.45],[119.91,29.46],[119.90,29.46],[119.90,29.45]]]}}]}";
+    List<Long> idsBefore = new java.util.ArrayList<>();
+    parcels.forEach(p -> idsBefore.add(p.id()));
+    Http.Response refused =
+        upload(
+            bad.getBytes(StandardCharsets.UTF_8),
+            "bad.geojson",
+            "parcels",
+            null,
+            false,
+            "mode",
+            "replace");
+    assertThat(refused.status()).as(refused.text()).isEqualTo(422);
+    List<Long> idsAfterRefusal = new java.util.ArrayList<>();
+    parcels.forEach(p -> idsAfterRefusal.add(p.id()));
+    assertThat(idsAfterRefusal).isEqualTo(idsBefore);
+
+    // Replace: the file's parcels and no others (an append would have doubled them).
+    Http.Response replaced =
+        upload(d.body(), "parcels.geojson", "parcels", null, false, "mode", "replace");
+    assertThat(replaced.status()).as(replaced.text()).isEqualTo(200);
+    assertThat(parcels.count()).isEqualTo(fileCount);
+    List<Long> idsAfter = new java.util.ArrayList<>();
+    parcels.forEach(p -> idsAfter.add(p.id()));
+    assertThat(idsAfter).doesNotContainAnyElementsOf(idsBefore);
+    assertThat(new Http(port).get("/api/audit?limit=5").json().toString()).contains("mode=replace");
+
+    // Zones are replaced by code: mode=replace is refused for them.
+    Http.Response zones = upload(d.body(), "zones.geojson", "zones", PLAN, true, "mode", "replace");
+    assertThat(zones.status()).isEqualTo(400);
+  }
+
+  @Test
   void divisionsImportAndReplaceByCode() throws Exception {
     Path dir = exportShapefile("divisions", "EPSG:4490", "GBK", "&schema=survey");
     Http.Response r = upload(Zips.folder(dir), "divisions.zip", "divisions", null, false);
