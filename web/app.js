@@ -9,7 +9,7 @@ const TEXT = {
         // proposals.js: change proposals and zone history
         tabProposals: '变更方案', saveAsProposal: '存为变更方案', proposalTitle: '方案名称(可选)',
         proposalReason: '变更理由(必填)', reasonRequired: '请填写变更理由。', proposalStatus: '状态', statusAll: '全部',
-        statusDRAFT: '草稿', statusSUBMITTED: '已提交', statusAPPROVED: '已批准', statusREJECTED: '已驳回', refresh: '刷新',
+        statusDRAFT: '草稿', statusSUBMITTED: '已提交', statusAPPROVED: '已批准', statusREJECTED: '已驳回', statusWITHDRAWN: '已撤回', withdraw: '撤回', refresh: '刷新',
         noProposals: '暂无变更方案。', reason: '理由', author: '起草人', createdAt: '起草时间', submittedAt: '提交时间',
         decidedBy: '审批人', decidedAt: '审批时间', decisionComment: '审批意见', affectedZones: '涉及区块',
         proposalTarget: '生效方式', targetApply: '修改本规划版本', targetNewVersion: '另立新规划版本', copiedFrom: '复制自',
@@ -51,7 +51,7 @@ const TEXT = {
         tabProposals: 'Proposals', saveAsProposal: 'Save as proposal', proposalTitle: 'Title (optional)',
         proposalReason: 'Reason (required)', reasonRequired: 'Please give the reason for the change.', proposalStatus: 'Status',
         statusAll: 'All', statusDRAFT: 'Draft', statusSUBMITTED: 'Submitted', statusAPPROVED: 'Approved',
-        statusREJECTED: 'Rejected', refresh: 'Refresh', noProposals: 'No proposals.', reason: 'Reason', author: 'Drafted by',
+        statusREJECTED: 'Rejected', statusWITHDRAWN: 'Withdrawn', withdraw: 'Withdraw', refresh: 'Refresh', noProposals: 'No proposals.', reason: 'Reason', author: 'Drafted by',
         createdAt: 'Drafted', submittedAt: 'Submitted', decidedBy: 'Decided by', decidedAt: 'Decided',
         decisionComment: 'Decision comment', affectedZones: 'Zones', proposalTarget: 'Applies to',
         targetApply: 'This plan version', targetNewVersion: 'A new plan version', copiedFrom: 'copied from',

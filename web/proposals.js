@@ -258,9 +258,12 @@ function effectTable(p) {
 
 function proposalActions(p, typed) {
   const box = el('div', null, 'proposal-actions');
-  if (p.status === 'DRAFT' && hasRole('PLANNER')) {
-    box.append(el('div', null, 'buttons'));
-    box.firstChild.append(actionButton('proposal-submit', t().submit, () => decide(p, 'submit')));
+  const mine = state.me && (state.me.username === p.createdBy || state.me.roles.includes('ADMIN'));
+  if ((p.status === 'DRAFT' || p.status === 'SUBMITTED') && hasRole('PLANNER') && mine) {
+    const buttons = el('div', null, 'buttons');
+    if (p.status === 'DRAFT') buttons.append(actionButton('proposal-submit', t().submit, () => decide(p, 'submit')));
+    buttons.append(actionButton('proposal-withdraw', t().withdraw, () => decide(p, 'withdraw')));
+    box.append(buttons);
   }
   if (p.status === 'SUBMITTED' && hasRole('APPROVER')) {
     const label = el('label');
@@ -292,7 +295,7 @@ async function decide(p, action) {
   buttons.forEach(b => { b.disabled = true; });
   try {
     const done = await postJson(`/api/proposals/${encodeURIComponent(p.id)}/${action}`,
-      action === 'submit' ? {} : { comment: comment || null });
+      action === 'submit' || action === 'withdraw' ? {} : { comment: comment || null });
     if (proposalUi.selected && proposalUi.selected.id === done.id) proposalUi.selected = done;
     if (done.status === 'APPROVED') await applied(done);
     renderProposalDetail();

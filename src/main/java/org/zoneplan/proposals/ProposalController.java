@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -45,7 +46,10 @@ class ProposalController {
   }
 
   @GetMapping
-  List<Map<String, Object>> list(@RequestParam(required = false) String status) {
+  List<Map<String, Object>> list(
+      @RequestParam(required = false) String status,
+      @RequestParam(required = false) String planId,
+      @RequestParam(required = false) String zone) {
     ProposalStatus filter = null;
     if (status != null) {
       try {
@@ -53,11 +57,16 @@ class ProposalController {
       } catch (IllegalArgumentException e) {
         throw ApiProblem.invalid(
                 "invalid-status",
-                "status must be one of DRAFT, SUBMITTED, APPROVED, REJECTED; was " + status)
+                "status must be one of DRAFT, SUBMITTED, APPROVED, REJECTED, WITHDRAWN; was "
+                    + status)
             .with("status", status);
       }
     }
-    return service.list(filter).stream().map(this::view).toList();
+    return service.list(filter).stream()
+        .filter(p -> planId == null || p.planId().equals(planId))
+        .filter(p -> zone == null || p.changes().stream().anyMatch(c -> c.code().equals(zone)))
+        .map(this::view)
+        .toList();
   }
 
   @GetMapping("/{id}")
@@ -73,6 +82,19 @@ class ProposalController {
   @PostMapping("/{id}/approve")
   Map<String, Object> approve(@PathVariable long id, @RequestBody(required = false) JsonNode body) {
     return view(service.approve(id, comment(body)));
+  }
+
+  /** Withdrawn by its author (ADMIN: any); {@code {"comment"}} optional. */
+  @PostMapping("/{id}/withdraw")
+  Map<String, Object> withdraw(
+      @PathVariable long id,
+      @RequestBody(required = false) JsonNode body,
+      Authentication authentication) {
+    boolean admin =
+        authentication != null
+            && authentication.getAuthorities().stream()
+                .anyMatch(a -> "ROLE_ADMIN".equals(a.getAuthority()));
+    return view(service.withdraw(id, comment(body), admin));
   }
 
   @PostMapping("/{id}/reject")

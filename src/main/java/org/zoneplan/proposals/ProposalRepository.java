@@ -122,6 +122,15 @@ class ProposalRepository {
         .update();
   }
 
+  /** Withdraws a draft or a submitted proposal; 0 when it was decided meanwhile. */
+  int withdraw(long id, String by, OffsetDateTime at, String comment) {
+    return jdbc.sql(
+            "UPDATE proposal SET status = 'WITHDRAWN', decided_by = ?, decided_at = ?,"
+                + " decision_comment = ? WHERE id = ? AND status IN ('DRAFT', 'SUBMITTED')")
+        .params(by, at, comment, id)
+        .update();
+  }
+
   private List<ProposedChange> changes(long id) {
     return jdbc.sql(
             "SELECT seq, operation, code, base_version, name, kind, parent_code, managed_by,"

@@ -201,6 +201,31 @@ public class ProposalService {
     return get(id);
   }
 
+  /**
+   * Withdraws a draft or a submitted proposal (its author, or someone who may act for any author:
+   * an ADMIN); a decided one cannot be withdrawn.
+   */
+  @Transactional
+  public Proposal withdraw(long id, String comment, boolean forAnyAuthor) {
+    Proposal p = locked(id);
+    if (!forAnyAuthor && !p.createdBy().equals(Actors.current())) {
+      throw new ApiProblem(
+              HttpStatus.FORBIDDEN,
+              "not-author",
+              "Forbidden",
+              "only " + p.createdBy() + ", who drafted proposal " + id + ", may withdraw it")
+          .with("createdBy", p.createdBy());
+    }
+    if (p.status() != ProposalStatus.DRAFT && p.status() != ProposalStatus.SUBMITTED) {
+      throw wrongStatus(p, "withdrawn");
+    }
+    if (proposals.withdraw(id, Actors.current(), now(), comment) == 0) {
+      throw wrongStatus(get(id), "withdrawn");
+    }
+    audit.record("proposal.withdraw", "proposal/" + id, comment);
+    return get(id);
+  }
+
   private Proposal locked(long id) {
     return proposals
         .findForUpdate(id)

@@ -149,7 +149,11 @@ class SecurityConfiguration {
                     .hasRole(Role.PLANNER.name())
                     .requestMatchers(DELETE, "/ogc/collections/*/items/*")
                     .hasRole(Role.PLANNER.name())
-                    .requestMatchers(POST, "/api/proposals", "/api/proposals/*/submit")
+                    .requestMatchers(
+                        POST,
+                        "/api/proposals",
+                        "/api/proposals/*/submit",
+                        "/api/proposals/*/withdraw")
                     .hasRole(Role.PLANNER.name())
                     // APPROVER
                     .requestMatchers(POST, "/api/proposals/*/approve", "/api/proposals/*/reject")

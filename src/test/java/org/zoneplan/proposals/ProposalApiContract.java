@@ -2,11 +2,13 @@ package org.zoneplan.proposals;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.zoneplan.testsupport.Credentials;
 import org.zoneplan.testsupport.Http;
 import tools.jackson.databind.JsonNode;
 
@@ -231,6 +233,63 @@ abstract class ProposalApiContract {
         .isEqualTo("REJECTED");
     assertProblem(http.post("/api/proposals/" + id + "/approve", ""), 409, "invalid-transition");
     assertThat(http.get("/api/plans/pujiang-2021/zones/PJ-BZ-ZZ").status()).isEqualTo(200);
+  }
+
+  @Test
+  void onlyItsAuthorOrAnAdminWithdrawsAProposalAndTheListFiltersByPlanAndZone() {
+    for (String planner : List.of("t-author", "t-other")) {
+      if (http.get("/api/users/" + planner).status() == 404) {
+        assertThat(
+                http.post(
+                        "/api/users",
+                        "{\"username\":\""
+                            + planner
+                            + "\",\"password\":\"author-pass-1\",\"roles\":[\"PLANNER\"]}")
+                    .status())
+            .isEqualTo(201);
+      }
+    }
+    Http author = http.as(new Credentials("t-author", "author-pass-1"));
+    Http other = http.as(new Credentials("t-other", "author-pass-1"));
+    String body =
+        proposal(
+            "pujiang-2021",
+            "撤回测试",
+            "APPLY",
+            null,
+            change("UPDATE", "PJ-BZ-BM", "白马-郑宅片区", "SUBAREA", "PJ", square(119.95, 29.55, 0.01)));
+    long id = author.post("/api/proposals", body).json().get("id").longValue();
+    assertThat(author.post("/api/proposals/" + id + "/submit", "").status()).isEqualTo(200);
+
+    // Filters: by plan and by zone.
+    assertThat(ids(http.get("/api/proposals?zone=PJ-BZ-BM"))).contains(id);
+    assertThat(ids(http.get("/api/proposals?zone=PJ-ZJW"))).doesNotContain(id);
+    assertThat(ids(http.get("/api/proposals?planId=pujiang-2020"))).doesNotContain(id);
+    assertThat(ids(http.get("/api/proposals?planId=pujiang-2021&status=SUBMITTED"))).contains(id);
+
+    // Another planner may not withdraw it; its author may, and then it cannot be decided.
+    assertProblem(other.post("/api/proposals/" + id + "/withdraw", "{}"), 403, "not-author");
+    Http.Response withdrawn =
+        author.post("/api/proposals/" + id + "/withdraw", "{\"comment\":\"方案有误\"}");
+    assertThat(withdrawn.status()).as(withdrawn.text()).isEqualTo(200);
+    assertThat(withdrawn.json().get("status").asString()).isEqualTo("WITHDRAWN");
+    assertProblem(
+        http.post("/api/proposals/" + id + "/approve", "{\"comment\":\"同意\"}"),
+        409,
+        "invalid-transition");
+    assertProblem(
+        author.post("/api/proposals/" + id + "/withdraw", "{}"), 409, "invalid-transition");
+    assertThat(ids(http.get("/api/proposals?status=WITHDRAWN"))).contains(id);
+
+    // An ADMIN may withdraw anyone's draft.
+    long draft = author.post("/api/proposals", body).json().get("id").longValue();
+    assertThat(http.post("/api/proposals/" + draft + "/withdraw", "").status()).isEqualTo(200);
+  }
+
+  private static List<Long> ids(Http.Response response) {
+    List<Long> ids = new java.util.ArrayList<>();
+    response.json().forEach(p -> ids.add(p.get("id").longValue()));
+    return ids;
   }
 
   @Test

@@ -70,6 +70,7 @@ abstract class SecurityApiContract {
     WRITE_RULES.put("DELETE /ogc/collections/{id}/items/{featureId}", Role.PLANNER);
     WRITE_RULES.put("POST /api/proposals", Role.PLANNER);
     WRITE_RULES.put("POST /api/proposals/{id}/submit", Role.PLANNER);
+    WRITE_RULES.put("POST /api/proposals/{id}/withdraw", Role.PLANNER);
     WRITE_RULES.put("POST /api/proposals/{id}/approve", Role.APPROVER);
     WRITE_RULES.put("POST /api/proposals/{id}/reject", Role.APPROVER);
     WRITE_RULES.put("POST /api/import", Role.LAND_BUREAU);

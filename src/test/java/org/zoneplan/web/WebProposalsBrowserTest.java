@@ -315,7 +315,7 @@ class WebProposalsBrowserTest extends PageTestBase {
     assertThat(
             new Select(driver.findElement(By.id("proposal-status")))
                 .getOptions().stream().map(WebElement::getText).toList())
-        .containsExactly("All", "Draft", "Submitted", "Approved", "Rejected");
+        .containsExactly("All", "Draft", "Submitted", "Approved", "Rejected", "Withdrawn");
     waitFor(
         d -> !d.findElements(By.cssSelector("#proposal-list li[data-id='" + id + "']")).isEmpty());
     listItem(id).click();
@@ -394,6 +394,32 @@ class WebProposalsBrowserTest extends PageTestBase {
   }
 
   @Test
+  void itsAuthorWithdrawsASubmittedProposalAndOthersSeeNoWithdrawButton() {
+    Http planner = http.as(new Credentials("planner", "demo"));
+    long id = submittedProposal(planner, "PJ-1-CORE", 0.002, "撤回测试");
+    // The approver sees no withdraw button: it is not theirs.
+    signInAs(new Credentials("approver", "demo"));
+    tab("proposals");
+    waitFor(
+        d -> !d.findElements(By.cssSelector("#proposal-list li[data-id='" + id + "']")).isEmpty());
+    listItem(id).click();
+    waitFor(d -> detailId() == id);
+    assertThat(driver.findElements(By.id("proposal-withdraw"))).isEmpty();
+    // Its author withdraws it; the server's status is shown.
+    signInAs(new Credentials("planner", "demo"));
+    tab("proposals");
+    waitFor(
+        d -> !d.findElements(By.cssSelector("#proposal-list li[data-id='" + id + "']")).isEmpty());
+    listItem(id).click();
+    waitFor(d -> detailId() == id);
+    click(By.id("proposal-withdraw"));
+    waitFor(d -> detailStatus().equals("WITHDRAWN"));
+    assertThat(text("proposal-detail")).contains("已撤回");
+    assertThat(http.get("/api/proposals/" + id).json().get("status").asString())
+        .isEqualTo("WITHDRAWN");
+  }
+
+  @Test
   void proposalTextsWithHtmlAreShownAsText() {
     String evil = "<img src=x onerror=\"document.title='pwned'\">恶意";
     long id = submittedProposal("PJ-BZ-BM", 0.002, evil);
@@ -412,6 +438,10 @@ class WebProposalsBrowserTest extends PageTestBase {
 
   /** A submitted proposal (through the API) growing the zone by a buffer of {@code degrees}. */
   private long submittedProposal(String code, double degrees, String reason) {
+    return submittedProposal(http, code, degrees, reason);
+  }
+
+  private long submittedProposal(Http http, String code, double degrees, String reason) {
     JsonNode zone = http.get(ZONES + code).json();
     JsonNode properties = zone.get("properties");
     Geometry grown = GeoJson.readPolygonal(zone.get("geometry")).buffer(degrees);
