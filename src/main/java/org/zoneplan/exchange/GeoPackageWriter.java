@@ -30,6 +30,8 @@ final class GeoPackageWriter implements FeatureWriter {
 
   private final Connection db;
   private final PreparedStatement insert;
+  private final PreparedStatement index;
+  private long fid;
   private final List<ExportField> fields;
   private final String table;
   private final Crs crs;
@@ -91,8 +93,8 @@ final class GeoPackageWriter implements FeatureWriter {
           new StringBuilder("CREATE TABLE ")
               .append(quote(table))
               .append(" (fid INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, geom MULTIPOLYGON");
-      StringBuilder columns = new StringBuilder("geom");
-      StringBuilder marks = new StringBuilder("?");
+      StringBuilder columns = new StringBuilder("fid, geom");
+      StringBuilder marks = new StringBuilder("?, ?");
       for (ExportField f : fields) {
         String type =
             switch (f.type()) {
@@ -107,12 +109,115 @@ final class GeoPackageWriter implements FeatureWriter {
       try (Statement s = db.createStatement()) {
         s.execute(create.append(')').toString());
       }
+      createSpatialIndex();
       db.setAutoCommit(false);
       insert =
           db.prepareStatement(
               "INSERT INTO " + quote(table) + " (" + columns + ") VALUES (" + marks + ")");
+      index =
+          db.prepareStatement(
+              "INSERT INTO "
+                  + quote(rtree())
+                  + " (id, minx, maxx, miny, maxy) VALUES (?, ?, ?, ?, ?)");
     } catch (SQLException e) {
       throw new IOException("cannot create GeoPackage: " + e.getMessage(), e);
+    }
+  }
+
+  private String rtree() {
+    return "rtree_" + table + "_geom";
+  }
+
+  /**
+   * The GeoPackage R-tree spatial index extension (gpkg_rtree_index, GeoPackage 1.3 §F.3): the
+   * index table, filled as features are written; {@link #createIndexTriggers} keeps it in step when
+   * GDAL or QGIS later edit the file.
+   */
+  private void createSpatialIndex() throws SQLException {
+    String r = quote(rtree());
+    try (Statement s = db.createStatement()) {
+      s.execute(
+          "CREATE TABLE gpkg_extensions (table_name TEXT, column_name TEXT, extension_name TEXT NOT"
+              + " NULL, definition TEXT NOT NULL, scope TEXT NOT NULL, CONSTRAINT ge_tce UNIQUE"
+              + " (table_name, column_name, extension_name))");
+      try (PreparedStatement e =
+          db.prepareStatement(
+              "INSERT INTO gpkg_extensions VALUES (?, 'geom', 'gpkg_rtree_index',"
+                  + " 'http://www.geopackage.org/spec120/#extension_rtree', 'write-only')")) {
+        e.setString(1, table);
+        e.executeUpdate();
+      }
+      s.execute("CREATE VIRTUAL TABLE " + r + " USING rtree(id, minx, maxx, miny, maxy)");
+    }
+  }
+
+  /**
+   * The spec's triggers, created once every feature is written: they call ST_* functions that
+   * SQLite alone lacks (GDAL and QGIS provide them), so they must not fire on zoneplan's inserts.
+   */
+  private void createIndexTriggers() throws SQLException {
+    String t = quote(table);
+    String r = quote(rtree());
+    String trigger = "rtree_" + table + "_geom";
+    try (Statement s = db.createStatement()) {
+      String insertRow =
+          " INSERT OR REPLACE INTO "
+              + r
+              + " VALUES (NEW.fid, ST_MinX(NEW.geom), ST_MaxX(NEW.geom), ST_MinY(NEW.geom),"
+              + " ST_MaxY(NEW.geom));";
+      s.execute(
+          "CREATE TRIGGER "
+              + quote(trigger + "_insert")
+              + " AFTER INSERT ON "
+              + t
+              + " WHEN (new.geom NOT NULL AND NOT ST_IsEmpty(NEW.geom)) BEGIN"
+              + insertRow
+              + " END");
+      s.execute(
+          "CREATE TRIGGER "
+              + quote(trigger + "_update1")
+              + " AFTER UPDATE OF geom ON "
+              + t
+              + " WHEN OLD.fid = NEW.fid AND (NEW.geom NOTNULL AND NOT ST_IsEmpty(NEW.geom)) BEGIN"
+              + insertRow
+              + " END");
+      s.execute(
+          "CREATE TRIGGER "
+              + quote(trigger + "_update2")
+              + " AFTER UPDATE OF geom ON "
+              + t
+              + " WHEN OLD.fid = NEW.fid AND (NEW.geom ISNULL OR ST_IsEmpty(NEW.geom)) BEGIN DELETE"
+              + " FROM "
+              + r
+              + " WHERE id = OLD.fid; END");
+      s.execute(
+          "CREATE TRIGGER "
+              + quote(trigger + "_update3")
+              + " AFTER UPDATE ON "
+              + t
+              + " WHEN OLD.fid != NEW.fid AND (NEW.geom NOTNULL AND NOT ST_IsEmpty(NEW.geom)) BEGIN"
+              + " DELETE FROM "
+              + r
+              + " WHERE id = OLD.fid;"
+              + insertRow
+              + " END");
+      s.execute(
+          "CREATE TRIGGER "
+              + quote(trigger + "_update4")
+              + " AFTER UPDATE ON "
+              + t
+              + " WHEN OLD.fid != NEW.fid AND (NEW.geom ISNULL OR ST_IsEmpty(NEW.geom)) BEGIN"
+              + " DELETE FROM "
+              + r
+              + " WHERE id IN (OLD.fid, NEW.fid); END");
+      s.execute(
+          "CREATE TRIGGER "
+              + quote(trigger + "_delete")
+              + " AFTER DELETE ON "
+              + t
+              + " WHEN old.geom NOT NULL BEGIN DELETE FROM "
+              + r
+              + " WHERE id = OLD.fid; END");
     }
   }
 
@@ -124,29 +229,39 @@ final class GeoPackageWriter implements FeatureWriter {
   public void write(ExportFeature feature) throws IOException {
     try {
       Geometry g = feature.geometry();
+      insert.setLong(1, ++fid);
       if (g == null || g.isEmpty()) {
-        insert.setNull(1, Types.BLOB);
+        insert.setNull(2, Types.BLOB);
       } else {
         Geometry projected = transform.apply(g);
-        extent.expandToInclude(projected.getEnvelopeInternal());
-        insert.setBytes(1, geometryBlob(projected));
+        Envelope e = projected.getEnvelopeInternal();
+        extent.expandToInclude(e);
+        insert.setBytes(2, geometryBlob(projected));
+        // The R-tree row the insert trigger would write, where ST_* functions exist.
+        index.setLong(1, fid);
+        index.setDouble(2, e.getMinX());
+        index.setDouble(3, e.getMaxX());
+        index.setDouble(4, e.getMinY());
+        index.setDouble(5, e.getMaxY());
+        index.addBatch();
       }
       Object[] values = feature.values();
       for (int i = 0; i < fields.size(); i++) {
         Object v = values[i];
         if (v == null) {
-          insert.setNull(i + 2, Types.NULL);
+          insert.setNull(i + 3, Types.NULL);
         } else if (v instanceof Double d) {
-          insert.setDouble(i + 2, d);
+          insert.setDouble(i + 3, d);
         } else if (v instanceof Number n) {
-          insert.setLong(i + 2, n.longValue());
+          insert.setLong(i + 3, n.longValue());
         } else {
-          insert.setString(i + 2, v.toString());
+          insert.setString(i + 3, v.toString());
         }
       }
       insert.addBatch();
       if (++pending >= BATCH) {
         insert.executeBatch();
+        index.executeBatch();
         pending = 0;
       }
     } catch (SQLException e) {
@@ -174,8 +289,11 @@ final class GeoPackageWriter implements FeatureWriter {
     try {
       if (pending > 0) {
         insert.executeBatch();
+        index.executeBatch();
       }
       insert.close();
+      index.close();
+      createIndexTriggers();
       try (PreparedStatement contents =
               db.prepareStatement(
                   "INSERT INTO gpkg_contents (table_name, data_type, identifier, last_change,"

@@ -20,6 +20,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.locationtech.jts.algorithm.Orientation;
 import org.locationtech.jts.geom.Coordinate;
 import org.zoneplan.testsupport.Gdal;
+import org.zoneplan.testsupport.Http;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -196,6 +197,41 @@ abstract class ExportContract extends ExchangeTestBase {
             "/api/plans/" + PLAN + "/export?layer=zones&format=csv&encoding=GBK&crs=EPSG:4528");
     String text = new String(csv.body(), Charset.forName("GBK"));
     assertThat(text).startsWith("planId,code,name,").contains("核心区").contains("MULTIPOLYGON (((40");
+  }
+
+  @Test
+  void geoPackagesCarryAnRtreeIndexThatGdalUsesAndKeepsUpToDate() throws Exception {
+    Download d = download("/api/plans/" + PLAN + "/export?layer=parcels&format=geopackage");
+    assertThat(d.status()).as(d.text()).isEqualTo(200);
+    Path file = tmp.resolve("indexed.gpkg");
+    Files.write(file, d.body());
+    String gpkg = file.toString();
+    assertThat(
+            Gdal.run("ogrinfo", "-ro", "-sql", "SELECT HasSpatialIndex('parcels', 'geom')", gpkg))
+        .contains("= 1");
+    String features = Gdal.run("ogrinfo", "-ro", "-so", "-al", gpkg);
+    int count = Integer.parseInt(features.replaceAll("(?s).*Feature Count: (\\d+).*", "$1"));
+    assertThat(count).isEqualTo((int) parcels.count()).isPositive();
+    assertThat(
+            Gdal.run(
+                "ogrinfo", "-ro", "-sql", "SELECT COUNT(*) AS n FROM rtree_parcels_geom", gpkg))
+        .contains("n (Integer) = " + count);
+    // A spatial filter through the index finds what the API finds in the same box.
+    String box = "119.80 29.40 120.00 29.60";
+    int api =
+        new Http(port)
+            .get("/api/parcels?bbox=119.80,29.40,120.00,29.60")
+            .json()
+            .get("numberReturned")
+            .intValue();
+    String filtered = Gdal.run(("ogrinfo -ro -so -al -spat " + box + " " + gpkg).split(" "));
+    assertThat(filtered).contains("Feature Count: " + api);
+    // GDAL's edits keep the index in step through the triggers.
+    Gdal.run("ogrinfo", "-sql", "DELETE FROM parcels WHERE fid = 1", gpkg);
+    assertThat(
+            Gdal.run(
+                "ogrinfo", "-ro", "-sql", "SELECT COUNT(*) AS n FROM rtree_parcels_geom", gpkg))
+        .contains("n (Integer) = " + (count - 1));
   }
 
   @Test
