@@ -214,6 +214,9 @@ class ProposalController {
                   m.put("code", c.code());
                   m.put("baseVersion", c.baseVersion());
                   m.put("name", c.draft() == null ? null : c.draft().name());
+                  m.put("kind", c.draft() == null ? null : c.draft().kind());
+                  m.put("parent", c.draft() == null ? null : c.draft().parentCode());
+                  m.put("managedBy", c.draft() == null ? null : c.draft().managedBy());
                   m.put("geometry", c.draft() == null ? null : GeoJson.write(c.draft().geometry()));
                   return m;
                 })

@@ -197,7 +197,7 @@ public class ZoneService {
             z.name(), z.kind(), z.parentCode(), z.managedBy(), z.attributes(), z.geometry());
     Change why =
         new Change(
-            change.reason() == null ? "restore of version " + version : change.reason(),
+            change.reason() == null ? "恢复至第 " + version + " 版" : change.reason(),
             change.proposalId());
     Zone restored;
     if (zones.findZone(planId, code).isPresent()) {

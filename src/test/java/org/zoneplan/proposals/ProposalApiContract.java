@@ -44,6 +44,8 @@ abstract class ProposalApiContract {
     long id = created.get("id").longValue();
     assertThat(created.get("status").asString()).isEqualTo("DRAFT");
     assertThat(created.get("changes").get(0).get("baseVersion").intValue()).isEqualTo(1);
+    assertThat(created.get("changes").get(0).get("kind").asString()).isEqualTo("SUBAREA");
+    assertThat(created.get("changes").get(0).get("parent").asString()).isEqualTo("PJ");
     // A draft changes nothing.
     assertThat(http.get(zone).json()).isEqualTo(before);
 

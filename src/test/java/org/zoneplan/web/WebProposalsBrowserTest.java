@@ -259,7 +259,7 @@ class WebProposalsBrowserTest extends PageTestBase {
             info().contains(km2Then)
                 && info().contains(haThen)
                 && d.findElements(By.cssSelector("#history li[data-version='3']")).size() == 1);
-    assertThat(historyText(3)).contains("当前版本", "restore of version 1");
+    assertThat(historyText(3)).contains("当前版本", "恢复至第 1 版");
     assertThat(info()).contains("已恢复为 v1");
     JsonNode restored = http.get(ZONES + code).json().get("properties");
     assertThat(restored.get("areaM2").doubleValue())

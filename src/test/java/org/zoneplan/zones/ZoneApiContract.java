@@ -454,7 +454,7 @@ abstract class ZoneApiContract {
       JsonNode after = http.get(path + "/history").json();
       assertThat(after).hasSize(4);
       assertThat(after.get(3).get("operation").asString()).isEqualTo("CREATE");
-      assertThat(after.get(3).get("reason").asString()).contains("restore of version 1");
+      assertThat(after.get(3).get("reason").asString()).isEqualTo("恢复至第 1 版");
     } finally {
       http.delete(path, "*");
     }
