@@ -23,6 +23,29 @@ const TEXT = {
         proposalProblems: { 'proposal-outdated': '方案起草后区块已被修改,需重新起草', 'invalid-transition': '方案当前状态不允许此操作',
                             'stale-version': '区块已被他人修改,请刷新后重试', 'no-changes': '方案没有任何变更',
                             'duplicate-change': '同一区块变更了两次' },
+        // admin.js: 系统管理 (ADMIN only)
+        tabAdmin: '系统管理', adminUsers: '用户', adminPlans: '规划版本', adminAudit: '审计日志',
+        userName: '用户名', displayName: '显示名称', userPassword: '密码', userRoles: '角色', userState: '状态',
+        userCreatedAt: '创建时间', userCreatedBy: '创建人', userEnabled: '启用', userDisabled: '已停用', manage: '管理',
+        passwordRule: '至少 8 个字符,含字母、数字、其他字符中的两类。', newUser: '新建用户', createUser: '创建用户',
+        userCreated: '已创建用户', userSaved: '已保存', disableUser: '停用', enableUser: '启用', userNowDisabled: '已停用用户',
+        userNowEnabled: '已启用用户', newPassword: '新密码', resetPassword: '重置密码', passwordReset: '密码已重置',
+        noUsers: '暂无用户。', planIdLabel: '编号', planName: '名称', planDate: '日期', planState: '状态',
+        planStatuses: { DRAFT: '草稿', APPROVED: '已批复', SUPERSEDED: '已废止' }, newPlan: '新建规划版本',
+        copyFrom: '复制自', emptyPlan: '(空白版本)', createPlan: '创建规划版本', planCreated: '已新建规划版本',
+        planSaved: '已保存规划版本', auditLatest: '最近 100 条记录', auditAt: '时间', auditActor: '操作人',
+        auditAction: '操作', auditTarget: '对象', auditDetail: '详情', noAudit: '暂无记录。',
+        auditActions: { 'user.create': '新建用户', 'user.update': '修改用户', 'user.password': '设置密码',
+                        'plan.create': '新建规划版本', 'plan.update': '修改规划版本', 'zone.create': '新建区块',
+                        'zone.update': '修改区块', 'zone.delete': '删除区块', 'proposal.create': '起草变更方案',
+                        'proposal.submit': '提交变更方案', 'proposal.approve': '批准变更方案', 'proposal.reject': '驳回变更方案',
+                        'proposal.withdraw': '撤回变更方案', import: '导入数据' },
+        adminProblems: { 'weak-password': '密码强度不足', 'password-too-long': '密码过长', 'duplicate-username': '用户名已存在',
+                         'invalid-username': '用户名格式无效', 'last-admin': '须保留至少一名启用的管理员',
+                         'unknown-role': '未知角色', 'missing-role': '请至少选择一个角色', 'invalid-display-name': '显示名称无效',
+                         'duplicate-plan': '规划版本编号已存在', 'invalid-plan-id': '规划版本编号无效',
+                         'invalid-plan-name': '规划版本名称无效', 'invalid-date': '日期无效', 'invalid-status': '状态无效',
+                         'user-not-found': '用户不存在', 'plan-not-found': '规划版本不存在', forbidden: '无权操作' },
         name: '名称', code: '代码', kind: '类型', parent: '上级', managedBy: '管理主体', area: '面积',
         drawNew: '新建区块', editSelected: '编辑所选区块', undoVertex: '撤销上一点', save: '保存', cancel: '取消',
         editHint: '新建:在地图上逐点绘制,点击第一个点结束;顶点会吸附到附近的区块边界。编辑:先点击区块,再拖动顶点。',
@@ -68,6 +91,32 @@ const TEXT = {
                             'invalid-transition': 'Not possible in the proposal\'s status',
                             'stale-version': 'Someone else changed the zone: reload and try again',
                             'no-changes': 'The proposal changes nothing', 'duplicate-change': 'A zone is changed twice' },
+        // admin.js: administration (ADMIN only)
+        tabAdmin: 'Administration', adminUsers: 'Users', adminPlans: 'Plan versions', adminAudit: 'Audit log',
+        userName: 'User name', displayName: 'Display name', userPassword: 'Password', userRoles: 'Roles', userState: 'Status',
+        userCreatedAt: 'Created', userCreatedBy: 'Created by', userEnabled: 'Enabled', userDisabled: 'Disabled', manage: 'Manage',
+        passwordRule: 'At least 8 characters mixing two of letters, digits and other characters.', newUser: 'New user',
+        createUser: 'Create user', userCreated: 'Created user', userSaved: 'Saved', disableUser: 'Disable',
+        enableUser: 'Enable', userNowDisabled: 'Disabled user', userNowEnabled: 'Enabled user', newPassword: 'New password',
+        resetPassword: 'Reset password', passwordReset: 'Password reset', noUsers: 'No users.', planIdLabel: 'Id',
+        planName: 'Name', planDate: 'Date', planState: 'Status',
+        planStatuses: { DRAFT: 'Draft', APPROVED: 'Approved', SUPERSEDED: 'Superseded' }, newPlan: 'New plan version',
+        copyFrom: 'Copy of', emptyPlan: '(empty version)', createPlan: 'Create plan version', planCreated: 'Created plan version',
+        planSaved: 'Saved plan version', auditLatest: 'The latest 100 entries', auditAt: 'Time', auditActor: 'Who',
+        auditAction: 'Action', auditTarget: 'Target', auditDetail: 'Detail', noAudit: 'No entries.',
+        auditActions: { 'user.create': 'user created', 'user.update': 'user changed', 'user.password': 'password set',
+                        'plan.create': 'plan version created', 'plan.update': 'plan version changed', 'zone.create': 'zone created',
+                        'zone.update': 'zone changed', 'zone.delete': 'zone deleted', 'proposal.create': 'proposal drafted',
+                        'proposal.submit': 'proposal submitted', 'proposal.approve': 'proposal approved',
+                        'proposal.reject': 'proposal rejected', 'proposal.withdraw': 'proposal withdrawn', import: 'data imported' },
+        adminProblems: { 'weak-password': 'Weak password', 'password-too-long': 'Password too long',
+                         'duplicate-username': 'User name taken', 'invalid-username': 'Invalid user name',
+                         'last-admin': 'At least one enabled administrator must remain', 'unknown-role': 'Unknown role',
+                         'missing-role': 'Choose at least one role', 'invalid-display-name': 'Invalid display name',
+                         'duplicate-plan': 'Plan version id taken', 'invalid-plan-id': 'Invalid plan version id',
+                         'invalid-plan-name': 'Invalid plan version name', 'invalid-date': 'Invalid date',
+                         'invalid-status': 'Invalid status', 'user-not-found': 'No such user',
+                         'plan-not-found': 'No such plan version', forbidden: 'Not allowed' },
         name: 'Name', code: 'Code', kind: 'Kind', parent: 'Parent', managedBy: 'Managed by', area: 'Area',
         drawNew: 'New zone', editSelected: 'Edit selected zone', undoVertex: 'Undo last vertex', save: 'Save',
         cancel: 'Cancel',
@@ -652,6 +701,7 @@ function applyLanguage() {
   drawLegend();
   if (state.config) buildLayerControl(state.config);
   proposalsLanguage(); // proposals.js
+  adminLanguage(); // admin.js
 }
 
 function showUser() {
@@ -666,6 +716,29 @@ function applyRoles() {
   const hide = (selector, hidden) => document.querySelectorAll(selector).forEach(e => { e.hidden = hidden; });
   hide('#tabs button[data-tab=edit]', !hasRole('PLANNER'));
   hide('#tabs button[data-tab=export]', !hasRole('LAND_BUREAU'));
+  // hasRole() is true for an ADMIN whatever the role: the ADMIN tab needs the role itself.
+  hide('#tabs button[data-tab=admin]', !(state.me && state.me.roles.includes('ADMIN')));
+}
+
+/**
+ * Fills the plan version switches (map, comparison, export) from /api/plans, keeping each one's
+ * choice when it still exists; a new choice is the newest version (the comparison's "from": the
+ * oldest). Does not reload the map: the map's plan only changes when its choice is gone.
+ */
+async function refreshPlans() {
+  const plans = await api('/api/plans');
+  const newest = plans.length ? plans[plans.length - 1].id : '';
+  const fill = (select, label, fallback) => {
+    const current = select.value;
+    select.replaceChildren(...plans.map(p => { const o = el('option', label(p)); o.value = p.id; return o; }));
+    select.value = plans.some(p => p.id === current) ? current : fallback;
+  };
+  fill($('plan'), p => `${p.name} (${p.id})`, newest);
+  fill($('compare-from'), p => p.id, plans.length ? plans[0].id : '');
+  fill($('compare-to'), p => p.id, newest);
+  fill($('export-form').elements.plan, p => p.name, newest);
+  updateExportLink();
+  return plans;
 }
 
 async function start() {
@@ -683,17 +756,8 @@ async function start() {
   $('undo-vertex').addEventListener('click', () => state.drawer && state.drawer.deleteLastVertex());
   $('save').addEventListener('click', save);
   $('cancel').addEventListener('click', clearEditing);
-  const plans = await api('/api/plans');
+  await refreshPlans();
   const select = $('plan');
-  for (const p of plans) { const o = el('option', `${p.name} (${p.id})`); o.value = p.id; select.append(o); }
-  for (const id of ['compare-from', 'compare-to']) {
-    $(id).replaceChildren(...plans.map(p => { const o = el('option', p.id); o.value = p.id; return o; }));
-  }
-  $('export-form').elements.plan.replaceChildren(...plans.map(p => { const o = el('option', p.name); o.value = p.id; return o; }));
-  if (plans.length > 1) { $('compare-from').value = plans[0].id; $('compare-to').value = plans[plans.length - 1].id; }
-  $('export-form').elements.plan.value = plans.length ? plans[plans.length - 1].id : '';
-  updateExportLink();
-  select.value = plans.length ? plans[plans.length - 1].id : '';
   select.addEventListener('change', () => { clearEditing(); loadPlan(select.value); });
   legend.addTo(map);
   state.config = await api('/api/config');

@@ -1,7 +1,7 @@
 // zoneplan web page, part two: change proposals (变更方案) and zone history (历史版本).
 // Loaded after app.js, whose globals it uses (state, map, t(), el, $, api, postJson, table, percent,
-// loadPlan, showInfo, showTab, showProblem, showProblemText, clearEditing, comparison). Every request
-// goes through api()/postJson(); every text from the server is set as text, never as HTML.
+// loadPlan, refreshPlans, showInfo, showTab, showProblem, showProblemText, clearEditing, comparison).
+// Every request goes through api()/postJson(); every text from the server is set as text, never as HTML.
 'use strict';
 
 const M2_PER_MU = 10000 / 15;
@@ -310,23 +310,12 @@ async function decide(p, action) {
 /** After an approval: the plan's zones again, with the (first) changed zone selected. */
 async function applied(p) {
   const planId = p.target && p.target.mode === 'NEW_VERSION' ? p.target.planId : p.planId;
-  if (planId !== p.planId) await addNewPlans();
+  if (planId !== p.planId) await refreshPlans(); // app.js: the new version joins the switches
   if (planId !== state.planId) return;
   await loadPlan(state.planId);
   const codes = p.changes.map(c => c.code);
   state.selected = state.features.find(f => codes.includes(f.properties.code)) || null;
   showInfo();
-}
-
-/** A proposal that opened a new plan version: offer it in the version switches. */
-async function addNewPlans() {
-  const plans = await api('/api/plans');
-  const selects = [[$('plan'), p => `${p.name} (${p.id})`], [$('compare-from'), p => p.id], [$('compare-to'), p => p.id],
-                   [$('export-form').elements.plan, p => p.name]];
-  for (const [select, label] of selects) {
-    const have = new Set([...select.options].map(o => o.value));
-    for (const p of plans.filter(x => !have.has(x.id))) { const o = el('option', label(p)); o.value = p.id; select.append(o); }
-  }
 }
 
 function drawProposal(p, fit) {
