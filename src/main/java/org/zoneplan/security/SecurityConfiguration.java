@@ -19,6 +19,8 @@ import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.core.session.SessionRegistry;
+import org.springframework.security.core.session.SessionRegistryImpl;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
@@ -27,6 +29,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
+import org.springframework.security.web.session.HttpSessionEventPublisher;
 import org.zoneplan.system.BasemapProperties;
 
 /**
@@ -68,6 +71,18 @@ class SecurityConfiguration {
         .build();
   }
 
+  /** Page sessions by user, so that {@link SessionExpiry} can end them. */
+  @Bean
+  SessionRegistry sessionRegistry() {
+    return new SessionRegistryImpl();
+  }
+
+  /** Tells the session registry about sessions that end (time-out, sign-out). */
+  @Bean
+  HttpSessionEventPublisher httpSessionEventPublisher() {
+    return new HttpSessionEventPublisher();
+  }
+
   @Bean
   PasswordEncoder passwordEncoder() {
     // {bcrypt} by default, and a stored hash names its own algorithm.
@@ -104,7 +119,8 @@ class SecurityConfiguration {
   SecurityFilterChain securityFilterChain(
       HttpSecurity http,
       CachingAuthenticationProvider authenticationProvider,
-      BasemapProperties basemaps)
+      BasemapProperties basemaps,
+      SessionRegistry sessionRegistry)
       throws Exception {
     SecurityProblems problems = new SecurityProblems();
     HttpSessionRequestCache requestCache = new HttpSessionRequestCache();
@@ -182,6 +198,17 @@ class SecurityConfiguration {
         .httpBasic(b -> b.realmName("zoneplan").authenticationEntryPoint(problems))
         .csrf(c -> c.requireCsrfProtectionMatcher(SecurityConfiguration::needsCsrfToken))
         .requestCache(c -> c.requestCache(requestCache))
+        .sessionManagement(
+            s ->
+                s.maximumSessions(-1)
+                    .sessionRegistry(sessionRegistry)
+                    .expiredSessionStrategy(
+                        event ->
+                            problems.commence(
+                                event.getRequest(),
+                                event.getResponse(),
+                                new org.springframework.security.authentication
+                                    .CredentialsExpiredException("the session was ended"))))
         .headers(
             h ->
                 h.contentSecurityPolicy(

@@ -550,6 +550,43 @@ abstract class SecurityApiContract {
     assertThat(browser.send(get(base + "/api/me"), ofString()).statusCode()).isEqualTo(401);
   }
 
+  @Test
+  void disablingAUserEndsTheirPageSessionsAtOnce() throws Exception {
+    String name = "t-session-" + System.nanoTime();
+    assertThat(
+            admin
+                .post(
+                    "/api/users",
+                    "{\"username\":\""
+                        + name
+                        + "\",\"password\":\"session-pass-1\",\"roles\":[\"PLANNER\"]}")
+                .status())
+        .isEqualTo(201);
+    HttpClient browser =
+        HttpClient.newBuilder()
+            .cookieHandler(new CookieManager())
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
+    String base = "http://127.0.0.1:" + port;
+    String form = browser.send(get(base + "/login"), ofString()).body();
+    Matcher token = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(form);
+    assertThat(token.find()).isTrue();
+    HttpResponse<String> signedIn =
+        browser.send(
+            formPost(
+                base + "/login",
+                "username=" + name + "&password=session-pass-1&_csrf=" + enc(token.group(1))),
+            ofString());
+    assertThat(signedIn.statusCode()).isEqualTo(302);
+    assertThat(browser.send(get(base + "/api/me"), ofString()).statusCode()).isEqualTo(200);
+
+    assertThat(admin.put("/api/users/" + name, "{\"enabled\":false}", null).status())
+        .isEqualTo(200);
+    HttpResponse<String> after = browser.send(get(base + "/api/me"), ofString());
+    assertThat(after.statusCode()).isEqualTo(401);
+    assertThat(after.body()).contains("urn:zoneplan:problem:unauthenticated");
+  }
+
   // ---------------------------------------------------------------- SQL injection
 
   @Test
