@@ -142,11 +142,7 @@ class OgcItems {
         return slice(all, limit, offset);
       }
       case PARCELS -> {
-        long matched =
-            jdbc.sql("SELECT COUNT(*) FROM parcel WHERE geom && ST_MakeEnvelope(?, ?, ?, ?, 4490)")
-                .params(box.getMinX(), box.getMinY(), box.getMaxX(), box.getMaxY())
-                .query(Long.class)
-                .single();
+        long matched = parcels.countIntersecting(box);
         List<Item> items =
             parcels.findIntersecting(box, limit, offset).stream().map(OgcItems::parcel).toList();
         return new Page(items, matched);

@@ -12,9 +12,13 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.zoneplan.geo.Cgcs2000;
+import org.zoneplan.store.BboxFilter;
 import org.zoneplan.store.Wkb;
 
-/** Land parcels in the store; the same SQL on H2GIS and PostGIS. */
+/**
+ * Land parcels in the store; the same SQL on H2GIS and PostGIS but for the bounding-box filter,
+ * which is the engine's own ({@link BboxFilter}).
+ */
 @Repository
 public class ParcelRepository {
   private static final String COLUMNS =
@@ -27,10 +31,21 @@ public class ParcelRepository {
 
   private final JdbcClient jdbc;
   private final JdbcTemplate template;
+  private final BboxFilter bbox;
 
-  ParcelRepository(JdbcClient jdbc, JdbcTemplate template) {
+  ParcelRepository(JdbcClient jdbc, JdbcTemplate template, BboxFilter bbox) {
     this.jdbc = jdbc;
     this.template = template;
+    this.bbox = bbox;
+  }
+
+  /** How many parcels' bounding boxes meet the envelope (through the bounding-box index). */
+  public long countIntersecting(Envelope envelope) {
+    BboxFilter.Condition meets = bbox.meets("parcel", envelope);
+    return jdbc.sql("SELECT COUNT(*) FROM parcel WHERE " + meets.sql())
+        .params(meets.params())
+        .query(Long.class)
+        .single();
   }
 
   public long count() {
@@ -44,45 +59,48 @@ public class ParcelRepository {
         .optional();
   }
 
-  /** Parcels whose bounding box meets the envelope, by id, one page (spatial index). */
+  /**
+   * Parcels whose bounding box meets the envelope, by id, one page (through the bounding-box
+   * index).
+   */
   public List<Parcel> findIntersecting(Envelope envelope, int limit, long offset) {
+    BboxFilter.Condition meets = bbox.meets("parcel", envelope);
     return jdbc.sql(
             "SELECT "
                 + COLUMNS
-                + " FROM parcel WHERE geom && ST_MakeEnvelope(?, ?, ?, ?, 4490)"
+                + " FROM parcel WHERE "
+                + meets.sql()
                 + " ORDER BY id LIMIT ? OFFSET ?")
-        .params(
-            envelope.getMinX(),
-            envelope.getMinY(),
-            envelope.getMaxX(),
-            envelope.getMaxY(),
-            limit,
-            offset)
+        .params(meets.params())
+        .params(limit, offset)
         .query(ParcelRepository::parcel)
         .list();
   }
 
   /**
-   * One page of parcels by id: those whose geometry intersects {@code bbox} (served by the spatial
-   * index), or all parcels when it is null.
+   * One page of parcels by id: those whose geometry intersects {@code box} (the bounding-box index
+   * first, then exactly), or all parcels when it is null.
    */
-  public List<Parcel> findPage(Envelope bbox, int limit, long offset) {
-    if (bbox == null) {
+  public List<Parcel> findPage(Envelope box, int limit, long offset) {
+    if (box == null) {
       return jdbc.sql("SELECT " + COLUMNS + " FROM parcel ORDER BY id LIMIT ? OFFSET ?")
           .params(limit, offset)
           .query(ParcelRepository::parcel)
           .list();
     }
+    BboxFilter.Condition meets = bbox.meets("parcel", box);
     // A box of zero width or height becomes a line or a point: PostGIS's ST_MakeEnvelope would
     // make a degenerate polygon that intersects nothing.
-    byte[] box = Wkb.write(Cgcs2000.GEOMETRY_FACTORY.toGeometry(bbox));
+    byte[] exact = Wkb.write(Cgcs2000.GEOMETRY_FACTORY.toGeometry(box));
     return jdbc.sql(
             "SELECT "
                 + COLUMNS
-                + " FROM parcel WHERE geom && ST_GeomFromWKB(?, 4490)"
+                + " FROM parcel WHERE "
+                + meets.sql()
                 + " AND ST_Intersects(geom, ST_GeomFromWKB(?, 4490))"
                 + " ORDER BY id LIMIT ? OFFSET ?")
-        .params(box, box, limit, offset)
+        .params(meets.params())
+        .params(exact, limit, offset)
         .query(ParcelRepository::parcel)
         .list();
   }

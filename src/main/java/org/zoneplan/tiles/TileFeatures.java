@@ -9,24 +9,28 @@ import org.locationtech.jts.geom.Envelope;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.zoneplan.parcels.LandUseScheme;
+import org.zoneplan.store.BboxFilter;
 import org.zoneplan.store.Wkb;
 import org.zoneplan.zones.Zone;
 import org.zoneplan.zones.ZoneRepository;
 
 /**
- * Reads the features of a tile from the store, by bounding box through the spatial index, on H2GIS
- * and PostGIS alike. Zones come from {@link ZoneRepository}; parcels and divisions have their own
- * lean queries here, reading only the columns a tile shows (a parcel tile reads hundreds of rows,
- * and the enterprise columns of {@code ParcelRepository} would be read for nothing).
+ * Reads the features of a tile from the store, by bounding box through the store's bounding-box
+ * index ({@link BboxFilter}: GiST on PostGIS, B-tree on H2GIS). Zones come from {@link
+ * ZoneRepository}; parcels and divisions have their own lean queries here, reading only the columns
+ * a tile shows (a parcel tile reads hundreds of rows, and the enterprise columns of {@code
+ * ParcelRepository} would be read for nothing).
  */
 @Component
 class TileFeatures {
   private final ZoneRepository zones;
   private final JdbcClient jdbc;
+  private final BboxFilter bbox;
 
-  TileFeatures(ZoneRepository zones, JdbcClient jdbc) {
+  TileFeatures(ZoneRepository zones, JdbcClient jdbc, BboxFilter bbox) {
     this.zones = zones;
     this.jdbc = jdbc;
+    this.bbox = bbox;
   }
 
   /** Zones of a plan version meeting the box, largest first (so smaller ones lie on top). */
@@ -60,14 +64,13 @@ class TileFeatures {
    * caller drops sub-pixel parcels exactly after projecting; this only spares reading them).
    */
   List<TileFeature> parcels(Envelope lonLat, double minAreaM2) {
+    BboxFilter.Condition meets = bbox.meets("parcel", lonLat);
     String sql =
-        "SELECT id, scheme, land_use_code, area_m2, ST_AsBinary(geom) AS wkb FROM parcel"
-            + " WHERE geom && ST_MakeEnvelope(?, ?, ?, ?, 4490)"
+        "SELECT id, scheme, land_use_code, area_m2, ST_AsBinary(geom) AS wkb FROM parcel WHERE "
+            + meets.sql()
             + (minAreaM2 > 0 ? " AND area_m2 >= ?" : "")
             + " ORDER BY id";
-    List<Object> params =
-        new ArrayList<>(
-            List.of(lonLat.getMinX(), lonLat.getMinY(), lonLat.getMaxX(), lonLat.getMaxY()));
+    List<Object> params = new ArrayList<>(meets.params());
     if (minAreaM2 > 0) {
       params.add(minAreaM2);
     }
@@ -97,10 +100,13 @@ class TileFeatures {
 
   /** Administrative divisions with an outline meeting the box, by code. */
   List<TileFeature> divisions(Envelope lonLat) {
+    BboxFilter.Condition meets = bbox.meets("division", lonLat);
     return jdbc.sql(
             "SELECT code, name, level, ST_AsBinary(geom) AS wkb FROM division WHERE geom IS NOT"
-                + " NULL AND geom && ST_MakeEnvelope(?, ?, ?, ?, 4490) ORDER BY code")
-        .params(lonLat.getMinX(), lonLat.getMinY(), lonLat.getMaxX(), lonLat.getMaxY())
+                + " NULL AND "
+                + meets.sql()
+                + " ORDER BY code")
+        .params(meets.params())
         .query(
             (rs, row) -> {
               Map<String, Object> attributes = new LinkedHashMap<>();

@@ -11,13 +11,15 @@ import org.locationtech.jts.geom.Envelope;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.zoneplan.geo.AreaFigures;
+import org.zoneplan.store.BboxFilter;
 import org.zoneplan.store.Wkb;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Plan versions and zones in the store. The same SQL runs on H2GIS and PostGIS: geometry crosses as
- * WKB, areas are stored as computed by zoneplan on write.
+ * WKB, areas are stored as computed by zoneplan on write; only the bounding-box filter is the
+ * engine's own ({@link BboxFilter}).
  */
 @Repository
 public class ZoneRepository {
@@ -29,10 +31,12 @@ public class ZoneRepository {
 
   private final JdbcClient jdbc;
   private final JsonMapper json;
+  private final BboxFilter bbox;
 
-  ZoneRepository(JdbcClient jdbc, JsonMapper json) {
+  ZoneRepository(JdbcClient jdbc, JsonMapper json, BboxFilter bbox) {
     this.jdbc = jdbc;
     this.json = json;
+    this.bbox = bbox;
   }
 
   public List<PlanVersion> findPlans() {
@@ -71,15 +75,17 @@ public class ZoneRepository {
         .list();
   }
 
-  /** Zones whose bounding box meets the envelope (served by the spatial index). */
+  /** Zones whose bounding box meets the envelope (through the store's bounding-box index). */
   public List<Zone> findZonesIntersecting(String planId, Envelope envelope) {
+    BboxFilter.Condition meets = bbox.meets("zone", envelope);
     return jdbc.sql(
             "SELECT "
                 + ZONE_COLUMNS
-                + " FROM zone WHERE plan_id = ? AND geom && ST_MakeEnvelope(?, ?, ?, ?, 4490)"
+                + " FROM zone WHERE plan_id = ? AND "
+                + meets.sql()
                 + " ORDER BY code")
-        .params(
-            planId, envelope.getMinX(), envelope.getMinY(), envelope.getMaxX(), envelope.getMaxY())
+        .param(planId)
+        .params(meets.params())
         .query(this::zone)
         .list();
   }
