@@ -74,6 +74,8 @@ class PostgisAnalysisApiTest extends AnalysisApiContract {
   static void store(DynamicPropertyRegistry registry) {
     registry.add("zoneplan.store", () -> "postgis");
     registry.add("spring.datasource.url", () -> database().jdbcUrl());
+    registry.add(
+        "spring.datasource.hikari.maximum-pool-size", () -> PostgisTestDatabase.PerClass.POOL_SIZE);
     registry.add("spring.datasource.username", () -> database().username());
     registry.add("spring.datasource.password", () -> database().password());
   }

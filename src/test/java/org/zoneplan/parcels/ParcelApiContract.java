@@ -2,6 +2,7 @@ package org.zoneplan.parcels;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+import static org.zoneplan.testsupport.Shapes.square;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -546,21 +547,5 @@ abstract class ParcelApiContract {
         + "},\"geometry\":"
         + geometry
         + "}";
-  }
-
-  static String square(double lon, double lat, double size) {
-    return String.format(
-        Locale.ROOT,
-        "{\"type\":\"Polygon\",\"coordinates\":[[[%s,%s],[%s,%s],[%s,%s],[%s,%s],[%s,%s]]]}",
-        lon,
-        lat,
-        lon + size,
-        lat,
-        lon + size,
-        lat + size,
-        lon,
-        lat + size,
-        lon,
-        lat);
   }
 }

@@ -1,9 +1,9 @@
 package org.zoneplan.proposals;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.zoneplan.testsupport.Shapes.square;
 
 import java.util.List;
-import java.util.Locale;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -393,21 +393,5 @@ abstract class ProposalApiContract {
         + "\"},\"geometry\":"
         + geometry
         + "}}";
-  }
-
-  static String square(double lon, double lat, double size) {
-    return String.format(
-        Locale.ROOT,
-        "{\"type\":\"Polygon\",\"coordinates\":[[[%s,%s],[%s,%s],[%s,%s],[%s,%s],[%s,%s]]]}",
-        lon,
-        lat,
-        lon + size,
-        lat,
-        lon + size,
-        lat + size,
-        lon,
-        lat + size,
-        lon,
-        lat);
   }
 }

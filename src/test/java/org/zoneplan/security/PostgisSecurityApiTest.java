@@ -60,6 +60,7 @@ class PostgisSecurityApiTest extends SecurityApiContract {
       "--spring.datasource.url=" + db.jdbcUrl(),
       "--spring.datasource.username=" + db.username(),
       "--spring.datasource.password=" + db.password(),
+      "--spring.datasource.hikari.maximum-pool-size=2",
       "--zoneplan.sample-data.enabled=false",
       "--zoneplan.analysis.warm-up=false"
     };

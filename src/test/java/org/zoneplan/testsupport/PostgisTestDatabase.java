@@ -97,6 +97,12 @@ public final class PostgisTestDatabase {
    * #register} to make it the Spring store.
    */
   public static final class PerClass {
+    /**
+     * Connections per test server: Spring keeps every test context (and its pool) until the JVM
+     * ends, and Debian's cluster allows 100 clients in all.
+     */
+    public static final String POOL_SIZE = "4";
+
     private final String purpose;
     private Database database;
 
@@ -117,6 +123,7 @@ public final class PostgisTestDatabase {
       registry.add("spring.datasource.url", () -> get().jdbcUrl());
       registry.add("spring.datasource.username", () -> get().username());
       registry.add("spring.datasource.password", () -> get().password());
+      registry.add("spring.datasource.hikari.maximum-pool-size", () -> POOL_SIZE);
     }
   }
 

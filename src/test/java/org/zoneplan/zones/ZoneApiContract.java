@@ -1,6 +1,7 @@
 package org.zoneplan.zones;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.zoneplan.testsupport.Shapes.square;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -518,23 +519,6 @@ abstract class ZoneApiContract {
 
   static String polygon(String ring) {
     return "{\"type\":\"Polygon\",\"coordinates\":[[" + ring + "]]}";
-  }
-
-  static String square(double lon, double lat, double size) {
-    return polygon(
-        String.format(
-            java.util.Locale.ROOT,
-            "[%s,%s],[%s,%s],[%s,%s],[%s,%s],[%s,%s]",
-            lon,
-            lat,
-            lon + size,
-            lat,
-            lon + size,
-            lat + size,
-            lon,
-            lat + size,
-            lon,
-            lat));
   }
 
   /** A small square around an interior point of a zone feature. */
