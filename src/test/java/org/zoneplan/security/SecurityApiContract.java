@@ -485,15 +485,9 @@ abstract class SecurityApiContract {
 
   @Test
   void pageSessionsNeedTheCsrfTokenForTheLoginFormAndEveryWrite() throws Exception {
-    HttpClient browser =
-        HttpClient.newBuilder()
-            .cookieHandler(new CookieManager())
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .build();
+    HttpClient browser = browser();
     String base = "http://127.0.0.1:" + port;
-    String form = browser.send(get(base + "/login"), ofString()).body();
-    Matcher token = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(form);
-    assertThat(token.find()).as(form).isTrue();
+    String token = loginFormToken(browser);
     // The login form without its token is refused, with the right password.
     HttpResponse<String> noToken =
         browser.send(formPost(base + "/login", "username=admin&password=demo"), ofString());
@@ -501,7 +495,7 @@ abstract class SecurityApiContract {
     assertThat(noToken.body()).contains("urn:zoneplan:problem:csrf");
     HttpResponse<String> signedIn =
         browser.send(
-            formPost(base + "/login", "username=admin&password=demo&_csrf=" + enc(token.group(1))),
+            formPost(base + "/login", "username=admin&password=demo&_csrf=" + enc(token)),
             ofString());
     assertThat(signedIn.statusCode()).isEqualTo(302);
     assertThat(signedIn.headers().firstValue("Location").orElse("")).doesNotContain("error");
@@ -562,20 +556,14 @@ abstract class SecurityApiContract {
                         + "\",\"password\":\"session-pass-1\",\"roles\":[\"PLANNER\"]}")
                 .status())
         .isEqualTo(201);
-    HttpClient browser =
-        HttpClient.newBuilder()
-            .cookieHandler(new CookieManager())
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .build();
+    HttpClient browser = browser();
     String base = "http://127.0.0.1:" + port;
-    String form = browser.send(get(base + "/login"), ofString()).body();
-    Matcher token = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(form);
-    assertThat(token.find()).isTrue();
+    String token = loginFormToken(browser);
     HttpResponse<String> signedIn =
         browser.send(
             formPost(
                 base + "/login",
-                "username=" + name + "&password=session-pass-1&_csrf=" + enc(token.group(1))),
+                "username=" + name + "&password=session-pass-1&_csrf=" + enc(token)),
             ofString());
     assertThat(signedIn.statusCode()).isEqualTo(302);
     assertThat(browser.send(get(base + "/api/me"), ofString()).statusCode()).isEqualTo(200);
@@ -679,6 +667,22 @@ abstract class SecurityApiContract {
   }
 
   // ---------------------------------------------------------------- helpers
+
+  /** A cookie-keeping client that does not follow redirects, as a browser page session. */
+  static HttpClient browser() {
+    return HttpClient.newBuilder()
+        .cookieHandler(new CookieManager())
+        .followRedirects(HttpClient.Redirect.NEVER)
+        .build();
+  }
+
+  /** Opens the login form in {@code browser}'s session and answers its CSRF token. */
+  String loginFormToken(HttpClient browser) throws Exception {
+    String form = browser.send(get("http://127.0.0.1:" + port + "/login"), ofString()).body();
+    Matcher token = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(form);
+    assertThat(token.find()).as(form).isTrue();
+    return token.group(1);
+  }
 
   static String enc(String s) {
     return URLEncoder.encode(s, StandardCharsets.UTF_8);
