@@ -596,4 +596,40 @@ abstract class ZoneApiContract {
         .isEqualTo("urn:zoneplan:problem:invalid-plan-id");
     assertThat(http.get("/api/plans/" + id).json().get("status").asString()).isEqualTo("APPROVED");
   }
+
+  @org.springframework.beans.factory.annotation.Autowired javax.sql.DataSource dataSource;
+
+  @Test
+  void aWriteBlockedByAnotherForTooLongIsA503AndWritesNothing() throws Exception {
+    String code =
+        http.get("/api/plans/pujiang-2020/zones")
+            .json()
+            .get("features")
+            .get(0)
+            .get("properties")
+            .get("code")
+            .asString();
+    String path = "/api/plans/pujiang-2020/zones/" + code;
+    String etag = http.etag(path);
+    JsonNode feature = http.get(path).json();
+    // Another writer holds the zone's row, uncommitted, for longer than the store waits (10 s).
+    try (java.sql.Connection other = dataSource.getConnection()) {
+      other.setAutoCommit(false);
+      try (java.sql.PreparedStatement lock =
+          other.prepareStatement(
+              "UPDATE zone SET managed_by = managed_by WHERE plan_id = ? AND code = ?")) {
+        lock.setString(1, "pujiang-2020");
+        lock.setString(2, code);
+        assertThat(lock.executeUpdate()).isEqualTo(1);
+      }
+      Http.Response blocked = http.put(path + "?reason=blocked", feature.toString(), etag);
+      assertProblem(blocked, 503, "store-busy", "try again");
+      other.rollback();
+    }
+    assertThat(http.etag(path)).isEqualTo(etag);
+    assertThat(http.get(path + "/history").json().toString()).doesNotContain("blocked");
+    // Once the other writer is gone, the same request goes through.
+    assertThat(http.put(path + "?reason=unblocked", feature.toString(), etag).status())
+        .isEqualTo(200);
+  }
 }
