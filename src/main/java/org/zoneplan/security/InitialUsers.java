@@ -1,9 +1,7 @@
 package org.zoneplan.security;
 
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.Set;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
@@ -23,24 +21,16 @@ class InitialUsers implements SmartInitializingSingleton {
   private static final Logger log = LoggerFactory.getLogger(InitialUsers.class);
   static final String DEMO_PASSWORD = "demo";
 
-  /** The demo accounts, one per role. */
-  static final Map<String, Set<Role>> DEMO = new LinkedHashMap<>();
+  /** A demo account: one per role. */
+  record Demo(String username, Role role, String displayName) {}
 
-  static {
-    DEMO.put("admin", EnumSet.of(Role.ADMIN));
-    DEMO.put("planner", EnumSet.of(Role.PLANNER));
-    DEMO.put("approver", EnumSet.of(Role.APPROVER));
-    DEMO.put("viewer", EnumSet.of(Role.VIEWER));
-    DEMO.put("landbureau", EnumSet.of(Role.LAND_BUREAU));
-  }
-
-  private static final Map<String, String> DEMO_NAMES =
-      Map.of(
-          "admin", "系统管理员(演示)",
-          "planner", "规划编制人员(演示)",
-          "approver", "审批人员(演示)",
-          "viewer", "领导查看(演示)",
-          "landbureau", "自然资源局(演示)");
+  static final List<Demo> DEMO =
+      List.of(
+          new Demo("admin", Role.ADMIN, "系统管理员(演示)"),
+          new Demo("planner", Role.PLANNER, "规划编制人员(演示)"),
+          new Demo("approver", Role.APPROVER, "审批人员(演示)"),
+          new Demo("viewer", Role.VIEWER, "领导查看(演示)"),
+          new Demo("landbureau", Role.LAND_BUREAU, "自然资源局(演示)"));
 
   private final UserService users;
   private final StoreProperties store;
@@ -76,8 +66,9 @@ class InitialUsers implements SmartInitializingSingleton {
         () -> {
           if (demoEnabled(store, accounts)) {
             DEMO.forEach(
-                (name, roles) ->
-                    users.createInitial(name, DEMO_NAMES.get(name), roles, DEMO_PASSWORD));
+                d ->
+                    users.createInitial(
+                        d.username(), d.displayName(), EnumSet.of(d.role()), DEMO_PASSWORD));
             log.warn(
                 "Demo accounts created (admin, planner, approver, viewer, landbureau; password"
                     + " '{}'): for trying zoneplan out only",

@@ -8,6 +8,7 @@ import static org.springframework.http.HttpMethod.PUT;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Set;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -182,18 +183,7 @@ class SecurityConfiguration {
                     // any other write: ADMIN only, so a new endpoint is closed until listed
                     .anyRequest()
                     .hasRole(Role.ADMIN.name()))
-        .formLogin(
-            f ->
-                f.loginPage("/login")
-                    .failureHandler(
-                        new ExceptionMappingAuthenticationFailureHandler() {
-                          {
-                            setDefaultFailureUrl("/login?error");
-                            setExceptionMappings(
-                                java.util.Map.of(LockedException.class.getName(), "/login?locked"));
-                          }
-                        })
-                    .permitAll())
+        .formLogin(f -> f.loginPage("/login").failureHandler(loginFailures()).permitAll())
         .logout(l -> l.logoutSuccessUrl("/login?logout"))
         .httpBasic(b -> b.realmName("zoneplan").authenticationEntryPoint(problems))
         .csrf(c -> c.requireCsrfProtectionMatcher(SecurityConfiguration::needsCsrfToken))
@@ -217,6 +207,15 @@ class SecurityConfiguration {
     return http.build();
   }
 
+  /** A wrong password back to the form with ?error; a throttled address with ?locked. */
+  private static ExceptionMappingAuthenticationFailureHandler loginFailures() {
+    ExceptionMappingAuthenticationFailureHandler failures =
+        new ExceptionMappingAuthenticationFailureHandler();
+    failures.setDefaultFailureUrl("/login?error");
+    failures.setExceptionMappings(Map.of(LockedException.class.getName(), "/login?locked"));
+    return failures;
+  }
+
   /**
    * A CSRF token is required on every unsafe request a browser could make with the page's session
    * cookie, and on the login form itself; not on requests without a session (they carry no
@@ -229,7 +228,7 @@ class SecurityConfiguration {
     if (request.getHeader("Authorization") != null) {
       return false;
     }
-    String path = request.getRequestURI().substring(request.getContextPath().length());
-    return request.getRequestedSessionId() != null || path.equals("/login");
+    return request.getRequestedSessionId() != null
+        || SecurityProblems.path(request).equals("/login");
   }
 }

@@ -39,8 +39,13 @@ class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler 
   private final LoginUrlAuthenticationEntryPoint login =
       new LoginUrlAuthenticationEntryPoint("/login");
 
+  /** The request's path inside the application. */
+  static String path(HttpServletRequest request) {
+    return request.getRequestURI().substring(request.getContextPath().length());
+  }
+
   static boolean isApiRequest(HttpServletRequest request) {
-    String path = request.getRequestURI().substring(request.getContextPath().length());
+    String path = path(request);
     if (path.startsWith("/api/") || path.equals("/api") || path.startsWith("/tiles/")) {
       return true;
     }

@@ -24,6 +24,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.zoneplan.testsupport.Credentials;
 import org.zoneplan.testsupport.Http;
+import org.zoneplan.testsupport.Shapes;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -253,20 +254,10 @@ class MixedLoadTest {
   }
 
   static String feature(String name, double lon, double lat, double size) {
-    return String.format(
-        Locale.ROOT,
-        "{\"type\":\"Feature\",\"properties\":{\"name\":\"%s\",\"kind\":\"COOPERATION\",\"parent\":\"PJ\"},"
-            + "\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[[%s,%s],[%s,%s],[%s,%s],[%s,%s],[%s,%s]]]}}",
-        name,
-        lon,
-        lat,
-        lon + size,
-        lat,
-        lon + size,
-        lat + size,
-        lon,
-        lat + size,
-        lon,
-        lat);
+    return "{\"type\":\"Feature\",\"properties\":{\"name\":\""
+        + name
+        + "\",\"kind\":\"COOPERATION\",\"parent\":\"PJ\"},\"geometry\":"
+        + Shapes.square(lon, lat, size)
+        + "}";
   }
 }

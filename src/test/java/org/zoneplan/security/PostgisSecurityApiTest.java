@@ -35,7 +35,8 @@ class PostgisSecurityApiTest extends SecurityApiContract {
 
   @Test
   void postgisHasNoDemoAccounts() {
-    for (String user : InitialUsers.DEMO.keySet()) {
+    for (InitialUsers.Demo demo : InitialUsers.DEMO) {
+      String user = demo.username();
       if (user.equals("admin")) {
         continue;
       }
