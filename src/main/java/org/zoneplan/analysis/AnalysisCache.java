@@ -18,7 +18,7 @@ import org.zoneplan.zones.ZonesChangedEvent;
  *
  * <ul>
  *   <li>A {@link Parcels} snapshot: the parcel index (built lazily from {@link
- *       ParcelRepository#forEach}, or by {@link AnalysisService#warmUp}) with everything derived
+ *       ParcelRepository#forEach}, or by {@link AnalysisInputs#warmUp}) with everything derived
  *       from it (calculators per division, memberships, concentration figures). A request takes one
  *       snapshot and uses only it, so its figures never mix two states of the parcels. {@link
  *       ParcelsChangedEvent} drops the snapshot; requests under way finish on the old one.

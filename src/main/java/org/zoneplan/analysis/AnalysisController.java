@@ -10,7 +10,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Spatial analysis of plan versions: overlaps and coverage, the industrial-land concentration
@@ -19,86 +18,112 @@ import tools.jackson.databind.node.ObjectNode;
  *
  * <p>{@code division} is an administrative division code (a county with an outline); without it the
  * county holding most of the plan's zones is used. {@code includeStorage} overrides {@code
- * zoneplan.analysis.include-storage}.
+ * zoneplan.analysis.include-storage}. Each endpoint answers one report's records, written by
+ * Jackson.
  */
 @RestController
 @RequestMapping("/api")
 class AnalysisController {
   static final MediaType GEO_JSON = MediaType.parseMediaType("application/geo+json");
 
-  private final AnalysisService analysis;
+  private final OverlapReport overlapReport;
+  private final ConcentrationReport concentrationReport;
+  private final ScatteredLandReport scatteredLandReport;
+  private final EfficiencyReport efficiencyReport;
+  private final AttributionReport attributionReport;
+  private final PlanComparisonReport comparisonReport;
+  private final WhatIfReport whatIfReport;
+  private final IndicatorsReport indicatorsReport;
 
-  AnalysisController(AnalysisService analysis) {
-    this.analysis = analysis;
+  AnalysisController(
+      OverlapReport overlapReport,
+      ConcentrationReport concentrationReport,
+      ScatteredLandReport scatteredLandReport,
+      EfficiencyReport efficiencyReport,
+      AttributionReport attributionReport,
+      PlanComparisonReport comparisonReport,
+      WhatIfReport whatIfReport,
+      IndicatorsReport indicatorsReport) {
+    this.overlapReport = overlapReport;
+    this.concentrationReport = concentrationReport;
+    this.scatteredLandReport = scatteredLandReport;
+    this.efficiencyReport = efficiencyReport;
+    this.attributionReport = attributionReport;
+    this.comparisonReport = comparisonReport;
+    this.whatIfReport = whatIfReport;
+    this.indicatorsReport = indicatorsReport;
   }
 
   @GetMapping("/plans/{planId}/overlaps")
-  ResponseEntity<ObjectNode> overlaps(
+  ResponseEntity<OverlapReport.Result> overlaps(
       @PathVariable String planId, @RequestParam(required = false) Double tolerance) {
-    return ResponseEntity.ok().contentType(GEO_JSON).body(analysis.overlaps(planId, tolerance));
+    return ResponseEntity.ok()
+        .contentType(GEO_JSON)
+        .body(overlapReport.overlaps(planId, tolerance));
   }
 
   @GetMapping("/plans/{planId}/concentration")
-  ObjectNode concentration(
+  ConcentrationReport.Result concentration(
       @PathVariable String planId,
       @RequestParam(required = false) String division,
       @RequestParam(required = false) Boolean includeStorage) {
-    return analysis.concentration(planId, blankToNull(division), includeStorage);
+    return concentrationReport.concentration(planId, blankToNull(division), includeStorage);
   }
 
   @GetMapping("/plans/{planId}/scattered")
-  ResponseEntity<ObjectNode> scattered(
+  ResponseEntity<ScatteredLandReport.Result> scattered(
       @PathVariable String planId,
       @RequestParam(required = false) String division,
       @RequestParam(required = false) Boolean includeStorage,
       @RequestParam(defaultValue = "true") boolean geometry) {
     return ResponseEntity.ok()
         .contentType(GEO_JSON)
-        .body(analysis.scattered(planId, blankToNull(division), includeStorage, geometry));
+        .body(
+            scatteredLandReport.scattered(planId, blankToNull(division), includeStorage, geometry));
   }
 
   @GetMapping("/plans/{planId}/efficiency")
-  ObjectNode efficiency(
+  EfficiencyReport.Result efficiency(
       @PathVariable String planId,
       @RequestParam(required = false) String zone,
       @RequestParam(required = false) Boolean includeStorage,
       @RequestParam(defaultValue = "true") boolean parcels) {
-    return analysis.efficiency(planId, includeStorage, blankToNull(zone), parcels);
+    return efficiencyReport.efficiency(planId, includeStorage, blankToNull(zone), parcels);
   }
 
   @GetMapping("/plans/{planId}/attribution")
-  ObjectNode attribution(
+  AttributionReport.Result attribution(
       @PathVariable String planId,
       @RequestParam(required = false) String level,
       @RequestParam(required = false) Boolean includeStorage) {
-    return analysis.attribution(planId, blankToNull(level), includeStorage);
+    return attributionReport.attribution(planId, blankToNull(level), includeStorage);
   }
 
   @GetMapping("/compare")
-  ObjectNode compare(
+  PlanComparisonReport.Result compare(
       @RequestParam String from,
       @RequestParam String to,
       @RequestParam(required = false) String division,
       @RequestParam(required = false) Boolean includeStorage) {
-    return analysis.compare(from, to, blankToNull(division), includeStorage);
+    return comparisonReport.compare(from, to, blankToNull(division), includeStorage);
   }
 
   @PostMapping("/plans/{planId}/zones/{code}/what-if")
-  ObjectNode whatIf(
+  WhatIfReport.Result whatIf(
       @PathVariable String planId,
       @PathVariable String code,
       @RequestBody JsonNode body,
       @RequestParam(required = false) String division,
       @RequestParam(required = false) Boolean includeStorage) {
-    return analysis.whatIf(planId, code, body, blankToNull(division), includeStorage);
+    return whatIfReport.whatIf(planId, code, body, blankToNull(division), includeStorage);
   }
 
   @GetMapping("/plans/{planId}/indicators")
-  ObjectNode indicators(
+  IndicatorsReport.Result indicators(
       @PathVariable String planId,
       @RequestParam(required = false) String division,
       @RequestParam(required = false) Boolean includeStorage) {
-    return analysis.indicators(planId, blankToNull(division), includeStorage);
+    return indicatorsReport.indicators(planId, blankToNull(division), includeStorage);
   }
 
   private static String blankToNull(String s) {

@@ -6,7 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
-import org.zoneplan.analysis.AnalysisService;
+import org.zoneplan.analysis.OverlapReport;
 import org.zoneplan.analysis.SpatialProblem;
 import org.zoneplan.zones.Zone;
 import org.zoneplan.zones.ZoneService;
@@ -30,11 +30,11 @@ class OverlapLayer implements ExportLayer {
               SpatialProblem.Kind.OUTSIDE_PARENT, "超出上级范围",
               SpatialProblem.Kind.GAP, "缝隙"));
 
-  private final AnalysisService analysis;
+  private final OverlapReport overlaps;
   private final ZoneService zones;
 
-  OverlapLayer(AnalysisService analysis, ZoneService zones) {
-    this.analysis = analysis;
+  OverlapLayer(OverlapReport overlaps, ZoneService zones) {
+    this.overlaps = overlaps;
     this.zones = zones;
   }
 
@@ -46,7 +46,7 @@ class OverlapLayer implements ExportLayer {
   @Override
   public FeatureSource source(String planId, LayerOptions options) {
     boolean survey = options.schema() == FieldSchema.SURVEY;
-    List<SpatialProblem> problems = analysis.problems(planId, null);
+    List<SpatialProblem> problems = overlaps.problems(planId, null);
     Map<String, String> names = new HashMap<>();
     for (Zone z : zones.zones(planId)) {
       names.put(z.code(), z.name());

@@ -3,9 +3,9 @@ package org.zoneplan.exchange;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.stereotype.Component;
-import org.zoneplan.analysis.AnalysisService;
-import org.zoneplan.analysis.AnalysisService.ScatteredLand;
-import org.zoneplan.analysis.AnalysisService.ScatteredParcel;
+import org.zoneplan.analysis.ScatteredLandReport;
+import org.zoneplan.analysis.ScatteredLandReport.ScatteredLand;
+import org.zoneplan.analysis.ScatteredLandReport.ScatteredParcel;
 import org.zoneplan.parcels.Parcel;
 import org.zoneplan.parcels.ParcelService;
 
@@ -22,11 +22,11 @@ import org.zoneplan.parcels.ParcelService;
  */
 @Component
 class ScatteredLayer implements ExportLayer {
-  private final AnalysisService analysis;
+  private final ScatteredLandReport scattered;
   private final ParcelService parcels;
 
-  ScatteredLayer(AnalysisService analysis, ParcelService parcels) {
-    this.analysis = analysis;
+  ScatteredLayer(ScatteredLandReport scattered, ParcelService parcels) {
+    this.scattered = scattered;
     this.parcels = parcels;
   }
 
@@ -37,7 +37,7 @@ class ScatteredLayer implements ExportLayer {
 
   @Override
   public FeatureSource source(String planId, LayerOptions options) {
-    ScatteredLand land = analysis.scatteredLand(planId, null, null);
+    ScatteredLand land = scattered.scatteredLand(planId, null, null);
 
     List<ExportField> fields = new ArrayList<>();
     fields.add(ExportField.integer(options.pick("id", "BSM"), options.pick("ID", "BSM")));

@@ -1,0 +1,137 @@
+package org.zoneplan.analysis;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.locationtech.jts.geom.Geometry;
+import org.springframework.stereotype.Service;
+import org.zoneplan.analysis.AnalysisCache.Parcels;
+import org.zoneplan.analysis.AnalysisInputs.PlanData;
+import org.zoneplan.analysis.ReportParts.DivisionRef;
+import org.zoneplan.analysis.ReportParts.ParcelRef;
+import org.zoneplan.divisions.Division;
+import org.zoneplan.geo.AreaUnits;
+import org.zoneplan.geo.GeoJsonSerializer;
+import org.zoneplan.parcels.Parcel;
+import tools.jackson.databind.annotation.JsonSerialize;
+
+/**
+ * Scattered industrial land (零星工业用地): industrial parcels whose interior point lies in the division
+ * and in no zone, as a GeoJSON FeatureCollection with the total in 亩, or as objects for exports
+ * ({@link #scatteredLand}).
+ */
+@Service
+public class ScatteredLandReport {
+  static final String RULE =
+      "an industrial parcel is scattered when its interior point lies in the division and in no"
+          + " zone; its whole area counts";
+
+  private final AnalysisInputs inputs;
+
+  ScatteredLandReport(AnalysisInputs inputs) {
+    this.inputs = inputs;
+  }
+
+  /**
+   * The report.
+   *
+   * @param type "FeatureCollection"
+   * @param count scattered parcels
+   * @param totalM2 their whole area
+   * @param outsideZonesM2 industrial land in the division outside the union of the zones, as the
+   *     concentration counts it (total − inside), for comparison
+   */
+  public record Result(
+      String type,
+      String planId,
+      DivisionRef division,
+      boolean includeStorage,
+      String rule,
+      int count,
+      double totalM2,
+      double totalMu,
+      double outsideZonesM2,
+      double outsideZonesMu,
+      List<ParcelFeature> features) {}
+
+  /** A scattered parcel as a GeoJSON Feature; its geometry null when not asked for. */
+  public record ParcelFeature(
+      String type,
+      long id,
+      ParcelRef properties,
+      @JsonSerialize(using = GeoJsonSerializer.class) Geometry geometry) {}
+
+  /**
+   * @param divisionCode a division with an outline, or null for the county holding most zones
+   * @param includeStorage whether storage land counts, or null for the configured default
+   * @param withGeometry whether features carry the parcels' geometry
+   */
+  public Result scattered(
+      String planId, String divisionCode, Boolean includeStorage, boolean withGeometry) {
+    Parcels parcels = inputs.parcels();
+    PlanData plan = inputs.planData(planId);
+    boolean storage = inputs.storage(includeStorage);
+    Division division = inputs.divisionFor(parcels, plan, divisionCode);
+    int[] scattered = inputs.scatteredIndices(parcels, plan, division, storage);
+    ParcelIndex index = parcels.index();
+    double total = 0;
+    List<ParcelFeature> features = new ArrayList<>();
+    for (int i : scattered) {
+      total += index.areaM2(i);
+      features.add(
+          new ParcelFeature(
+              "Feature",
+              index.parcel(i).id(),
+              ParcelRef.of(index, i),
+              withGeometry ? index.geometry(i) : null));
+    }
+    Concentration c = inputs.concentration(parcels, plan, division, storage);
+    double outside = c.industrialTotalM2() - c.industrialInsideM2();
+    return new Result(
+        "FeatureCollection",
+        planId,
+        DivisionRef.of(division, divisionCode == null),
+        storage,
+        RULE,
+        scattered.length,
+        total,
+        AreaUnits.toMu(total),
+        outside,
+        AreaUnits.toMu(outside),
+        features);
+  }
+
+  /**
+   * Scattered industrial land as objects rather than GeoJSON: the same parcels, in the same order,
+   * as {@link #scattered} lists (for exports).
+   *
+   * @param division the division looked at (the default one when none was asked for)
+   * @param includeStorage whether storage land counted as industrial
+   * @param parcels each scattered parcel with its ellipsoidal area (as the analysis counts it)
+   */
+  public record ScatteredLand(
+      Division division, boolean includeStorage, List<ScatteredParcel> parcels) {
+    public double totalM2() {
+      return parcels.stream().mapToDouble(ScatteredParcel::areaM2).sum();
+    }
+  }
+
+  /** A scattered parcel; {@code areaM2} is the area the analysis counts (ellipsoidal). */
+  public record ScatteredParcel(Parcel parcel, double areaM2) {}
+
+  /**
+   * The scattered industrial land of a plan version in a division (null: the default one), as
+   * {@link #scattered} lists it.
+   */
+  public ScatteredLand scatteredLand(String planId, String divisionCode, Boolean includeStorage) {
+    Parcels parcels = inputs.parcels();
+    PlanData plan = inputs.planData(planId);
+    boolean storage = inputs.storage(includeStorage);
+    Division division = inputs.divisionFor(parcels, plan, divisionCode);
+    ParcelIndex index = parcels.index();
+    List<ScatteredParcel> list = new ArrayList<>();
+    for (int i : inputs.scatteredIndices(parcels, plan, division, storage)) {
+      list.add(new ScatteredParcel(index.parcel(i), index.areaM2(i)));
+    }
+    return new ScatteredLand(division, storage, List.copyOf(list));
+  }
+}
