@@ -581,6 +581,59 @@ abstract class AnalysisApiContract {
         .isCloseTo(scatteredMu, rel(scatteredMu));
   }
 
+  // ---------------------------------------------------------------- nulls and absent keys
+
+  /**
+   * The reports are records written by Jackson: a missing figure is a key with null (never left
+   * out), and a list not asked for is left out (never null).
+   */
+  @Test
+  void missingFiguresAreNullAndListsNotAskedForAreLeftOut() {
+    JsonNode efficiency = ok(http.get("/api/plans/" + FIXTURE_PLAN + "/efficiency"));
+    // Fixture parcel 3 has no tax figure: no class, no tax per 亩.
+    JsonNode untaxed = null;
+    for (JsonNode p : efficiency.get("parcels")) {
+      if (p.get("id").longValue() == fixtureIds.get(3)) {
+        untaxed = p;
+      }
+    }
+    assertThat(untaxed).isNotNull();
+    for (String key : List.of("class", "taxWan", "valueAddedWan", "taxPerMuWan")) {
+      assertThat(untaxed.has(key)).as(key).isTrue();
+      assertThat(untaxed.get(key).isNull()).as(key).isTrue();
+    }
+    JsonNode withoutParcels =
+        ok(http.get("/api/plans/" + FIXTURE_PLAN + "/efficiency?parcels=false"));
+    assertThat(withoutParcels.has("parcels")).isFalse();
+    assertThat(withoutParcels.get("thresholds").get("A").doubleValue()).isEqualTo(30.0);
+
+    // A plan compared with itself: nothing added or removed, as nulls.
+    JsonNode same =
+        ok(
+            http.get(
+                "/api/compare?from="
+                    + FIXTURE_PLAN
+                    + "&to="
+                    + FIXTURE_PLAN
+                    + "&division="
+                    + TEST_DIVISION));
+    assertThat(same.get("division").get("default").booleanValue()).isFalse();
+    assertThat(same.get("zones")).hasSize(3);
+    for (JsonNode z : same.get("zones")) {
+      assertThat(z.get("status").asString()).isEqualTo("UNCHANGED");
+      assertThat(z.has("added") && z.get("added").isNull()).isTrue();
+      assertThat(z.has("removed") && z.get("removed").isNull()).isTrue();
+    }
+    assertThat(same.get("concentration").get("ratioDelta").doubleValue()).isZero();
+
+    // No value-added target is configured: the key is there, null.
+    JsonNode targets =
+        ok(http.get("/api/plans/" + FIXTURE_PLAN + "/indicators?division=" + TEST_DIVISION))
+            .get("targets");
+    assertThat(targets.has("valueAddedPerMuWan")).isTrue();
+    assertThat(targets.get("valueAddedPerMuWan").isNull()).isTrue();
+  }
+
   // ------------------------------------------------------------------- invalidation
 
   @Test
