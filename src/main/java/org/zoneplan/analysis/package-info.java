@@ -20,7 +20,9 @@
  *       org.zoneplan.analysis.EfficiencyReport}, {@link org.zoneplan.analysis.AttributionReport},
  *       {@link org.zoneplan.analysis.PlanComparisonReport}, {@link
  *       org.zoneplan.analysis.WhatIfReport} and {@link org.zoneplan.analysis.IndicatorsReport}.
- *       Other packages call the reports (exports, proposals), never the engine's caches.
+ *       Other packages call the reports (exports, proposals), never the engine's caches. A new
+ *       report (the yearly indicators, the 亩均 evaluation) takes the same shape: a service with one
+ *       method per request, its records nested in it, its inputs from {@code AnalysisInputs}.
  *   <li>What the reports share: {@code AnalysisInputs} (plan data, division lookup and default,
  *       storage switch, membership, scattered parcels, warm-up at start), {@link
  *       org.zoneplan.analysis.ReportParts} (records used by several reports) and {@link
