@@ -9,6 +9,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.zoneplan.geo.GeometryLimits;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -28,8 +29,11 @@ class AnalysisController {
 
   private final AnalysisService analysis;
 
-  AnalysisController(AnalysisService analysis) {
+  private final GeometryLimits limits;
+
+  AnalysisController(AnalysisService analysis, GeometryLimits limits) {
     this.analysis = analysis;
+    this.limits = limits;
   }
 
   @GetMapping("/plans/{planId}/overlaps")
@@ -90,6 +94,11 @@ class AnalysisController {
       @RequestBody JsonNode body,
       @RequestParam(required = false) String division,
       @RequestParam(required = false) Boolean includeStorage) {
+    // The proposed geometry within zoneplan.limits.* (polygons, holes, vertices) before any work.
+    limits.check(
+        body != null && "Feature".equals(body.path("type").asString(""))
+            ? body.get("geometry")
+            : body);
     return analysis.whatIf(planId, code, body, blankToNull(division), includeStorage);
   }
 

@@ -32,6 +32,8 @@ import org.zoneplan.geo.Crs;
 import org.zoneplan.geo.EllipsoidalArea;
 import org.zoneplan.geo.GaussKruger;
 import org.zoneplan.geo.GeometryIssue;
+import org.zoneplan.geo.GeometryLimitExceededException;
+import org.zoneplan.geo.GeometryLimits;
 import org.zoneplan.geo.GeometryRejectedException;
 import org.zoneplan.geo.GeometryRepair;
 import org.zoneplan.geo.PolygonValidator;
@@ -77,6 +79,7 @@ public class ImportService {
   private final ApplicationEventPublisher events;
   private final JsonMapper json;
   private final AuditLog audit;
+  private final GeometryLimits limits;
 
   ImportService(
       ExchangeProperties properties,
@@ -87,7 +90,9 @@ public class ImportService {
       PlatformTransactionManager transactions,
       ApplicationEventPublisher events,
       JsonMapper json,
-      AuditLog audit) {
+      AuditLog audit,
+      GeometryLimits limits) {
+    this.limits = limits;
     this.properties = properties;
     this.zoneService = zoneService;
     this.zoneRepository = zoneRepository;
@@ -139,7 +144,7 @@ public class ImportService {
       }
       List<Path> geojson = files.stream().filter(p -> p.toString().endsWith(".geojson")).toList();
       if (geojson.size() == 1 && files.stream().noneMatch(p -> p.toString().endsWith(".shp"))) {
-        return new GeoJsonInput(geojson.get(0), json, request.crs());
+        return new GeoJsonInput(geojson.get(0), json, request.crs(), limits);
       }
       return new ShapefileInput(files, request.encoding(), request.crs());
     }
@@ -148,7 +153,7 @@ public class ImportService {
     }
     if (text.stripLeading().startsWith("{") || text.startsWith("\u00EF\u00BB\u00BF")) {
       // JSON, or UTF-8 JSON behind a byte-order mark (which Jackson skips)
-      return new GeoJsonInput(file, json, request.crs());
+      return new GeoJsonInput(file, json, request.crs(), limits);
     }
     throw new ApiProblem(
         HttpStatus.UNSUPPORTED_MEDIA_TYPE,
@@ -192,6 +197,12 @@ public class ImportService {
       }
       if (f.geometry() == null || f.geometry().isEmpty()) {
         error(f.number(), key, "the feature has no geometry", null);
+        return null;
+      }
+      try {
+        limits.check(f.geometry());
+      } catch (GeometryLimitExceededException e) {
+        error(f.number(), key, e.getMessage(), null);
         return null;
       }
       if (toCgcs2000 == null) {
