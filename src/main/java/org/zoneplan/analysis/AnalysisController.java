@@ -9,6 +9,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.zoneplan.geo.GeometryLimits;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -35,6 +36,8 @@ class AnalysisController {
   private final WhatIfReport whatIfReport;
   private final IndicatorsReport indicatorsReport;
 
+  private final GeometryLimits limits;
+
   AnalysisController(
       OverlapReport overlapReport,
       ConcentrationReport concentrationReport,
@@ -43,7 +46,8 @@ class AnalysisController {
       AttributionReport attributionReport,
       PlanComparisonReport comparisonReport,
       WhatIfReport whatIfReport,
-      IndicatorsReport indicatorsReport) {
+      IndicatorsReport indicatorsReport,
+      GeometryLimits limits) {
     this.overlapReport = overlapReport;
     this.concentrationReport = concentrationReport;
     this.scatteredLandReport = scatteredLandReport;
@@ -52,6 +56,7 @@ class AnalysisController {
     this.comparisonReport = comparisonReport;
     this.whatIfReport = whatIfReport;
     this.indicatorsReport = indicatorsReport;
+    this.limits = limits;
   }
 
   @GetMapping("/plans/{planId}/overlaps")
@@ -115,6 +120,11 @@ class AnalysisController {
       @RequestBody JsonNode body,
       @RequestParam(required = false) String division,
       @RequestParam(required = false) Boolean includeStorage) {
+    // The proposed geometry within zoneplan.limits.* (polygons, holes, vertices) before any work.
+    limits.check(
+        body != null && "Feature".equals(body.path("type").asString(""))
+            ? body.get("geometry")
+            : body);
     return whatIfReport.whatIf(planId, code, body, blankToNull(division), includeStorage);
   }
 

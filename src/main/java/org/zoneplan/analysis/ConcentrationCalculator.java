@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.function.IntPredicate;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
+import org.zoneplan.system.Deadline;
 
 /**
  * Industrial-land concentration ratio (产业用地集中度) of a division (the jurisdiction):
@@ -91,6 +92,7 @@ public final class ConcentrationCalculator {
     double inside = insideM2(plan.unionRegion());
     Map<String, Double> zones = new LinkedHashMap<>();
     for (ZoneShape zone : plan.zones()) {
+      Deadline.check();
       zones.put(zone.code(), insideM2(plan.region(zone.code())));
     }
     return new Concentration(inside, industrialTotalM2(), zones, parcelsCounted());

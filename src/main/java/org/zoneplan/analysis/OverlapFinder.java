@@ -11,6 +11,7 @@ import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.Polygon;
 import org.zoneplan.geo.EllipsoidalArea;
 import org.zoneplan.geo.GeoJson;
+import org.zoneplan.system.Deadline;
 
 /**
  * Overlaps and coverage problems of a plan version:
@@ -70,12 +71,14 @@ public final class OverlapFinder {
       ZoneShape a = zones.get(i);
       for (int j = i + 1; j < zones.size(); j++) {
         ZoneShape b = zones.get(j);
+        Deadline.check();
         if (plan.mustNotOverlap(a.code(), b.code())) {
           overlap(plane, a.code(), a.geometry(), b.code(), b.geometry()).ifPresent(out::add);
         }
       }
     }
     for (ZoneShape z : zones) {
+      Deadline.check();
       ZoneShape parent = plan.parent(z.code());
       if (parent != null) {
         outside(plane, z.code(), z.geometry(), parent.code(), parent.geometry())
@@ -86,6 +89,7 @@ public final class OverlapFinder {
       for (int j = i + 1; j < zones.size(); j++) {
         ZoneShape a = zones.get(i);
         ZoneShape b = zones.get(j);
+        Deadline.check();
         if (plan.siblings(a.code(), b.code())) {
           gap(plane, plan, a, b).ifPresent(out::add);
         }
@@ -107,6 +111,7 @@ public final class OverlapFinder {
     List<SpatialProblem> out = new ArrayList<>();
     GkPlane plane = GkPlane.forGeometry(geometry);
     for (ZoneShape other : plan.zones()) {
+      Deadline.check();
       if (plan.mustNotOverlap(code, other.code())) {
         overlap(plane, code, geometry, other.code(), other.geometry()).ifPresent(out::add);
       }
@@ -190,6 +195,7 @@ public final class OverlapFinder {
     Set<String> ancestors = new HashSet<>(plan.ancestors(a.code()));
     ancestors.addAll(plan.ancestors(b.code()));
     for (ZoneShape other : plan.zones()) {
+      Deadline.check();
       if (gap.isEmpty()) {
         break;
       }

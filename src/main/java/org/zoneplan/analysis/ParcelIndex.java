@@ -13,6 +13,7 @@ import org.locationtech.jts.geom.MultiPolygon;
 import org.locationtech.jts.index.strtree.STRtree;
 import org.zoneplan.geo.EllipsoidalArea;
 import org.zoneplan.parcels.Parcel;
+import org.zoneplan.system.Deadline;
 
 /**
  * An in-memory snapshot of parcels for analysis: an STR-tree over their bounding boxes, their
@@ -63,9 +64,13 @@ public final class ParcelIndex {
   /** Below this many items the work runs in the caller's thread: forking costs more. */
   static final int PARALLEL_THRESHOLD = 2048;
 
-  /** {@code 0 … n-1}, in parallel when there are many. */
+  /**
+   * {@code 0 … n-1}, in parallel when there are many; each element checks the calling request's
+   * {@link Deadline} (from whichever thread processes it), so a loop over it stops at the limit.
+   */
   static IntStream range(int n) {
-    IntStream range = IntStream.range(0, n);
+    Runnable deadline = Deadline.capture();
+    IntStream range = IntStream.range(0, n).peek(i -> deadline.run());
     return n >= PARALLEL_THRESHOLD ? range.parallel() : range;
   }
 

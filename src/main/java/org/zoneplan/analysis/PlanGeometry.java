@@ -12,6 +12,7 @@ import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.operation.overlayng.OverlayNGRobust;
 import org.zoneplan.geo.Cgcs2000;
+import org.zoneplan.system.Deadline;
 
 /**
  * The zones of one plan version prepared for analysis: each zone's prepared polygon and point
@@ -36,6 +37,7 @@ public final class PlanGeometry {
   private PlanGeometry(List<ZoneShape> zones) {
     this.zones = List.copyOf(zones);
     for (ZoneShape z : this.zones) {
+      Deadline.check();
       if (byCode.put(z.code(), z) != null) {
         throw new IllegalArgumentException("zone code " + z.code() + " appears twice");
       }

@@ -8,6 +8,7 @@ import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.LineString;
 import org.locationtech.jts.geom.Location;
 import org.locationtech.jts.geom.Polygon;
+import org.zoneplan.system.Deadline;
 
 /**
  * A raster over a polygonal region that answers "wholly inside", "wholly outside" or "don't know"
@@ -96,6 +97,7 @@ final class RegionGrid {
   private void fill(Geometry region) {
     IndexedPointInAreaLocator locator = new IndexedPointInAreaLocator(region);
     for (int r = 0; r < rows; r++) {
+      Deadline.check();
       int c = 0;
       while (c < columns) {
         if (cells[r * columns + c] == CELL_BOUNDARY) {

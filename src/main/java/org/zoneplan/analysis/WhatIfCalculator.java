@@ -4,6 +4,7 @@ import java.util.List;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.zoneplan.geo.EllipsoidalArea;
+import org.zoneplan.system.Deadline;
 
 /**
  * What-if for one zone: the plan as it is, except that one zone has a proposed geometry.
@@ -41,6 +42,7 @@ public final class WhatIfCalculator {
    * @param proposed its proposed geometry (valid, polygonal, EPSG:4490)
    */
   public WhatIf evaluate(PlanGeometry plan, Concentration before, String code, Geometry proposed) {
+    Deadline.check();
     ZoneShape zone = plan.zone(code);
     Geometry old = zone.geometry();
     Geometry changed = RegionArea.symDifference(old, proposed);
@@ -82,6 +84,7 @@ public final class WhatIfCalculator {
       }
       parcels = ZoneMembership.changes(index, old, proposed, where);
     }
+    Deadline.check();
     List<SpatialProblem> problemsBefore = overlaps.forZone(plan, code, old);
     List<SpatialProblem> problemsAfter = overlaps.forZone(plan, code, proposed);
     return new WhatIf(

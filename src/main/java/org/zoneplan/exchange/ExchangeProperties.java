@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
 
@@ -18,6 +19,17 @@ import org.springframework.util.unit.DataSize;
  * @param maxUnzippedSize most bytes an uploaded zip may expand to (default 2 GB)
  * @param maxCompressionRatio largest uncompressed ÷ compressed size of one entry (default 100: a
  *     shapefile compresses 2–10 times; a zip bomb a thousand)
+ * @param maxImportFeatures most features one upload may hold (default 200,000); the whole upload is
+ *     read into memory before the store is touched, so this and {@code maxImportVertices} bound the
+ *     memory an import takes
+ * @param maxImportVertices most vertices of all features of one upload together (default 5,000,000:
+ *     about 250 MB as JTS coordinates)
+ * @param maxTextLength most characters of one attribute value read from a GeoPackage (default
+ *     65,536)
+ * @param maxGeometryBytes most bytes of one GeoPackage geometry blob (default 8 MB: 500,000
+ *     vertices as WKB)
+ * @param readTimeout longest time reading an upload may take before it is refused (default 60 s);
+ *     no store connection is held meanwhile
  */
 @ConfigurationProperties("zoneplan.exchange")
 public record ExchangeProperties(
@@ -25,13 +37,23 @@ public record ExchangeProperties(
     Integer zipLevel,
     Integer maxZipEntries,
     DataSize maxUnzippedSize,
-    Integer maxCompressionRatio) {
+    Integer maxCompressionRatio,
+    Integer maxImportFeatures,
+    Long maxImportVertices,
+    Integer maxTextLength,
+    DataSize maxGeometryBytes,
+    Duration readTimeout) {
   public ExchangeProperties {
     tempDir = tempDir == null ? Path.of(System.getProperty("java.io.tmpdir")) : tempDir;
     zipLevel = zipLevel == null ? 1 : zipLevel;
     maxZipEntries = maxZipEntries == null ? 64 : maxZipEntries;
     maxUnzippedSize = maxUnzippedSize == null ? DataSize.ofGigabytes(2) : maxUnzippedSize;
     maxCompressionRatio = maxCompressionRatio == null ? 100 : maxCompressionRatio;
+    maxImportFeatures = maxImportFeatures == null ? 200_000 : maxImportFeatures;
+    maxImportVertices = maxImportVertices == null ? 5_000_000L : maxImportVertices;
+    maxTextLength = maxTextLength == null ? 65_536 : maxTextLength;
+    maxGeometryBytes = maxGeometryBytes == null ? DataSize.ofMegabytes(8) : maxGeometryBytes;
+    readTimeout = readTimeout == null ? Duration.ofSeconds(60) : readTimeout;
   }
 
   /** A new folder only this process can read, e.g. {@code zoneplan-import-1234}. */

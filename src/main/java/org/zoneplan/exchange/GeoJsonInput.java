@@ -8,6 +8,7 @@ import java.util.function.Consumer;
 import org.zoneplan.geo.Crs;
 import org.zoneplan.geo.GeoJson;
 import org.zoneplan.geo.GeometryIssue;
+import org.zoneplan.geo.GeometryLimits;
 import org.zoneplan.geo.GeometryRejectedException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
@@ -27,11 +28,13 @@ final class GeoJsonInput implements FeatureInput {
   private final Path file;
   private final JsonMapper json;
   private final Crs override;
+  private final GeometryLimits limits;
   private Crs crs = Crs.CGCS2000;
   private String crsSource = "RFC 7946";
 
-  GeoJsonInput(Path file, JsonMapper json, Crs override) {
+  GeoJsonInput(Path file, JsonMapper json, Crs override, GeometryLimits limits) {
     this.file = file;
+    this.limits = limits;
     this.json = json;
     this.override = override;
     if (override != null) {
@@ -112,7 +115,7 @@ final class GeoJsonInput implements FeatureInput {
     }
   }
 
-  private static ImportedFeature feature(JsonNode feature, int number) {
+  private ImportedFeature feature(JsonNode feature, int number) {
     Map<String, Object> attributes = new LinkedHashMap<>();
     JsonNode properties = feature.path("properties");
     for (Map.Entry<String, JsonNode> e : properties.properties()) {
@@ -138,7 +141,7 @@ final class GeoJsonInput implements FeatureInput {
       return new ImportedFeature(number, attributes, null, null);
     }
     try {
-      return new ImportedFeature(number, attributes, GeoJson.readPolygonal(geometry), null);
+      return new ImportedFeature(number, attributes, GeoJson.readPolygonal(geometry, limits), null);
     } catch (GeometryRejectedException e) {
       if (e.issue().code() == GeometryIssue.Code.NOT_POLYGON) {
         throw UploadProblems.notPolygon(

@@ -32,6 +32,8 @@ import org.zoneplan.geo.Crs;
 import org.zoneplan.geo.EllipsoidalArea;
 import org.zoneplan.geo.GaussKruger;
 import org.zoneplan.geo.GeometryIssue;
+import org.zoneplan.geo.GeometryLimitExceededException;
+import org.zoneplan.geo.GeometryLimits;
 import org.zoneplan.geo.GeometryRejectedException;
 import org.zoneplan.geo.GeometryRepair;
 import org.zoneplan.geo.PolygonValidator;
@@ -77,6 +79,7 @@ public class ImportService {
   private final ApplicationEventPublisher events;
   private final JsonMapper json;
   private final AuditLog audit;
+  private final GeometryLimits limits;
 
   ImportService(
       ExchangeProperties properties,
@@ -87,7 +90,9 @@ public class ImportService {
       PlatformTransactionManager transactions,
       ApplicationEventPublisher events,
       JsonMapper json,
-      AuditLog audit) {
+      AuditLog audit,
+      GeometryLimits limits) {
+    this.limits = limits;
     this.properties = properties;
     this.zoneService = zoneService;
     this.zoneRepository = zoneRepository;
@@ -135,20 +140,20 @@ public class ImportService {
       List<Path> files = new SafeUnzip(properties).extract(file, unzipped);
       List<Path> packages = files.stream().filter(p -> p.toString().endsWith(".gpkg")).toList();
       if (packages.size() == 1 && files.stream().noneMatch(p -> p.toString().endsWith(".shp"))) {
-        return new GeoPackageInput(packages.get(0), request.crs());
+        return new GeoPackageInput(packages.get(0), request.crs(), properties);
       }
       List<Path> geojson = files.stream().filter(p -> p.toString().endsWith(".geojson")).toList();
       if (geojson.size() == 1 && files.stream().noneMatch(p -> p.toString().endsWith(".shp"))) {
-        return new GeoJsonInput(geojson.get(0), json, request.crs());
+        return new GeoJsonInput(geojson.get(0), json, request.crs(), limits);
       }
       return new ShapefileInput(files, request.encoding(), request.crs());
     }
     if (text.startsWith("SQLite format 3")) {
-      return new GeoPackageInput(file, request.crs());
+      return new GeoPackageInput(file, request.crs(), properties);
     }
     if (text.stripLeading().startsWith("{") || text.startsWith("\u00EF\u00BB\u00BF")) {
       // JSON, or UTF-8 JSON behind a byte-order mark (which Jackson skips)
-      return new GeoJsonInput(file, json, request.crs());
+      return new GeoJsonInput(file, json, request.crs(), limits);
     }
     throw new ApiProblem(
         HttpStatus.UNSUPPORTED_MEDIA_TYPE,
@@ -171,7 +176,6 @@ public class ImportService {
     Crs declared;
     Crs effective;
     UnaryOperator<Geometry> toCgcs2000;
-    final List<Parcel> parcelBatch = new ArrayList<>();
     final Envelope extent = new Envelope();
 
     Run(ImportRequest request, Crs declared) {
@@ -193,6 +197,12 @@ public class ImportService {
       }
       if (f.geometry() == null || f.geometry().isEmpty()) {
         error(f.number(), key, "the feature has no geometry", null);
+        return null;
+      }
+      try {
+        limits.check(f.geometry());
+      } catch (GeometryLimitExceededException e) {
+        error(f.number(), key, e.getMessage(), null);
         return null;
       }
       if (toCgcs2000 == null) {
@@ -269,19 +279,20 @@ public class ImportService {
   private ImportReport run(FeatureInput input, String fileName, ImportRequest request)
       throws IOException {
     Run run = new Run(request, input.crs());
-    IOException[] failure = new IOException[1];
+    // 1. Read and check every feature while holding no store connection: reading an upload may be
+    // slow (bounded by zoneplan.exchange.read-timeout and the feature and vertex limits).
+    FeatureInput bounded = bounded(input, run);
+    Runnable write =
+        switch (request.layer()) {
+          case "zones" -> readZones(bounded, run);
+          case "parcels" -> readParcels(bounded, run);
+          default -> readDivisions(bounded, run);
+        };
+    // 2. Write everything in one transaction, which a dry run or any error rolls back.
     transaction.executeWithoutResult(
         status -> {
-          try {
-            switch (request.layer()) {
-              case "zones" -> importZones(input, run);
-              case "parcels" -> importParcels(input, run);
-              default -> importDivisions(input, run);
-            }
-          } catch (IOException e) {
-            failure[0] = e;
-          }
-          if (failure[0] != null || request.dryRun() || !run.errors.isEmpty()) {
+          write.run();
+          if (request.dryRun() || !run.errors.isEmpty()) {
             status.setRollbackOnly();
           } else {
             audit.record(
@@ -296,9 +307,6 @@ public class ImportService {
                     + (request.replace() ? " (mode=replace)" : ""));
           }
         });
-    if (failure[0] != null) {
-      throw failure[0];
-    }
     boolean written = !request.dryRun() && run.errors.isEmpty();
     if (written && request.layer().equals("parcels") && (run.accepted > 0 || request.replace())) {
       events.publishEvent(new ParcelsChangedEvent(run.extent));
@@ -343,11 +351,81 @@ public class ImportService {
     return report;
   }
 
+  /**
+   * The same input, refused (422, naming the limit and its property) as soon as it holds more than
+   * {@code zoneplan.exchange.max-import-features} features or {@code max-import-vertices} vertices:
+   * the whole upload is held in memory before it is written.
+   */
+  private FeatureInput bounded(FeatureInput input, Run run) {
+    int maxFeatures = properties.maxImportFeatures();
+    long maxVertices = properties.maxImportVertices();
+    return new FeatureInput() {
+      long vertices;
+
+      @Override
+      public String format() {
+        return input.format();
+      }
+
+      @Override
+      public String encoding() {
+        return input.encoding();
+      }
+
+      @Override
+      public String encodingSource() {
+        return input.encodingSource();
+      }
+
+      @Override
+      public Crs crs() {
+        return input.crs();
+      }
+
+      @Override
+      public String crsSource() {
+        return input.crsSource();
+      }
+
+      @Override
+      public void forEach(java.util.function.Consumer<ImportedFeature> consumer)
+          throws IOException {
+        input.forEach(
+            f -> {
+              if (f.number() > maxFeatures) {
+                throw UploadProblems.overLimit(
+                    "features",
+                    "zoneplan.exchange.max-import-features",
+                    maxFeatures,
+                    "the file holds more than "
+                        + maxFeatures
+                        + " features (zoneplan.exchange.max-import-features); nothing was"
+                        + " written");
+              }
+              if (f.geometry() != null) {
+                vertices += f.geometry().getNumPoints();
+                if (vertices > maxVertices) {
+                  throw UploadProblems.overLimit(
+                      "vertices",
+                      "zoneplan.exchange.max-import-vertices",
+                      maxVertices,
+                      "the file's features have more than "
+                          + maxVertices
+                          + " vertices together (zoneplan.exchange.max-import-vertices); nothing"
+                          + " was written");
+                }
+              }
+              consumer.accept(f);
+            });
+      }
+    };
+  }
+
   // ---------------------------------------------------------------- zones
 
   private record ZoneRow(int number, String code, ZoneDraft draft) {}
 
-  private void importZones(FeatureInput input, Run run) throws IOException {
+  private Runnable readZones(FeatureInput input, Run run) throws IOException {
     String planId = run.request.planId();
     List<ZoneRow> rows = new ArrayList<>();
     Set<String> codes = new HashSet<>();
@@ -402,6 +480,10 @@ public class ImportService {
           run.accepted++;
           run.areaM2 += EllipsoidalArea.squareMetres(geometry);
         });
+    return () -> writeZones(planId, rows, run);
+  }
+
+  private void writeZones(String planId, List<ZoneRow> rows, Run run) {
     Map<String, ZoneRow> byCode = new HashMap<>();
     rows.forEach(r -> byCode.put(r.code(), r));
     Set<String> existing = new HashSet<>();
@@ -486,18 +568,8 @@ public class ImportService {
 
   // ---------------------------------------------------------------- parcels
 
-  private void importParcels(FeatureInput input, Run run) throws IOException {
-    if (run.request.replace()) {
-      // Every stored parcel goes; "replaced" counts them. A dry run only counts. Any error rolls
-      // the deletion back with the rest of the transaction.
-      run.replaced = (int) parcels.count();
-      run.warnings.add(
-          "mode=replace: the " + run.replaced + " stored parcels are replaced by the file's");
-      if (!run.request.dryRun()) {
-        parcels.deleteAll();
-        run.extent.expandToInclude(CHINA);
-      }
-    }
+  private Runnable readParcels(FeatureInput input, Run run) throws IOException {
+    List<Parcel> rows = new ArrayList<>();
     input.forEach(
         f -> {
           run.features++;
@@ -556,22 +628,35 @@ public class ImportService {
           run.extent.expandToInclude(geometry.getEnvelopeInternal());
           run.created++;
           if (!run.request.dryRun() && run.errors.isEmpty()) {
-            run.parcelBatch.add(parcel);
-            if (run.parcelBatch.size() >= PARCEL_BATCH) {
-              parcels.insertAll(run.parcelBatch);
-              run.parcelBatch.clear();
-            }
+            rows.add(parcel);
           }
         });
-    if (!run.request.dryRun() && run.errors.isEmpty() && !run.parcelBatch.isEmpty()) {
-      parcels.insertAll(run.parcelBatch);
+    return () -> writeParcels(rows, run);
+  }
+
+  private void writeParcels(List<Parcel> rows, Run run) {
+    if (run.request.replace()) {
+      // Every stored parcel goes; "replaced" counts them. A dry run only counts. Any error rolls
+      // the deletion back with the rest of the transaction.
+      run.replaced = (int) parcels.count();
+      run.warnings.add(
+          0, "mode=replace: the " + run.replaced + " stored parcels are replaced by the file's");
+      if (!run.request.dryRun()) {
+        parcels.deleteAll();
+        run.extent.expandToInclude(CHINA);
+      }
     }
-    run.parcelBatch.clear();
+    if (run.request.dryRun() || !run.errors.isEmpty()) {
+      return;
+    }
+    for (int i = 0; i < rows.size(); i += PARCEL_BATCH) {
+      parcels.insertAll(rows.subList(i, Math.min(rows.size(), i + PARCEL_BATCH)));
+    }
   }
 
   // ---------------------------------------------------------------- divisions
 
-  private void importDivisions(FeatureInput input, Run run) throws IOException {
+  private Runnable readDivisions(FeatureInput input, Run run) throws IOException {
     List<Division> rows = new ArrayList<>();
     Set<String> codes = new HashSet<>();
     input.forEach(
@@ -613,6 +698,10 @@ public class ImportService {
           run.accepted++;
           run.areaM2 += EllipsoidalArea.squareMetres(geometry);
         });
+    return () -> writeDivisions(rows, run);
+  }
+
+  private void writeDivisions(List<Division> rows, Run run) {
     if (!run.errors.isEmpty()) {
       return;
     }

@@ -30,6 +30,32 @@ final class UploadProblems {
     return new ApiProblem(HttpStatus.UNPROCESSABLE_CONTENT, "unknown-crs", "Unknown CRS", detail);
   }
 
+  /**
+   * An upload over one of the limits of {@code zoneplan.exchange.*}: names the limit, its value and
+   * the property that sets it.
+   */
+  static ApiProblem overLimit(String what, String property, long max, String detail) {
+    return new ApiProblem(
+            HttpStatus.UNPROCESSABLE_CONTENT, "upload-limit", "Upload over a limit", detail)
+        .with("limit", what)
+        .with("max", max)
+        .with("property", property);
+  }
+
+  /** Reading the upload took longer than {@code zoneplan.exchange.read-timeout}. */
+  static ApiProblem tooSlow(long seconds) {
+    return new ApiProblem(
+            HttpStatus.UNPROCESSABLE_CONTENT,
+            "upload-too-slow",
+            "Upload too slow to read",
+            "reading the file took longer than "
+                + seconds
+                + " s (zoneplan.exchange.read-timeout); nothing was written")
+        .with("limit", "read-timeout")
+        .with("max", seconds)
+        .with("property", "zoneplan.exchange.read-timeout");
+  }
+
   static ApiProblem badRequest(String slug, String detail) {
     return new ApiProblem(HttpStatus.BAD_REQUEST, slug, "Invalid request", detail);
   }

@@ -34,11 +34,25 @@ public final class GeoJson {
 
   /**
    * Reads a GeoJSON geometry object that must be a Polygon or MultiPolygon, returned as a
-   * MultiPolygon. Only the structure is checked here; see {@link PolygonValidator} for topology.
+   * MultiPolygon, within {@link GeometryLimits#DEFAULT}. Callers with configured limits use {@link
+   * #readPolygonal(JsonNode, GeometryLimits)}.
    *
    * @throws GeometryRejectedException naming what is wrong
    */
   public static MultiPolygon readPolygonal(JsonNode geometry) {
+    return readPolygonal(geometry, GeometryLimits.DEFAULT);
+  }
+
+  /**
+   * Reads a GeoJSON geometry object that must be a Polygon or MultiPolygon, returned as a
+   * MultiPolygon. The {@code limits} are checked first, before anything is built; only the
+   * structure is checked here, see {@link PolygonValidator} for topology.
+   *
+   * @throws GeometryRejectedException naming what is wrong ({@link GeometryLimitExceededException}
+   *     for a geometry over a limit)
+   */
+  public static MultiPolygon readPolygonal(JsonNode geometry, GeometryLimits limits) {
+    limits.check(geometry);
     if (geometry == null || geometry.isNull() || geometry.isMissingNode()) {
       throw reject(Code.MALFORMED, "the feature has no geometry");
     }

@@ -16,7 +16,9 @@ public record GeometryIssue(Code code, String reason, Coordinate coordinate) {
     SELF_INTERSECTION,
     INVALID_TOPOLOGY,
     OUTSIDE_CHINA,
-    AXES_SWAPPED
+    AXES_SWAPPED,
+    /** Over one of the {@link GeometryLimits}. */
+    TOO_LARGE
   }
 
   public static GeometryIssue of(Code code, String reason) {

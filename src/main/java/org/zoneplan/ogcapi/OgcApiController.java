@@ -33,6 +33,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import org.zoneplan.geo.Cgcs2000;
 import org.zoneplan.geo.GeoJson;
+import org.zoneplan.geo.GeometryLimits;
 import org.zoneplan.system.ApiProblem;
 import org.zoneplan.zones.Zone;
 import org.zoneplan.zones.ZoneDraft;
@@ -77,7 +78,11 @@ class OgcApiController {
   private final ZoneService zoneService;
   private final JsonMapper json;
 
-  OgcApiController(OgcItems items, ZoneService zoneService, JsonMapper json) {
+  private final GeometryLimits limits;
+
+  OgcApiController(
+      OgcItems items, ZoneService zoneService, JsonMapper json, GeometryLimits limits) {
+    this.limits = limits;
     this.items = items;
     this.zoneService = zoneService;
     this.json = json;
@@ -411,10 +416,10 @@ class OgcApiController {
   private ZoneDraft draft(JsonNode body, String code, String contentCrs) {
     OgcCrs in = crs(contentCrs == null ? null : contentCrs.replaceAll("[<>]", ""), "Content-Crs");
     if (in.equals(OgcCrs.CRS84)) {
-      return ZoneFeatures.draft(json, body, code);
+      return ZoneFeatures.draft(json, body, code, limits);
     }
     // Read the geometry as given, then bring it into EPSG:4490 (x = longitude).
-    ZoneDraft given = ZoneFeatures.draft(json, body, code);
+    ZoneDraft given = ZoneFeatures.draft(json, body, code, limits);
     Geometry stored = in.toStore().apply(given.geometry());
     MultiPolygon geometry = (MultiPolygon) Cgcs2000.GEOMETRY_FACTORY.createGeometry(stored);
     return new ZoneDraft(

@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import org.zoneplan.geo.GeometryLimits;
 import org.zoneplan.system.ApiProblem;
 import org.zoneplan.system.BboxParameter;
 import tools.jackson.databind.JsonNode;
@@ -29,7 +30,10 @@ class ParcelController {
 
   private final ParcelService service;
 
-  ParcelController(ParcelService service) {
+  private final GeometryLimits limits;
+
+  ParcelController(ParcelService service, GeometryLimits limits) {
+    this.limits = limits;
     this.service = service;
   }
 
@@ -101,7 +105,7 @@ class ParcelController {
 
   @PostMapping
   ResponseEntity<ObjectNode> create(@RequestBody JsonNode body) {
-    Parcel parcel = service.create(ParcelFeatures.draft(body));
+    Parcel parcel = service.create(ParcelFeatures.draft(body, limits));
     return ResponseEntity.created(URI.create("/api/parcels/" + parcel.id()))
         .contentType(GEO_JSON)
         .body(ParcelFeatures.feature(parcel, service.landUseName(parcel)));

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import org.springframework.http.HttpStatus;
 import org.zoneplan.geo.AreaUnits;
 import org.zoneplan.geo.GeoJson;
+import org.zoneplan.geo.GeometryLimits;
 import org.zoneplan.system.ApiProblem;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -55,7 +56,7 @@ final class ParcelFeatures {
    * @throws ApiProblem when a property is missing or of the wrong type; geometry problems are
    *     thrown as {@link org.zoneplan.geo.GeometryRejectedException}
    */
-  static ParcelDraft draft(JsonNode body) {
+  static ParcelDraft draft(JsonNode body, GeometryLimits limits) {
     if (body == null || !body.isObject() || !"Feature".equals(string(body, "type"))) {
       throw new ApiProblem(
           HttpStatus.BAD_REQUEST,
@@ -88,7 +89,7 @@ final class ParcelFeatures {
         optionalNumber(properties, "taxWan"),
         optionalNumber(properties, "valueAddedWan"),
         optionalInteger(properties, "employees"),
-        GeoJson.readPolygonal(body.get("geometry")));
+        GeoJson.readPolygonal(body.get("geometry"), limits));
   }
 
   private static String string(JsonNode node, String name) {

@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.zoneplan.geo.GeoJson;
+import org.zoneplan.geo.GeometryLimits;
 import org.zoneplan.system.ApiProblem;
 import org.zoneplan.zones.ZoneFeatures;
 import tools.jackson.databind.JsonNode;
@@ -28,7 +29,10 @@ class ProposalController {
   private final ProposalService service;
   private final JsonMapper json;
 
-  ProposalController(ProposalService service, JsonMapper json) {
+  private final GeometryLimits limits;
+
+  ProposalController(ProposalService service, JsonMapper json, GeometryLimits limits) {
+    this.limits = limits;
     this.service = service;
     this.json = json;
   }
@@ -155,7 +159,7 @@ class ProposalController {
       var draft =
           op == ProposedChange.Operation.DELETE
               ? null
-              : ZoneFeatures.draft(json, c.get("feature"), code);
+              : ZoneFeatures.draft(json, c.get("feature"), code, limits);
       changes.add(new ProposedChange(changes.size() + 1, op, code, base, draft));
     }
     return new Proposal(

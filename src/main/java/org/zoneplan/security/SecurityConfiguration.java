@@ -13,6 +13,7 @@ import java.util.Set;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
 import org.springframework.security.authentication.LockedException;
@@ -20,6 +21,8 @@ import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.security.core.session.SessionRegistryImpl;
 import org.springframework.security.core.userdetails.User;
@@ -30,6 +33,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
+import org.springframework.security.web.savedrequest.NullRequestCache;
 import org.springframework.security.web.session.HttpSessionEventPublisher;
 import org.zoneplan.system.BasemapProperties;
 
@@ -116,81 +120,70 @@ class SecurityConfiguration {
     return new CachingAuthenticationProvider(dao, Duration.ofMinutes(5));
   }
 
+  /**
+   * Requests carrying an {@code Authorization} header (API clients with HTTP Basic): stateless, so
+   * they never create a session, and never read one either (a session cookie sent beside the header
+   * does not authenticate, so it cannot write without a CSRF token). No CSRF token: a browser does
+   * not add Basic credentials by itself (see {@link SecurityProblems}).
+   */
   @Bean
+  @Order(1)
+  SecurityFilterChain apiFilterChain(
+      HttpSecurity http,
+      CachingAuthenticationProvider authenticationProvider,
+      BasemapProperties basemaps)
+      throws Exception {
+    SecurityProblems problems = new SecurityProblems();
+    http.securityMatcher(r -> r.getHeader("Authorization") != null)
+        .authenticationManager(new ProviderManager(authenticationProvider))
+        .authorizeHttpRequests(SecurityConfiguration::rules)
+        .httpBasic(b -> b.realmName("zoneplan").authenticationEntryPoint(problems))
+        .csrf(c -> c.disable())
+        .requestCache(c -> c.requestCache(new NullRequestCache()))
+        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .headers(
+            h ->
+                h.contentSecurityPolicy(
+                    csp -> csp.policyDirectives(ContentSecurityPolicy.of(basemaps))))
+        .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems));
+    return http.build();
+  }
+
+  /**
+   * The page (form login, session cookie, CSRF token) and anonymous requests. Only a successful
+   * sign-in creates a session: an anonymous request is not remembered for after the login (it would
+   * need a session per stranger), a failed login keeps no message in a session, and the login
+   * form's CSRF token lives in a cookie until then ({@link LoginCsrfTokenRepository}).
+   */
+  @Bean
+  @Order(2)
   SecurityFilterChain securityFilterChain(
       HttpSecurity http,
       CachingAuthenticationProvider authenticationProvider,
       BasemapProperties basemaps,
-      SessionRegistry sessionRegistry)
+      SessionRegistry sessionRegistry,
+      AccountProperties accounts)
       throws Exception {
     SecurityProblems problems = new SecurityProblems();
     HttpSessionRequestCache requestCache = new HttpSessionRequestCache();
-    // Only page visits are remembered for after the login, and no API call creates a session.
+    // A page visit is remembered for after the login only in an existing session; no API call is.
+    requestCache.setCreateSessionAllowed(false);
     requestCache.setRequestMatcher(
         r -> "GET".equals(r.getMethod()) && !SecurityProblems.isApiRequest(r));
     http.authenticationManager(new ProviderManager(authenticationProvider))
-        .authorizeHttpRequests(
-            a ->
-                a.requestMatchers(
-                        "/login", "/error", "/favicon.ico", "/*.css", "/*.js", "/webjars/**")
-                    .permitAll()
-                    // ADMIN
-                    .requestMatchers("/api/users", "/api/users/**", "/api/audit")
-                    .hasRole(Role.ADMIN.name())
-                    .requestMatchers(POST, "/api/plans")
-                    .hasRole(Role.ADMIN.name())
-                    .requestMatchers(PUT, "/api/plans/*")
-                    .hasRole(Role.ADMIN.name())
-                    // LAND_BUREAU
-                    .requestMatchers(GET, "/api/plans/*/export")
-                    .hasRole(Role.LAND_BUREAU.name())
-                    .requestMatchers(POST, "/api/import", "/api/parcels")
-                    .hasRole(Role.LAND_BUREAU.name())
-                    .requestMatchers(DELETE, "/api/parcels/*")
-                    .hasRole(Role.LAND_BUREAU.name())
-                    // computations that write nothing: anyone signed in
-                    .requestMatchers(POST, "/api/measure", "/api/plans/*/zones/*/what-if")
-                    .authenticated()
-                    .requestMatchers(POST, "/api/me/password")
-                    .authenticated()
-                    // PLANNER
-                    .requestMatchers(POST, "/api/plans/*/zones/*", "/api/plans/*/zones/*/restore")
-                    .hasRole(Role.PLANNER.name())
-                    .requestMatchers(PUT, "/api/plans/*/zones/*")
-                    .hasRole(Role.PLANNER.name())
-                    .requestMatchers(DELETE, "/api/plans/*/zones/*")
-                    .hasRole(Role.PLANNER.name())
-                    .requestMatchers(POST, "/ogc/collections/*/items")
-                    .hasRole(Role.PLANNER.name())
-                    .requestMatchers(PUT, "/ogc/collections/*/items/*")
-                    .hasRole(Role.PLANNER.name())
-                    .requestMatchers(DELETE, "/ogc/collections/*/items/*")
-                    .hasRole(Role.PLANNER.name())
-                    .requestMatchers(
-                        POST,
-                        "/api/proposals",
-                        "/api/proposals/*/submit",
-                        "/api/proposals/*/withdraw")
-                    .hasRole(Role.PLANNER.name())
-                    // APPROVER
-                    .requestMatchers(POST, "/api/proposals/*/approve", "/api/proposals/*/reject")
-                    .hasRole(Role.APPROVER.name())
-                    // reading: anyone signed in
-                    .requestMatchers(GET, "/**")
-                    .authenticated()
-                    .requestMatchers(HEAD, "/**")
-                    .authenticated()
-                    // any other write: ADMIN only, so a new endpoint is closed until listed
-                    .anyRequest()
-                    .hasRole(Role.ADMIN.name()))
+        .authorizeHttpRequests(SecurityConfiguration::rules)
         .formLogin(f -> f.loginPage("/login").failureHandler(loginFailures()).permitAll())
         .logout(l -> l.logoutSuccessUrl("/login?logout"))
-        .httpBasic(b -> b.realmName("zoneplan").authenticationEntryPoint(problems))
-        .csrf(c -> c.requireCsrfProtectionMatcher(SecurityConfiguration::needsCsrfToken))
+        .csrf(
+            c ->
+                c.csrfTokenRepository(new LoginCsrfTokenRepository())
+                    .requireCsrfProtectionMatcher(SecurityConfiguration::needsCsrfToken))
         .requestCache(c -> c.requestCache(requestCache))
+        .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
         .sessionManagement(
             s ->
-                s.maximumSessions(-1)
+                s.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED)
+                    .maximumSessions(accounts.maxSessionsPerUser())
                     .sessionRegistry(sessionRegistry)
                     .expiredSessionStrategy(
                         event ->
@@ -202,9 +195,61 @@ class SecurityConfiguration {
         .headers(
             h ->
                 h.contentSecurityPolicy(
-                    csp -> csp.policyDirectives(ContentSecurityPolicy.of(basemaps))))
-        .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems));
+                    csp -> csp.policyDirectives(ContentSecurityPolicy.of(basemaps))));
     return http.build();
+  }
+
+  /** Every URL rule, the same for both chains. */
+  private static void rules(
+      AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry a) {
+    a.requestMatchers("/login", "/error", "/favicon.ico", "/*.css", "/*.js", "/webjars/**")
+        .permitAll()
+        // ADMIN
+        .requestMatchers("/api/users", "/api/users/**", "/api/audit")
+        .hasRole(Role.ADMIN.name())
+        .requestMatchers(POST, "/api/plans")
+        .hasRole(Role.ADMIN.name())
+        .requestMatchers(PUT, "/api/plans/*")
+        .hasRole(Role.ADMIN.name())
+        // LAND_BUREAU
+        .requestMatchers(GET, "/api/plans/*/export")
+        .hasRole(Role.LAND_BUREAU.name())
+        .requestMatchers(POST, "/api/import", "/api/parcels")
+        .hasRole(Role.LAND_BUREAU.name())
+        .requestMatchers(DELETE, "/api/parcels/*")
+        .hasRole(Role.LAND_BUREAU.name())
+        // computations that write nothing: anyone signed in
+        .requestMatchers(POST, "/api/measure", "/api/plans/*/zones/*/what-if")
+        .authenticated()
+        .requestMatchers(POST, "/api/me/password")
+        .authenticated()
+        // PLANNER
+        .requestMatchers(POST, "/api/plans/*/zones/*", "/api/plans/*/zones/*/restore")
+        .hasRole(Role.PLANNER.name())
+        .requestMatchers(PUT, "/api/plans/*/zones/*")
+        .hasRole(Role.PLANNER.name())
+        .requestMatchers(DELETE, "/api/plans/*/zones/*")
+        .hasRole(Role.PLANNER.name())
+        .requestMatchers(POST, "/ogc/collections/*/items")
+        .hasRole(Role.PLANNER.name())
+        .requestMatchers(PUT, "/ogc/collections/*/items/*")
+        .hasRole(Role.PLANNER.name())
+        .requestMatchers(DELETE, "/ogc/collections/*/items/*")
+        .hasRole(Role.PLANNER.name())
+        .requestMatchers(
+            POST, "/api/proposals", "/api/proposals/*/submit", "/api/proposals/*/withdraw")
+        .hasRole(Role.PLANNER.name())
+        // APPROVER
+        .requestMatchers(POST, "/api/proposals/*/approve", "/api/proposals/*/reject")
+        .hasRole(Role.APPROVER.name())
+        // reading: anyone signed in
+        .requestMatchers(GET, "/**")
+        .authenticated()
+        .requestMatchers(HEAD, "/**")
+        .authenticated()
+        // any other write: ADMIN only, so a new endpoint is closed until listed
+        .anyRequest()
+        .hasRole(Role.ADMIN.name());
   }
 
   /** A wrong password back to the form with ?error; a throttled address with ?locked. */
@@ -213,19 +258,19 @@ class SecurityConfiguration {
         new ExceptionMappingAuthenticationFailureHandler();
     failures.setDefaultFailureUrl("/login?error");
     failures.setExceptionMappings(Map.of(LockedException.class.getName(), "/login?locked"));
+    // The form shows its message from ?error / ?locked: nothing to keep in a new session.
+    failures.setAllowSessionCreation(false);
     return failures;
   }
 
   /**
    * A CSRF token is required on every unsafe request a browser could make with the page's session
    * cookie, and on the login form itself; not on requests without a session (they carry no
-   * credentials a browser adds by itself and are answered 401) nor on HTTP Basic requests.
+   * credentials a browser adds by itself and are answered 401). HTTP Basic requests never get here:
+   * they go through {@link #apiFilterChain}.
    */
   static boolean needsCsrfToken(HttpServletRequest request) {
     if (SAFE_METHODS.contains(request.getMethod())) {
-      return false;
-    }
-    if (request.getHeader("Authorization") != null) {
       return false;
     }
     return request.getRequestedSessionId() != null

@@ -1,6 +1,7 @@
 package org.zoneplan.system;
 
 import java.net.URI;
+import java.sql.SQLException;
 import java.util.List;
 import org.locationtech.jts.geom.Coordinate;
 import org.slf4j.Logger;
@@ -21,6 +22,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import org.zoneplan.geo.GeometryIssue;
+import org.zoneplan.geo.GeometryLimitExceededException;
 import org.zoneplan.geo.GeometryRejectedException;
 
 /** The one place that turns refused requests into RFC 9457 problem details. */
@@ -41,6 +43,49 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
   @ExceptionHandler(GeometryRejectedException.class)
   ProblemDetail geometry(GeometryRejectedException e) {
     return apiProblem(geometryProblem(e.issue()));
+  }
+
+  /** A geometry over a limit: 422 naming the limit, its value and its property. */
+  @ExceptionHandler(GeometryLimitExceededException.class)
+  ProblemDetail geometryLimit(GeometryLimitExceededException e) {
+    return apiProblem(
+        new ApiProblem(
+                HttpStatus.UNPROCESSABLE_CONTENT,
+                "geometry-too-large",
+                "Geometry over a limit",
+                e.getMessage())
+            .with("limit", e.limit())
+            .with("max", e.max())
+            .with("actual", e.actual())
+            .with("property", e.property()));
+  }
+
+  /** An analysis past {@code zoneplan.limits.analysis-timeout}: stopped, 503. */
+  @ExceptionHandler(Deadline.ExceededException.class)
+  ProblemDetail deadline(Deadline.ExceededException e) {
+    return apiProblem(
+        new ApiProblem(
+                HttpStatus.SERVICE_UNAVAILABLE,
+                "analysis-timeout",
+                "Computation took too long",
+                e.getMessage())
+            .with("limit", "analysis-timeout")
+            .with("maxMs", e.limit().toMillis())
+            .with("property", e.property()));
+  }
+
+  /** A body without Content-Length that grew past its limit while it was read. */
+  @ExceptionHandler(RequestBodyLimitFilter.BodyTooLargeException.class)
+  ProblemDetail bodyTooLarge(RequestBodyLimitFilter.BodyTooLargeException e) {
+    return apiProblem(
+        new ApiProblem(
+                HttpStatus.PAYLOAD_TOO_LARGE,
+                "body-too-large",
+                "Request body too large",
+                e.getMessage() + "; nothing was written")
+            .with("limit", "body-size")
+            .with("max", e.max())
+            .with("property", e.property()));
   }
 
   /** A refused geometry as a 422 problem naming the reason and, where known, the coordinate. */
@@ -80,6 +125,19 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
    */
   @ExceptionHandler({PessimisticLockingFailureException.class, QueryTimeoutException.class})
   ResponseEntity<ProblemDetail> busy(DataAccessException e) {
+    if (isStatementTimeout(e)) {
+      return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+          .body(
+              apiProblem(
+                  new ApiProblem(
+                          HttpStatus.SERVICE_UNAVAILABLE,
+                          "statement-timeout",
+                          "Store query took too long",
+                          "a store query ran longer than zoneplan.limits.statement-timeout and was"
+                              + " cancelled; nothing was written")
+                      .with("limit", "statement-timeout")
+                      .with("property", "zoneplan.limits.statement-timeout")));
+    }
     ProblemDetail body =
         apiProblem(
             new ApiProblem(
@@ -98,7 +156,39 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
    */
   @ExceptionHandler(UncategorizedSQLException.class)
   ResponseEntity<ProblemDetail> uncategorized(UncategorizedSQLException e) {
-    if (e.getSQLException() != null && "55P03".equals(e.getSQLException().getSQLState())) {
+    if (e.getSQLException() != null && "55P03".equals(e.getSQLException().getSQLState())
+        || isStatementTimeout(e)) {
+      return busy(e);
+    }
+    log.error("store error", e);
+    return ResponseEntity.internalServerError()
+        .body(
+            apiProblem(
+                new ApiProblem(
+                    HttpStatus.INTERNAL_SERVER_ERROR,
+                    "store-error",
+                    "Store error",
+                    "the store failed; nothing was written")));
+  }
+
+  /**
+   * SQLSTATE 57014, "query canceled": PostgreSQL's {@code statement_timeout} and H2's {@code
+   * QUERY_TIMEOUT} (error code 57014 too).
+   */
+  static boolean isStatementTimeout(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof SQLException sql
+          && ("57014".equals(sql.getSQLState()) || sql.getErrorCode() == 57014)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Any other store failure: a 503 for a statement timeout, else a 500 without the SQL. */
+  @ExceptionHandler(DataAccessException.class)
+  ResponseEntity<ProblemDetail> store(DataAccessException e) {
+    if (isStatementTimeout(e)) {
       return busy(e);
     }
     log.error("store error", e);
@@ -118,6 +208,11 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
       HttpHeaders headers,
       HttpStatusCode status,
       WebRequest request) {
+    for (Throwable t = ex; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof RequestBodyLimitFilter.BodyTooLargeException tooLarge) {
+        return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(bodyTooLarge(tooLarge));
+      }
+    }
     ProblemDetail body =
         apiProblem(
             new ApiProblem(

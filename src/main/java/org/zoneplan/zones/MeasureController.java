@@ -6,6 +6,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import org.zoneplan.geo.AreaFigures;
 import org.zoneplan.geo.GeoJson;
+import org.zoneplan.geo.GeometryLimits;
 import org.zoneplan.geo.PolygonValidator;
 import org.zoneplan.system.AreaJson;
 import tools.jackson.databind.JsonNode;
@@ -17,6 +18,12 @@ import tools.jackson.databind.JsonNode;
  */
 @RestController
 class MeasureController {
+  private final GeometryLimits limits;
+
+  MeasureController(GeometryLimits limits) {
+    this.limits = limits;
+  }
+
   /** Body: a GeoJSON Polygon or MultiPolygon, or a Feature holding one. */
   @PostMapping("/api/measure")
   AreaJson measure(@RequestBody JsonNode body) {
@@ -24,7 +31,7 @@ class MeasureController {
         body.has("type") && "Feature".equals(body.get("type").asString())
             ? body.get("geometry")
             : body;
-    MultiPolygon polygons = GeoJson.readPolygonal(geometry);
+    MultiPolygon polygons = GeoJson.readPolygonal(geometry, limits);
     PolygonValidator.requireValid(polygons);
     return AreaJson.of(AreaFigures.of(polygons));
   }

@@ -26,6 +26,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.zoneplan.geo.EllipsoidalArea;
 import org.zoneplan.geo.GeoJson;
+import org.zoneplan.geo.GeometryLimits;
 import org.zoneplan.system.ApiProblem;
 import org.zoneplan.system.AreaJson;
 import tools.jackson.databind.JsonNode;
@@ -45,7 +46,10 @@ class ZoneController {
   private final ZoneService service;
   private final JsonMapper json;
 
-  ZoneController(ZoneService service, JsonMapper json) {
+  private final GeometryLimits limits;
+
+  ZoneController(ZoneService service, JsonMapper json, GeometryLimits limits) {
+    this.limits = limits;
     this.service = service;
     this.json = json;
   }
@@ -151,7 +155,7 @@ class ZoneController {
         service.create(
             planId,
             code,
-            ZoneFeatures.draft(json, body, code),
+            ZoneFeatures.draft(json, body, code, limits),
             new ZoneService.Change(reason, null));
     int version = service.version(planId, code);
     return ResponseEntity.created(URI.create("/api/plans/" + planId + "/zones/" + code))
@@ -173,7 +177,7 @@ class ZoneController {
         service.replace(
             planId,
             code,
-            ZoneFeatures.draft(json, body, code),
+            ZoneFeatures.draft(json, body, code, limits),
             expected,
             new ZoneService.Change(reason, null));
     int version = service.version(planId, code);

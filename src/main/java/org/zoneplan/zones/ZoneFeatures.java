@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.zoneplan.geo.GeoJson;
+import org.zoneplan.geo.GeometryLimits;
 import org.zoneplan.system.ApiProblem;
 import org.zoneplan.system.AreaJson;
 import tools.jackson.databind.JsonNode;
@@ -63,6 +64,17 @@ public final class ZoneFeatures {
    *     org.zoneplan.geo.GeometryRejectedException}
    */
   public static ZoneDraft draft(JsonMapper json, JsonNode body, String code) {
+    return draft(json, body, code, GeometryLimits.DEFAULT);
+  }
+
+  /**
+   * Reads a GeoJSON Feature body into a draft, its geometry within {@code limits}.
+   *
+   * @throws ApiProblem when a property is missing or wrong; geometry problems are thrown as {@link
+   *     org.zoneplan.geo.GeometryRejectedException}
+   */
+  public static ZoneDraft draft(
+      JsonMapper json, JsonNode body, String code, GeometryLimits limits) {
     if (body == null || !body.isObject() || !"Feature".equals(text(body.get("type")))) {
       throw new ApiProblem(
           HttpStatus.BAD_REQUEST,
@@ -118,7 +130,7 @@ public final class ZoneFeatures {
         blankToNull(text(properties.get("parent"))),
         blankToNull(text(properties.get("managedBy"))),
         attributes,
-        GeoJson.readPolygonal(body.get("geometry")));
+        GeoJson.readPolygonal(body.get("geometry"), limits));
   }
 
   private static String text(JsonNode node) {

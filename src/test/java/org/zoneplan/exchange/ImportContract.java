@@ -34,7 +34,8 @@ import tools.jackson.databind.node.ObjectNode;
 @TestPropertySource(
     properties = {
       "spring.servlet.multipart.max-file-size=2MB",
-      "spring.servlet.multipart.max-request-size=3MB"
+      "spring.servlet.multipart.max-request-size=3MB",
+      "zoneplan.exchange.max-import-features=500"
     })
 abstract class ImportContract extends ExchangeTestBase {
   static final String TARGET = "import-test";
@@ -535,5 +536,231 @@ abstract class ImportContract extends ExchangeTestBase {
         upload("hello".getBytes(StandardCharsets.UTF_8), "x.txt", "parcels", null, true),
         415,
         "unsupported-file");
+  }
+
+  // ------------------------------------------------- hostile GeoPackages (issue 13, point 2)
+
+  /**
+   * A GeoPackage with the metadata tables and one feature "table" made by {@code featureSql} (which
+   * may be a view or a table with odd columns): registered in gpkg_contents and
+   * gpkg_geometry_columns as table "parcels", geometry column "geom".
+   */
+  byte[] hostileGeoPackage(String... featureSql) throws Exception {
+    Path file = tmp.resolve("hostile-" + System.nanoTime() + ".gpkg");
+    try (java.sql.Connection db = java.sql.DriverManager.getConnection("jdbc:sqlite:" + file);
+        java.sql.Statement s = db.createStatement()) {
+      s.execute("PRAGMA application_id = 1196444487"); // 'GPKG'
+      s.execute(
+          "CREATE TABLE gpkg_spatial_ref_sys (srs_name TEXT NOT NULL, srs_id INTEGER PRIMARY KEY,"
+              + " organization TEXT NOT NULL, organization_coordsys_id INTEGER NOT NULL,"
+              + " definition TEXT NOT NULL, description TEXT)");
+      s.execute(
+          "INSERT INTO gpkg_spatial_ref_sys VALUES ('CGCS2000', 4490, 'EPSG', 4490, 'undefined',"
+              + " NULL)");
+      s.execute(
+          "CREATE TABLE gpkg_contents (table_name TEXT PRIMARY KEY, data_type TEXT NOT NULL,"
+              + " identifier TEXT, description TEXT, last_change DATETIME, min_x DOUBLE, min_y"
+              + " DOUBLE, max_x DOUBLE, max_y DOUBLE, srs_id INTEGER)");
+      s.execute(
+          "INSERT INTO gpkg_contents VALUES ('parcels', 'features', 'parcels', '', "
+              + "'2026-01-01T00:00:00Z', 119, 29, 120, 30, 4490)");
+      s.execute(
+          "CREATE TABLE gpkg_geometry_columns (table_name TEXT NOT NULL, column_name TEXT NOT"
+              + " NULL, geometry_type_name TEXT NOT NULL, srs_id INTEGER NOT NULL, z TINYINT NOT"
+              + " NULL, m TINYINT NOT NULL)");
+      s.execute(
+          "INSERT INTO gpkg_geometry_columns VALUES ('parcels', 'geom', 'MULTIPOLYGON', 4490, 0, 0)");
+      for (String sql : featureSql) {
+        s.execute(sql);
+      }
+    }
+    return Files.readAllBytes(file);
+  }
+
+  /** A GeoPackage geometry blob: header without envelope, then WKB of a small square. */
+  static byte[] gpkgSquare() {
+    var wkb =
+        new org.locationtech.jts.io.WKBWriter()
+            .write(
+                new org.locationtech.jts.geom.GeometryFactory()
+                    .createPolygon(
+                        new org.locationtech.jts.geom.Coordinate[] {
+                          new org.locationtech.jts.geom.Coordinate(119.80, 29.45),
+                          new org.locationtech.jts.geom.Coordinate(119.801, 29.45),
+                          new org.locationtech.jts.geom.Coordinate(119.801, 29.451),
+                          new org.locationtech.jts.geom.Coordinate(119.80, 29.451),
+                          new org.locationtech.jts.geom.Coordinate(119.80, 29.45)
+                        }));
+    ByteBuffer b = ByteBuffer.allocate(8 + wkb.length).order(ByteOrder.LITTLE_ENDIAN);
+    b.put((byte) 'G').put((byte) 'P').put((byte) 0).put((byte) 1).putInt(4490).put(wkb);
+    return b.array();
+  }
+
+  /**
+   * Sends {@code gpkg} as a parcel dry run and a real run, each refused quickly, nothing written.
+   */
+  void assertRefusedQuickly(byte[] gpkg, String slug, String detailPart) throws Exception {
+    String before = storeCounts();
+    for (boolean dryRun : new boolean[] {true, false}) {
+      long start = System.nanoTime();
+      Http.Response r = upload(gpkg, "hostile.gpkg", "parcels", null, dryRun);
+      long ms = (System.nanoTime() - start) / 1_000_000;
+      assertProblem(r, 422, slug);
+      assertThat(r.json().get("detail").asString()).contains(detailPart);
+      assertThat(ms).as("answered in ms").isLessThan(5_000);
+    }
+    assertThat(storeCounts()).isEqualTo(before);
+  }
+
+  String storeCounts() {
+    return jdbc.sql("SELECT COUNT(*) FROM parcel").query(Long.class).single()
+        + " "
+        + jdbc.sql("SELECT COUNT(*) FROM zone").query(Long.class).single()
+        + " "
+        + jdbc.sql("SELECT COUNT(*) FROM division").query(Long.class).single();
+  }
+
+  @Test
+  void aRecursiveViewRegisteredAsTheFeatureTableIsRefusedAtOnce() throws Exception {
+    byte[] gpkg =
+        hostileGeoPackage(
+            "CREATE VIEW parcels AS WITH RECURSIVE r(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM"
+                + " r) SELECT n AS fid, NULL AS geom, '0601' AS dlbm FROM r");
+    assertThat(gpkg.length).isLessThan(64 * 1024);
+    // Meanwhile other users are served: four such uploads at once, while plans are read.
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(4);
+    try {
+      List<java.util.concurrent.Future<Http.Response>> uploads = new java.util.ArrayList<>();
+      for (int i = 0; i < 4; i++) {
+        uploads.add(pool.submit(() -> upload(gpkg, "view.gpkg", "parcels", null, true)));
+      }
+      long start = System.nanoTime();
+      assertThat(http.get("/api/plans").status()).isEqualTo(200);
+      assertThat((System.nanoTime() - start) / 1_000_000).as("GET /api/plans ms").isLessThan(2_000);
+      for (var f : uploads) {
+        assertProblem(f.get(10, java.util.concurrent.TimeUnit.SECONDS), 422, "unreadable-file");
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    assertRefusedQuickly(gpkg, "unreadable-file", "is a view, not a table");
+  }
+
+  @Test
+  void aViewOfHugeZeroBlobsIsRefusedWithoutReadingThem() throws Exception {
+    assertRefusedQuickly(
+        hostileGeoPackage(
+            "CREATE VIEW parcels AS WITH RECURSIVE r(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM"
+                + " r LIMIT 1000) SELECT n AS fid, zeroblob(100000000) AS geom, '0601' AS dlbm"
+                + " FROM r"),
+        "unreadable-file",
+        "is a view, not a table");
+  }
+
+  @Test
+  void metadataTablesThatAreViewsAreRefused() throws Exception {
+    assertRefusedQuickly(
+        hostileGeoPackage(
+            "DROP TABLE gpkg_geometry_columns",
+            "CREATE VIEW gpkg_geometry_columns AS WITH RECURSIVE r(n) AS (SELECT 1 UNION ALL"
+                + " SELECT n + 1 FROM r) SELECT 'parcels' AS table_name, 'geom' AS column_name,"
+                + " 'MULTIPOLYGON' AS geometry_type_name, 4490 AS srs_id, 0 AS z, 0 AS m FROM r"
+                + " WHERE n < 0",
+            "CREATE TABLE parcels (fid INTEGER PRIMARY KEY, geom BLOB, dlbm TEXT)"),
+        "unreadable-file",
+        "\"gpkg_geometry_columns\" is a view");
+  }
+
+  @Test
+  void aColumnComputedWhenReadIsRefused() throws Exception {
+    assertRefusedQuickly(
+        hostileGeoPackage(
+            "CREATE TABLE parcels (fid INTEGER PRIMARY KEY, dlbm TEXT, geom BLOB GENERATED ALWAYS"
+                + " AS (zeroblob(100000000)) VIRTUAL)",
+            "INSERT INTO parcels (fid, dlbm) VALUES (1, '0601')"),
+        "unreadable-file",
+        "computed when read");
+  }
+
+  @Test
+  void aHugeTextValueIsRefusedNamingTheLimit() throws Exception {
+    Path file = tmp.resolve("text.gpkg");
+    byte[] gpkg =
+        hostileGeoPackage(
+            "CREATE TABLE parcels (fid INTEGER PRIMARY KEY, geom BLOB, dlbm TEXT, qymc TEXT)");
+    Files.write(file, gpkg);
+    try (java.sql.Connection db = java.sql.DriverManager.getConnection("jdbc:sqlite:" + file);
+        java.sql.PreparedStatement s =
+            db.prepareStatement("INSERT INTO parcels (geom, dlbm, qymc) VALUES (?, '0601', ?)")) {
+      s.setBytes(1, gpkgSquare());
+      s.setString(2, "厂".repeat(600_000));
+      s.executeUpdate();
+    }
+    byte[] withText = Files.readAllBytes(file);
+    assertThat(withText.length).isLessThan(2 * 1024 * 1024);
+    assertRefusedQuickly(withText, "upload-limit", "zoneplan.exchange.max-text-length");
+    Http.Response r = upload(withText, "text.gpkg", "parcels", null, true);
+    assertThat(r.json().get("limit").asString()).isEqualTo("text-length");
+    assertThat(r.json().get("max").intValue()).isEqualTo(65_536);
+    assertThat(r.json().get("property").asString()).isEqualTo("zoneplan.exchange.max-text-length");
+  }
+
+  @Test
+  void anOrdinaryGeoPackageTableStillImports() throws Exception {
+    Path file = tmp.resolve("ok.gpkg");
+    Files.write(
+        file,
+        hostileGeoPackage("CREATE TABLE parcels (fid INTEGER PRIMARY KEY, geom BLOB, dlbm TEXT)"));
+    try (java.sql.Connection db = java.sql.DriverManager.getConnection("jdbc:sqlite:" + file);
+        java.sql.PreparedStatement s =
+            db.prepareStatement("INSERT INTO parcels (geom, dlbm) VALUES (?, '0601')")) {
+      s.setBytes(1, gpkgSquare());
+      s.executeUpdate();
+    }
+    Http.Response r = upload(Files.readAllBytes(file), "ok.gpkg", "parcels", null, true);
+    assertThat(r.status()).as(r.text()).isEqualTo(200);
+    assertThat(r.json().get("counts").get("accepted").intValue()).isEqualTo(1);
+  }
+
+  @Test
+  void brokenGeoPackageMetadataIsAProblemNotA500() throws Exception {
+    Http.Response badSrs =
+        upload(
+            hostileGeoPackage(
+                "UPDATE gpkg_spatial_ref_sys SET organization_coordsys_id = 'abc'",
+                "CREATE TABLE parcels (fid INTEGER PRIMARY KEY, geom BLOB, dlbm TEXT)"),
+            "srs.gpkg",
+            "parcels",
+            null,
+            true);
+    assertProblem(badSrs, 422, "unknown-crs");
+    Http.Response noType =
+        upload(
+            hostileGeoPackage(
+                "DROP TABLE gpkg_geometry_columns",
+                "CREATE TABLE gpkg_geometry_columns (table_name TEXT, column_name TEXT,"
+                    + " geometry_type_name TEXT, srs_id INTEGER, z TINYINT, m TINYINT)",
+                "INSERT INTO gpkg_geometry_columns VALUES ('parcels', 'geom', NULL, 4490, 0, 0)",
+                "CREATE TABLE parcels (fid INTEGER PRIMARY KEY, geom BLOB, dlbm TEXT)"),
+            "type.gpkg",
+            "parcels",
+            null,
+            true);
+    assertProblem(noType, 422, "not-polygon");
+  }
+
+  @Test
+  void moreFeaturesThanTheLimitAreRefusedNamingIt() throws Exception {
+    String before = storeCounts();
+    String[] features = new String[501];
+    java.util.Arrays.fill(features, zoneFeature("T-1", "多", "ZONE", SQUARE));
+    Http.Response r = upload(collection(features), "many.geojson", "zones", TARGET, false);
+    assertProblem(r, 422, "upload-limit");
+    assertThat(r.json().get("limit").asString()).isEqualTo("features");
+    assertThat(r.json().get("max").intValue()).isEqualTo(500);
+    assertThat(r.json().get("property").asString())
+        .isEqualTo("zoneplan.exchange.max-import-features");
+    assertThat(storeCounts()).isEqualTo(before);
   }
 }

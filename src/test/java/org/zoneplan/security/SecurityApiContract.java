@@ -575,6 +575,130 @@ abstract class SecurityApiContract {
     assertThat(after.body()).contains("urn:zoneplan:problem:unauthenticated");
   }
 
+  // ---------------------------------------------------------------- sessions (issue 13.1)
+
+  /** The session cookies a response sets, if any. */
+  static List<String> sessionCookies(HttpResponse<?> response) {
+    return response.headers().allValues("Set-Cookie").stream()
+        .filter(c -> c.startsWith("JSESSIONID="))
+        .toList();
+  }
+
+  @Test
+  void noRequestWithoutASuccessfulSignInCreatesASession() throws Exception {
+    // No cookie jar: every request is a new stranger, as in a flood.
+    HttpClient stranger =
+        HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    String base = "http://127.0.0.1:" + port;
+    List<String> paths =
+        List.of(
+            "/",
+            "/index.html",
+            "/api/plans",
+            "/api/plans/" + PLAN + "/zones",
+            "/tiles/zones/12/3398/1722.mvt?plan=" + PLAN,
+            "/ogc/collections",
+            "/login",
+            "/login?error");
+    for (int round = 0; round < 5; round++) {
+      for (String path : paths) {
+        for (String accept : List.of("text/html", "*/*")) {
+          HttpResponse<String> r =
+              stranger.send(
+                  HttpRequest.newBuilder(URI.create(base + path)).header("Accept", accept).build(),
+                  ofString());
+          assertThat(r.statusCode()).as(path).isIn(200, 302, 401);
+          assertThat(sessionCookies(r)).as("%s (Accept %s)", path, accept).isEmpty();
+        }
+      }
+    }
+    // A failed sign-in (with the form's token) creates none either.
+    HttpClient browser = browser();
+    String token = loginFormToken(browser);
+    HttpResponse<String> failed =
+        browser.send(
+            formPost(base + "/login", "username=admin&password=wrong-1&_csrf=" + enc(token)),
+            ofString());
+    assertThat(failed.statusCode()).isEqualTo(302);
+    assertThat(failed.headers().firstValue("Location").orElse("")).contains("error");
+    assertThat(sessionCookies(failed)).isEmpty();
+    // HTTP Basic calls are stateless: no session, whatever they read or write.
+    String basic = Credentials.ADMIN.header();
+    for (String path :
+        List.of("/api/me", "/api/plans", "/tiles/zones/12/3398/1722.mvt?plan=" + PLAN, "/")) {
+      HttpResponse<String> r =
+          stranger.send(
+              HttpRequest.newBuilder(URI.create(base + path))
+                  .header("Authorization", basic)
+                  .build(),
+              ofString());
+      assertThat(r.statusCode()).as(path).isIn(200, 204);
+      assertThat(sessionCookies(r)).as("Basic " + path).isEmpty();
+    }
+    HttpResponse<String> measured =
+        stranger.send(
+            HttpRequest.newBuilder(URI.create(base + "/api/measure"))
+                .header("Authorization", basic)
+                .header("Content-Type", "application/json")
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        "{\"type\":\"Polygon\",\"coordinates\":[[[119.75,29.52],[119.77,29.52],"
+                            + "[119.77,29.54],[119.75,29.54],[119.75,29.52]]]}"))
+                .build(),
+            ofString());
+    assertThat(measured.statusCode()).as(measured.body()).isEqualTo(200);
+    assertThat(sessionCookies(measured)).isEmpty();
+    // A successful form sign-in does create one (and only then).
+    HttpResponse<String> signedIn =
+        browser.send(
+            formPost(base + "/login", "username=admin&password=demo&_csrf=" + enc(token)),
+            ofString());
+    assertThat(signedIn.statusCode()).isEqualTo(302);
+    assertThat(signedIn.headers().firstValue("Location").orElse("")).doesNotContain("error");
+    assertThat(sessionCookies(signedIn)).hasSize(1);
+  }
+
+  @Test
+  void aSessionCookieBesideAnAuthorizationHeaderDoesNotAuthenticate() throws Exception {
+    HttpClient browser = browser();
+    String base = "http://127.0.0.1:" + port;
+    String token = loginFormToken(browser);
+    String user = "t-both-" + System.nanoTime();
+    assertThat(
+            admin
+                .post(
+                    "/api/users",
+                    "{\"username\":\""
+                        + user
+                        + "\",\"password\":\"both-pass-1\",\"roles\":[\"PLANNER\"]}")
+                .status())
+        .isEqualTo(201);
+    HttpResponse<String> signedIn =
+        browser.send(
+            formPost(
+                base + "/login", "username=" + user + "&password=both-pass-1&_csrf=" + enc(token)),
+            ofString());
+    assertThat(signedIn.statusCode()).isEqualTo(302);
+    assertThat(signedIn.headers().firstValue("Location").orElse("")).doesNotContain("error");
+    String before = storeFingerprint();
+    // The session cookie with junk credentials: no CSRF token, so this must not write.
+    HttpResponse<String> r =
+        browser.send(
+            HttpRequest.newBuilder(URI.create(base + "/api/plans/" + PLAN + "/zones/BOTH-1"))
+                .header("Authorization", "Bearer junk")
+                .header("Content-Type", "application/geo+json")
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        "{\"type\":\"Feature\",\"properties\":{\"name\":\"x\",\"kind\":"
+                            + "\"COOPERATION\"},\"geometry\":{\"type\":\"Polygon\","
+                            + "\"coordinates\":[[[119.75,29.52],[119.77,29.52],[119.77,29.54],"
+                            + "[119.75,29.54],[119.75,29.52]]]}}"))
+                .build(),
+            ofString());
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(401);
+    assertThat(storeFingerprint()).isEqualTo(before);
+  }
+
   // ---------------------------------------------------------------- SQL injection
 
   @Test
