@@ -1,5 +1,6 @@
 package org.zoneplan.evaluation;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 import java.util.Map;
 
@@ -50,7 +51,13 @@ public record Evaluation(
    * @param capped true when the cap cut the score
    */
   public record ItemScore(
-      Formula formula, Double value, double score, String missing, boolean capped) {}
+      Formula formula, Double value, double score, String missing, boolean capped) {
+    /** The indicator's Chinese name (亩均税收 ...), written to JSON beside the formula key. */
+    @JsonProperty("label")
+    public String label() {
+      return formula.label();
+    }
+  }
 
   /**
    * A population's counts and land (亩) by grade, exempt firms included under their grade.

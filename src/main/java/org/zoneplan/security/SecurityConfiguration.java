@@ -39,12 +39,14 @@ import org.zoneplan.system.BasemapProperties;
  *
  * <ul>
  *   <li>any signed-in user (VIEWER and up): maps, tiles, zones, indicators, analysis, history,
- *       proposals (read), the OGC API (read), {@code POST /api/measure} and the what-if (they
- *       compute, they write nothing);
+ *       proposals (read), the OGC API (read), evaluation rule sets (read), {@code POST
+ *       /api/measure}, the what-if and {@code POST /api/evaluation/run} (they compute, they write
+ *       nothing);
  *   <li>PLANNER: zone writes (API and OGC API Part 4), restore, drafting and submitting proposals;
  *   <li>APPROVER: approving and rejecting proposals;
  *   <li>LAND_BUREAU: export, import, parcel writes;
- *   <li>ADMIN: users, the audit log, and every write not listed above (deny by default).
+ *   <li>ADMIN: users, the audit log, new versions of evaluation rule sets ({@code POST
+ *       /api/evaluation/rule-sets}), and every write not listed above (deny by default).
  * </ul>
  *
  * The page signs in with the login form (a session cookie; every write then needs the CSRF token,
@@ -141,6 +143,8 @@ class SecurityConfiguration {
                     .hasRole(Role.ADMIN.name())
                     .requestMatchers(PUT, "/api/plans/*")
                     .hasRole(Role.ADMIN.name())
+                    .requestMatchers(POST, "/api/evaluation/rule-sets")
+                    .hasRole(Role.ADMIN.name())
                     // LAND_BUREAU
                     .requestMatchers(GET, "/api/plans/*/export")
                     .hasRole(Role.LAND_BUREAU.name())
@@ -149,7 +153,8 @@ class SecurityConfiguration {
                     .requestMatchers(DELETE, "/api/parcels/*")
                     .hasRole(Role.LAND_BUREAU.name())
                     // computations that write nothing: anyone signed in
-                    .requestMatchers(POST, "/api/measure", "/api/plans/*/zones/*/what-if")
+                    .requestMatchers(
+                        POST, "/api/measure", "/api/plans/*/zones/*/what-if", "/api/evaluation/run")
                     .authenticated()
                     .requestMatchers(POST, "/api/me/password")
                     .authenticated()
