@@ -46,8 +46,7 @@ public final class Evaluator {
       EnterpriseFacts f = firms.get(i);
       populationOf[i] = -1;
       for (int p = 0; p < populations.size(); p++) {
-        RuleSet.Selector s = populations.get(p).selector();
-        if ((!s.tenantKind() || f.tenantWithoutOwnLand()) && s.matches(f)) {
+        if (populations.get(p).selector().matches(f)) {
           populationOf[i] = p;
           members.get(p).add(i);
           break;

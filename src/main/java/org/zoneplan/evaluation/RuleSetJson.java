@@ -153,9 +153,9 @@ public final class RuleSetJson {
     List<Double> percents = numbers(in, node, path, "cumulativePercent");
     List<Double> minScores = numbers(in, node, path, "minScores");
     if (method == RuleSet.Grading.Method.RANK) {
-      if (percents == null) {
+      if (percents == null && absent(node, "cumulativePercent")) {
         in.issue(path + ".cumulativePercent", "is required for RANK: [A %, A+B %, A+B+C %]");
-      } else {
+      } else if (percents != null) {
         for (int i = 0; i < percents.size(); i++) {
           double v = percents.get(i);
           String field = path + ".cumulativePercent[" + i + "]";
@@ -166,13 +166,13 @@ public final class RuleSetJson {
           }
         }
       }
-      if (minScores != null) {
+      if (!absent(node, "minScores")) {
         in.issue(path + ".minScores", "belongs to THRESHOLDS, not RANK");
       }
     } else if (method == RuleSet.Grading.Method.THRESHOLDS) {
-      if (minScores == null) {
+      if (minScores == null && absent(node, "minScores")) {
         in.issue(path + ".minScores", "is required for THRESHOLDS: [A from, B from, C from]");
-      } else {
+      } else if (minScores != null) {
         for (int i = 1; i < minScores.size(); i++) {
           if (!(minScores.get(i) < minScores.get(i - 1))) {
             in.issue(
@@ -181,7 +181,7 @@ public final class RuleSetJson {
           }
         }
       }
-      if (percents != null) {
+      if (!absent(node, "cumulativePercent")) {
         in.issue(path + ".cumulativePercent", "belongs to RANK, not THRESHOLDS");
       }
       if (rounding != null) {
@@ -189,6 +189,10 @@ public final class RuleSetJson {
       }
     }
     return method == null ? null : new RuleSet.Grading(method, percents, rounding, minScores);
+  }
+
+  private static boolean absent(JsonNode node, String name) {
+    return node.get(name) == null || node.get(name).isNull();
   }
 
   /** Exactly three finite numbers (for grades A, B, C), or null when absent. */
