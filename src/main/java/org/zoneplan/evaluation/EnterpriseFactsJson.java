@@ -17,7 +17,7 @@ import tools.jackson.databind.JsonNode;
  */
 public final class EnterpriseFactsJson {
   /** Most enterprises in one what-if evaluation (a county has some 20,000). */
-  public static final int MAX_ENTERPRISES = 100_000;
+  public static final int MAX_ENTERPRISES = 50_000;
 
   private static final Pattern INDUSTRY = Pattern.compile("\\d{4}");
 

@@ -232,6 +232,17 @@ abstract class EvaluationApiContract {
     assertThat(notJson.status()).isEqualTo(400);
     Http.Response notObject = admin.post("/api/evaluation/rule-sets", "[1, 2]");
     assertThat(notObject.status()).isEqualTo(422);
+    ObjectNode huge = huangyan();
+    huge.put("source", "很长".repeat(200_000)); // 1.2 MB of UTF-8: over the 1 MB limit
+    Http.Response tooLarge = admin.post("/api/evaluation/rule-sets", huge.toString());
+    assertThat(tooLarge.status()).isEqualTo(413);
+    assertThat(tooLarge.json().get("type").asString())
+        .isEqualTo("urn:zoneplan:problem:body-too-large");
+    ObjectNode longSource = huangyan();
+    longSource.put("source", "长".repeat(4001)); // within 1 MB, but a source has at most 4000
+    Http.Response tooLong = admin.post("/api/evaluation/rule-sets", longSource.toString());
+    assertThat(tooLong.status()).isEqualTo(422);
+    assertThat(tooLong.json().get("field").asString()).isEqualTo("source");
     assertThat(fingerprint()).isEqualTo(before);
   }
 
