@@ -48,7 +48,13 @@ class HuangyanEvaluationTest {
   static final double A1_EMISSION = 6808.0 / 1.0 / 4929.81 * 10; // 6808 / 4929.81 × 10 = 13.809863
   static final double A1_LABOUR = 6808.0 / 250 / 18.14 * 10; // 27.232 / 18.14 × 10 = 15.012128
   static final double A1_RD = 906.0 / 30000 / 0.0302 * 10; // 0.0302 / 0.0302 × 10 = 10
-  static final double A1_TOTAL = 60 + 20 + 25.270973 + 13.809863 + 15.012128 + 10; // 144.092963
+  static final double A1_TOTAL =
+      A1_TAX
+          + A1_VA
+          + A1_ENERGY
+          + A1_EMISSION
+          + A1_LABOUR
+          + A1_RD; // 60 + 20 + 25.270973 + 13.809863 + 15.012128 + 10 = 144.092963
 
   // A2 (the tenant's landlord): 80 亩, tax 963.88, VA 5446.4, revenue 20000, energy 4000, emissions
   // 2.2, R&D 302, 300 staff
@@ -353,7 +359,7 @@ class HuangyanEvaluationTest {
     assertThat(item(a1, Formula.LABOUR_PRODUCTIVITY)).isCloseTo(A1_LABOUR, EXACT);
     assertThat(item(a1, Formula.RD_SHARE)).isCloseTo(A1_RD, EXACT);
     assertThat(a1.items().get(0).value()).isCloseTo(48.194, EXACT); // 2409.7 万元 / 50 亩
-    assertThat(a1.totalScore()).isCloseTo(A1_TOTAL, within(1e-6));
+    assertThat(a1.totalScore()).isCloseTo(A1_TOTAL, EXACT);
 
     EnterpriseResult a2 = result(e, A2);
     assertThat(item(a2, Formula.VALUE_ADDED_PER_ENERGY)).isCloseTo(A2_ENERGY, EXACT);
