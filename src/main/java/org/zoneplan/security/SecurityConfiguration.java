@@ -211,6 +211,8 @@ class SecurityConfiguration {
         .hasRole(Role.ADMIN.name())
         .requestMatchers(PUT, "/api/plans/*")
         .hasRole(Role.ADMIN.name())
+        .requestMatchers(POST, "/api/evaluation/rule-sets")
+        .hasRole(Role.ADMIN.name())
         // LAND_BUREAU
         .requestMatchers(GET, "/api/plans/*/export")
         .hasRole(Role.LAND_BUREAU.name())
@@ -219,7 +221,8 @@ class SecurityConfiguration {
         .requestMatchers(DELETE, "/api/parcels/*")
         .hasRole(Role.LAND_BUREAU.name())
         // computations that write nothing: anyone signed in
-        .requestMatchers(POST, "/api/measure", "/api/plans/*/zones/*/what-if")
+        .requestMatchers(
+            POST, "/api/measure", "/api/plans/*/zones/*/what-if", "/api/evaluation/run")
         .authenticated()
         .requestMatchers(POST, "/api/me/password")
         .authenticated()

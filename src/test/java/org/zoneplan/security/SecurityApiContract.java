@@ -84,6 +84,8 @@ abstract class SecurityApiContract {
     WRITE_RULES.put("POST /api/measure", null);
     WRITE_RULES.put("POST /api/plans/{planId}/zones/{code}/what-if", null);
     WRITE_RULES.put("POST /api/me/password", null);
+    WRITE_RULES.put("POST /api/evaluation/rule-sets", Role.ADMIN);
+    WRITE_RULES.put("POST /api/evaluation/run", null);
   }
 
   static final List<String> INJECTIONS =
@@ -207,7 +209,8 @@ abstract class SecurityApiContract {
             "zone_history",
             "proposal",
             "proposal_change",
-            "app_user")) {
+            "app_user",
+            "evaluation_rule_set")) {
       s.append(table)
           .append('=')
           .append(jdbc.sql("SELECT COUNT(*) FROM " + table).query(Long.class).single())
