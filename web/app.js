@@ -253,6 +253,7 @@ async function loadPlan(planId) {
   fillParents();
   showInfo();
   loadFigures(planId);
+  analysisPlanLoaded(); // analysis.js
 }
 
 /** Indicators, efficiency and concentration of the plan, for the info panel and the dashboard. */
@@ -684,6 +685,7 @@ map.on('baselayerchange', e => {
 function showTab(name) {
   document.querySelectorAll('#tabs button').forEach(b => b.classList.toggle('active', b.dataset.tab === name));
   document.querySelectorAll('.tab').forEach(s => { s.hidden = s.id !== name; });
+  analysisTabShown(name === 'analysis'); // analysis.js
 }
 
 function applyLanguage() {
@@ -702,6 +704,7 @@ function applyLanguage() {
   if (state.config) buildLayerControl(state.config);
   proposalsLanguage(); // proposals.js
   adminLanguage(); // admin.js
+  analysisLanguage(); // analysis.js
 }
 
 function showUser() {
