@@ -255,6 +255,7 @@ async function loadPlan(planId) {
   fillParents();
   showInfo();
   loadFigures(planId);
+  analysisPlanLoaded(); // analysis.js
 }
 
 /** Indicators, efficiency and concentration of the plan, for the info panel and the dashboard. */
@@ -686,6 +687,7 @@ map.on('baselayerchange', e => {
 function showTab(name) {
   document.querySelectorAll('#tabs button').forEach(b => b.classList.toggle('active', b.dataset.tab === name));
   document.querySelectorAll('.tab').forEach(s => { s.hidden = s.id !== name; });
+  analysisTabShown(name === 'analysis'); // analysis.js
 }
 
 function applyLanguage() {
@@ -704,6 +706,7 @@ function applyLanguage() {
   if (state.config) buildLayerControl(state.config);
   proposalsLanguage(); // proposals.js
   adminLanguage(); // admin.js
+  analysisLanguage(); // analysis.js
 }
 
 function showUser() {
