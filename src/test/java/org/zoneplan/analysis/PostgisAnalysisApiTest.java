@@ -78,6 +78,9 @@ class PostgisAnalysisApiTest extends AnalysisApiContract {
         "spring.datasource.hikari.maximum-pool-size", () -> PostgisTestDatabase.PerClass.POOL_SIZE);
     registry.add("spring.datasource.username", () -> database().username());
     registry.add("spring.datasource.password", () -> database().password());
+    // the reference queries below run through the same pool: not bounded by the production default
+    registry.add(
+        "zoneplan.limits.statement-timeout", () -> PostgisTestDatabase.PerClass.STATEMENT_TIMEOUT);
   }
 
   @Autowired JdbcClient jdbc;

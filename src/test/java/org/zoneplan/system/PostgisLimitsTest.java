@@ -19,6 +19,8 @@ class PostgisLimitsTest extends LimitsContract {
   @DynamicPropertySource
   static void store(DynamicPropertyRegistry registry) {
     DB.register(registry);
+    // LimitsContract's own statement timeout, over the test-server default registered above
+    registry.add("zoneplan.limits.statement-timeout", () -> "5s");
   }
 
   @Override

@@ -103,6 +103,9 @@ public final class PostgisTestDatabase {
      */
     public static final String POOL_SIZE = "4";
 
+    /** The statement timeout of test servers on PostGIS (see {@link #register}). */
+    public static final String STATEMENT_TIMEOUT = "10m";
+
     private final String purpose;
     private Database database;
 
@@ -117,8 +120,15 @@ public final class PostgisTestDatabase {
       return database;
     }
 
-    /** {@code zoneplan.store=postgis} and the datasource settings of this database. */
+    /**
+     * {@code zoneplan.store=postgis} and the datasource settings of this database. The statement
+     * timeout is raised to {@value #STATEMENT_TIMEOUT}: the tests check figures with independent
+     * PostGIS queries over the whole sample (the reference, not the code under test), which a
+     * loaded machine can take longer than the production default to answer. A test of the timeout
+     * itself registers its own value after this one (the last registration wins).
+     */
     public void register(org.springframework.test.context.DynamicPropertyRegistry registry) {
+      registry.add("zoneplan.limits.statement-timeout", () -> STATEMENT_TIMEOUT);
       registry.add("zoneplan.store", () -> "postgis");
       registry.add("spring.datasource.url", () -> get().jdbcUrl());
       registry.add("spring.datasource.username", () -> get().username());
