@@ -146,7 +146,7 @@ public class ImportService {
       if (geojson.size() == 1 && files.stream().noneMatch(p -> p.toString().endsWith(".shp"))) {
         return new GeoJsonInput(geojson.get(0), json, request.crs(), limits);
       }
-      return new ShapefileInput(files, request.encoding(), request.crs());
+      return new ShapefileInput(files, request.encoding(), request.crs(), limits);
     }
     if (text.startsWith("SQLite format 3")) {
       return new GeoPackageInput(file, request.crs(), properties);
