@@ -73,6 +73,9 @@ class PostgisAnalysisApiTest extends AnalysisApiContract {
   @DynamicPropertySource
   static void store(DynamicPropertyRegistry registry) {
     registry.add("zoneplan.store", () -> "postgis");
+    // The reference query below intersects every parcel in PostGIS, in one statement: on a busy
+    // test machine it runs longer than the default statement timeout (30 s) of the store.
+    registry.add("zoneplan.limits.statement-timeout", () -> "10m");
     registry.add("spring.datasource.url", () -> database().jdbcUrl());
     registry.add(
         "spring.datasource.hikari.maximum-pool-size", () -> PostgisTestDatabase.PerClass.POOL_SIZE);
