@@ -50,9 +50,13 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Imports zones, parcels or divisions from an uploaded zipped shapefile, GeoPackage or GeoJSON
- * file. Everything happens in a private temporary folder, deleted afterwards, and in one
- * transaction: a feature that cannot be taken fails the whole import (all or nothing), and a dry
- * run does the same work and rolls it back, so its report is exactly what a real run would do.
+ * file, in two steps. First the whole upload is read, reprojected, repaired and checked in a
+ * private temporary folder (deleted afterwards) while no store connection is held: reading an
+ * untrusted file may be slow, and is bounded by {@code zoneplan.exchange.max-import-features},
+ * {@code max-import-vertices} and {@code read-timeout} and by the geometry limits. Then everything
+ * is written in one short transaction: a feature that cannot be taken fails the whole import (all
+ * or nothing), and a dry run does the same writes and rolls them back, so its report is exactly
+ * what a real run would do.
  *
  * <p>Geometry is reprojected to EPSG:4490, repaired with JTS {@code GeometryFixer} where invalid
  * (and the repair reported), and refused outside China. Field names are matched without regard to
@@ -146,7 +150,7 @@ public class ImportService {
       if (geojson.size() == 1 && files.stream().noneMatch(p -> p.toString().endsWith(".shp"))) {
         return new GeoJsonInput(geojson.get(0), json, request.crs(), limits);
       }
-      return new ShapefileInput(files, request.encoding(), request.crs());
+      return new ShapefileInput(files, request.encoding(), request.crs(), limits);
     }
     if (text.startsWith("SQLite format 3")) {
       return new GeoPackageInput(file, request.crs(), properties);

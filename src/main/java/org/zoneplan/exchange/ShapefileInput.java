@@ -26,6 +26,9 @@ import org.locationtech.jts.geom.LinearRing;
 import org.locationtech.jts.geom.Polygon;
 import org.locationtech.jts.geom.PrecisionModel;
 import org.zoneplan.geo.Crs;
+import org.zoneplan.geo.GeometryIssue;
+import org.zoneplan.geo.GeometryLimitExceededException;
+import org.zoneplan.geo.GeometryLimits;
 
 /**
  * Reads an uploaded polygon shapefile ({@code .shp .shx .dbf}, optional {@code .prj .cpg}).
@@ -44,6 +47,7 @@ import org.zoneplan.geo.Crs;
 final class ShapefileInput implements FeatureInput {
   private static final int HEADER = 100;
 
+  private final GeometryLimits limits;
   private final Path shp;
   private final Path shx;
   private final Path dbf;
@@ -64,8 +68,11 @@ final class ShapefileInput implements FeatureInput {
    * @param files the extracted files; exactly one {@code .shp}
    * @param encoding request override, or null
    * @param crsOverride request override, or null
+   * @param limits a shape with more vertices is not built (reported as the feature's error)
    */
-  ShapefileInput(List<Path> files, Charset encoding, Crs crsOverride) throws IOException {
+  ShapefileInput(List<Path> files, Charset encoding, Crs crsOverride, GeometryLimits limits)
+      throws IOException {
+    this.limits = limits;
     List<Path> shps = files.stream().filter(p -> ext(p).equals("shp")).toList();
     if (shps.isEmpty()) {
       throw UploadProblems.unreadable("the zip holds no .shp file");
@@ -347,12 +354,16 @@ final class ShapefileInput implements FeatureInput {
           continue; // deleted record
         }
         Geometry geometry;
+        GeometryIssue issue = null;
         try {
           geometry = polygon(content, i + 1);
+        } catch (GeometryLimitExceededException e) {
+          geometry = null;
+          issue = e.issue();
         } catch (RuntimeException e) {
           throw UploadProblems.unreadable("shape " + (i + 1) + " is damaged: " + e.getMessage());
         }
-        consumer.accept(new ImportedFeature(i + 1, attributes(row, decoder), geometry, null));
+        consumer.accept(new ImportedFeature(i + 1, attributes(row, decoder), geometry, issue));
       }
     }
   }
@@ -430,6 +441,10 @@ final class ShapefileInput implements FeatureInput {
     int points = b.getInt(40);
     if (parts < 1 || points < 0 || 44 + 4L * parts + 16L * points > b.limit()) {
       throw new IllegalArgumentException("its part or point count exceeds the record");
+    }
+    if (points > limits.maxVertices()) {
+      // Refused before its rings are built (and matched shell to hole).
+      throw new GeometryLimitExceededException("vertices", points, limits.maxVertices());
     }
     int[] starts = new int[parts + 1];
     for (int p = 0; p < parts; p++) {

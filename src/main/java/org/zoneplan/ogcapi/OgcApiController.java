@@ -480,11 +480,20 @@ class OgcApiController {
     } catch (NumberFormatException e) {
       throw invalid("bbox", "bbox must be numbers, was \"" + value + "\"");
     }
+    for (double v : n) {
+      if (!Double.isFinite(v)) {
+        throw invalid("bbox", "bbox values must be finite numbers, was \"" + value + "\"");
+      }
+    }
     int half = parts.length / 2;
     double a1 = n[0];
     double b1 = n[1];
     double a2 = n[half];
     double b2 = n[half + 1];
+    if (a1 > a2 || b1 > b2) {
+      throw invalid(
+          "bbox", "bbox lower corner must not exceed its upper corner, was \"" + value + "\"");
+    }
     // Corners and edge midpoints in the CRS's axis order, taken to EPSG:4490.
     Coordinate[] ring = {
       new Coordinate(a1, b1),
@@ -497,7 +506,21 @@ class OgcApiController {
       new Coordinate(a1, (b1 + b2) / 2),
     };
     Geometry points = Cgcs2000.GEOMETRY_FACTORY.createMultiPointFromCoords(ring);
-    return crs.toStore().apply(points).getEnvelopeInternal();
+    Envelope box;
+    try {
+      box = crs.toStore().apply(points).getEnvelopeInternal();
+    } catch (RuntimeException e) {
+      throw invalid(
+          "bbox", "bbox cannot be taken from " + crs + " to EPSG:4490: \"" + value + "\"");
+    }
+    if (box.isNull()
+        || !Double.isFinite(box.getMinX())
+        || !Double.isFinite(box.getMinY())
+        || !Double.isFinite(box.getMaxX())
+        || !Double.isFinite(box.getMaxY())) {
+      throw invalid("bbox", "bbox lies outside what " + crs + " can describe: \"" + value + "\"");
+    }
+    return box;
   }
 
   /** RFC 3339 instants or dates, or intervals with {@code /} and {@code ..}, to [from, to]. */

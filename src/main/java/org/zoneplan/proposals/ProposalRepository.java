@@ -3,7 +3,6 @@ package org.zoneplan.proposals;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -11,9 +10,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 import org.zoneplan.store.Wkb;
+import org.zoneplan.zones.ZoneAttributes;
 import org.zoneplan.zones.ZoneDraft;
 import org.zoneplan.zones.ZoneKind;
-import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -24,9 +23,6 @@ class ProposalRepository {
       "id, plan_id, title, reason, status, target_mode, new_plan_id, new_plan_name, created_by,"
           + " created_at, submitted_at, decided_by, decided_at, decision_comment, effect_submitted,"
           + " effect_decided";
-  private static final TypeReference<LinkedHashMap<String, Object>> ATTRIBUTES =
-      new TypeReference<>() {};
-
   private final JdbcClient jdbc;
   private final JsonMapper json;
 
@@ -146,7 +142,7 @@ class ProposalRepository {
               ZoneDraft draft = null;
               if (op != ProposedChange.Operation.DELETE) {
                 Map<String, Object> attributes =
-                    json.readValue(rs.getString("attributes"), ATTRIBUTES);
+                    ZoneAttributes.readStored(json, rs.getString("attributes"));
                 draft =
                     new ZoneDraft(
                         rs.getString("name"),

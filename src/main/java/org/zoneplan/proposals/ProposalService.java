@@ -16,6 +16,7 @@ import org.zoneplan.system.Actors;
 import org.zoneplan.system.ApiProblem;
 import org.zoneplan.zones.PlanStatus;
 import org.zoneplan.zones.PlanVersion;
+import org.zoneplan.zones.ZoneAttributes;
 import org.zoneplan.zones.ZoneService;
 import tools.jackson.databind.JsonNode;
 
@@ -84,6 +85,7 @@ public class ProposalService {
         }
       }
       if (c.draft() != null) {
+        ZoneAttributes.check(c.draft().attributes());
         PolygonValidator.requireValid(c.draft().geometry());
       }
       changes.add(new ProposedChange(changes.size() + 1, c.operation(), c.code(), base, c.draft()));

@@ -34,7 +34,10 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.savedrequest.NullRequestCache;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.session.HttpSessionEventPublisher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.zoneplan.system.BasemapProperties;
 
 /**
@@ -214,7 +217,7 @@ class SecurityConfiguration {
         .requestMatchers(POST, "/api/evaluation/rule-sets")
         .hasRole(Role.ADMIN.name())
         // LAND_BUREAU
-        .requestMatchers(GET, "/api/plans/*/export")
+        .requestMatchers(read("/api/plans/*/export"))
         .hasRole(Role.LAND_BUREAU.name())
         .requestMatchers(POST, "/api/import", "/api/parcels")
         .hasRole(Role.LAND_BUREAU.name())
@@ -250,9 +253,21 @@ class SecurityConfiguration {
         .authenticated()
         .requestMatchers(HEAD, "/**")
         .authenticated()
-        // any other write: ADMIN only, so a new endpoint is closed until listed
+        // any other method (writes, OPTIONS, TRACE, ...): ADMIN only, so a new endpoint is closed
+        // until listed
         .anyRequest()
         .hasRole(Role.ADMIN.name());
+  }
+
+  /**
+   * GET and HEAD of a path. Spring MVC answers HEAD with the GET handler (running it, without
+   * sending the body), so every rule for a GET must hold for HEAD too (issue 13: a viewer's HEAD
+   * ran the export).
+   */
+  private static RequestMatcher read(String pattern) {
+    return new OrRequestMatcher(
+        PathPatternRequestMatcher.pathPattern(GET, pattern),
+        PathPatternRequestMatcher.pathPattern(HEAD, pattern));
   }
 
   /** A wrong password back to the form with ?error; a throttled address with ?locked. */

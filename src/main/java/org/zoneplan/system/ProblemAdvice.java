@@ -113,10 +113,13 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
   /** A constraint the service did not foresee: the store refused, nothing was written. */
   @ExceptionHandler(DataIntegrityViolationException.class)
   ProblemDetail integrity(DataIntegrityViolationException e) {
+    // The store's message names tables, columns and the SQL: logged, never answered (issue 13).
+    log.warn("store constraint: {}", e.getMostSpecificCause().getMessage());
     return apiProblem(
         ApiProblem.conflict(
             "constraint-violation",
-            "the store refused the change: " + e.getMostSpecificCause().getMessage()));
+            "the store refused the change (a duplicate, a missing parent or a value too long for"
+                + " the store); nothing was written"));
   }
 
   /**
@@ -185,6 +188,28 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     return false;
   }
 
+  /**
+   * Why a body could not be read, without class or method names (Spring names the handler method
+   * when the body is missing, Jackson the Java types it expected).
+   */
+  static String unreadableBody(HttpMessageNotReadableException ex) {
+    Throwable cause = ex.getMostSpecificCause();
+    if (cause == ex || cause == null) {
+      return "the request body is missing or cannot be read";
+    }
+    String message =
+        cause instanceof tools.jackson.core.JacksonException j
+            ? j.getOriginalMessage()
+            : cause.getMessage();
+    String first = message == null ? "" : message.lines().findFirst().orElse("");
+    // Anything that looks like a qualified Java name (org.zoneplan.X, java.util.Map) goes.
+    first =
+        first
+            .replaceAll("`[^`]*`", "a value")
+            .replaceAll("\\b[a-z][a-z0-9_]*(\\.[A-Za-z_$][A-Za-z0-9_$]*){2,}(\\([^)]*\\))?", "…");
+    return "the request body is not well-formed JSON: " + first;
+  }
+
   /** Any other store failure: a 503 for a statement timeout, else a 500 without the SQL. */
   @ExceptionHandler(DataAccessException.class)
   ResponseEntity<ProblemDetail> store(DataAccessException e) {
@@ -216,11 +241,7 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     ProblemDetail body =
         apiProblem(
             new ApiProblem(
-                HttpStatus.BAD_REQUEST,
-                "malformed-json",
-                "Malformed JSON",
-                "the request body is not well-formed JSON: "
-                    + ex.getMostSpecificCause().getMessage().lines().findFirst().orElse("")));
+                HttpStatus.BAD_REQUEST, "malformed-json", "Malformed JSON", unreadableBody(ex)));
     return ResponseEntity.badRequest().body(body);
   }
 }

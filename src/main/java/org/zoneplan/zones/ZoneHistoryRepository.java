@@ -3,14 +3,12 @@ package org.zoneplan.zones;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.zoneplan.geo.AreaFigures;
 import org.zoneplan.store.Wkb;
-import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Every state every zone has had; append-only. Same SQL on H2GIS and PostGIS. */
@@ -20,9 +18,6 @@ public class ZoneHistoryRepository {
       "plan_id, code, version, operation, name, kind, parent_code, managed_by, attributes, area_m2,"
           + " planar_area_m2, gk_epsg, ST_AsBinary(geom) AS wkb, changed_by, changed_at, reason,"
           + " proposal_id";
-  private static final TypeReference<LinkedHashMap<String, Object>> ATTRIBUTES =
-      new TypeReference<>() {};
-
   private final JdbcClient jdbc;
   private final JsonMapper json;
 
@@ -121,7 +116,7 @@ public class ZoneHistoryRepository {
               ZoneKind.valueOf(rs.getString("kind")),
               rs.getString("parent_code"),
               rs.getString("managed_by"),
-              json.readValue(rs.getString("attributes"), ATTRIBUTES),
+              ZoneAttributes.readStored(json, rs.getString("attributes")),
               Wkb.readMultiPolygon(rs.getBytes("wkb")),
               new AreaFigures(
                   rs.getDouble("area_m2"), rs.getDouble("planar_area_m2"), rs.getInt("gk_epsg")));

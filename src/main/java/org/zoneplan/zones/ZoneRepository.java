@@ -13,7 +13,6 @@ import org.springframework.stereotype.Repository;
 import org.zoneplan.geo.AreaFigures;
 import org.zoneplan.store.BboxFilter;
 import org.zoneplan.store.Wkb;
-import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -26,9 +25,6 @@ public class ZoneRepository {
   private static final String ZONE_COLUMNS =
       "plan_id, code, name, kind, parent_code, managed_by, attributes, area_m2, planar_area_m2,"
           + " gk_epsg, ST_AsBinary(geom) AS wkb";
-  private static final TypeReference<LinkedHashMap<String, Object>> ATTRIBUTES =
-      new TypeReference<>() {};
-
   private final JdbcClient jdbc;
   private final JsonMapper json;
   private final BboxFilter bbox;
@@ -202,7 +198,7 @@ public class ZoneRepository {
   }
 
   private Zone zone(ResultSet rs, int row) throws SQLException {
-    Map<String, Object> attributes = json.readValue(rs.getString("attributes"), ATTRIBUTES);
+    Map<String, Object> attributes = ZoneAttributes.readStored(json, rs.getString("attributes"));
     return new Zone(
         rs.getString("plan_id"),
         rs.getString("code"),

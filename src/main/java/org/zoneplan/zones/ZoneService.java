@@ -49,6 +49,16 @@ public class ZoneService {
   /** Why and through what a change is made; both optional. */
   public record Change(String reason, Long proposalId) {
     public static final Change NONE = new Change(null, null);
+
+    /** Reasons are stored in {@code zone_history.reason VARCHAR(2000)}. */
+    public Change {
+      if (reason != null && reason.length() > 2000) {
+        throw ApiProblem.invalid(
+                "too-long", "reason has " + reason.length() + " characters; at most 2000")
+            .with("property", "reason")
+            .with("max", 2000);
+      }
+    }
   }
 
   public List<PlanVersion> plans() {
@@ -410,6 +420,15 @@ public class ZoneService {
         .with("currentETag", ZoneETags.format(current));
   }
 
+  private static void requireLength(String property, String value, int max) {
+    if (value != null && value.length() > max) {
+      throw ApiProblem.invalid(
+              "too-long", property + " has " + value.length() + " characters; at most " + max)
+          .with("property", property)
+          .with("max", max);
+    }
+  }
+
   private static ApiProblem zoneNotFound(String planId, String code) {
     return ApiProblem.notFound(
             "zone", "no zone \"" + code + "\" in plan version \"" + planId + "\"")
@@ -418,6 +437,13 @@ public class ZoneService {
   }
 
   private Zone checked(String planId, String code, ZoneDraft draft) {
+    // The store's column sizes (zone: code VARCHAR(64), name and managed_by VARCHAR(200)), checked
+    // here so that the answer is a 422 naming the field rather than the store's error.
+    requireLength("code", code, 64);
+    requireLength("name", draft.name(), 200);
+    requireLength("parent", draft.parentCode(), 64);
+    requireLength("managedBy", draft.managedBy(), 200);
+    ZoneAttributes.check(draft.attributes());
     if (draft.parentCode() != null) {
       if (draft.parentCode().equals(code)) {
         throw ApiProblem.invalid("invalid-parent", "zone \"" + code + "\" cannot be its own parent")

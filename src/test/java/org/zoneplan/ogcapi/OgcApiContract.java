@@ -169,6 +169,22 @@ abstract class OgcApiContract {
   }
 
   @Test
+  void badBboxesAreProblemsNot500s() {
+    String gk = "&bbox-crs=http://www.opengis.net/def/crs/EPSG/0/4549";
+    for (String query :
+        List.of(
+            "bbox=NaN,0,1,1" + gk,
+            "bbox=NaN,0,1,1",
+            "bbox=0,0,Infinity,1" + gk,
+            "bbox=40500000,3300000,40400000,3400000" + gk,
+            "bbox=120,30,119,29")) {
+      Http.Response r = http.get(ZONES + "/items?" + query);
+      assertThat(r.status()).as("%s: %s", query, r.text()).isEqualTo(400);
+      assertThat(r.contentType()).as(query).startsWith("application/problem+json");
+    }
+  }
+
+  @Test
   void responsesInEpsg4490AndGaussKrugerFollowTheirAxisOrder() throws Exception {
     JsonNode crs84 = http.get(ZONES + "/items/PJ-HZ").json();
     JsonNode first = crs84.get("geometry").get("coordinates").get(0).get(0).get(0);

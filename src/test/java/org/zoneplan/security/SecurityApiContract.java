@@ -266,6 +266,34 @@ abstract class SecurityApiContract {
   }
 
   @Test
+  void headFollowsGetAndEveryOtherMethodIsDeniedByDefault() {
+    String before = storeFingerprint();
+    Http anonymous = admin.anonymous();
+    Http viewer = admin.as(VIEWER);
+    int checked = 0;
+    for (Endpoint e : endpoints()) {
+      String path = path(e.pattern());
+      if (e.method().equals("GET")) {
+        assertThat(anonymous.send("HEAD", path, null, null).status())
+            .as("anonymous HEAD " + e.key())
+            .isEqualTo(401);
+        int get = viewer.get(path).status();
+        int head = viewer.send("HEAD", path, null, null).status();
+        assertThat(head).as("viewer HEAD vs GET " + e.key()).isEqualTo(get);
+        checked++;
+      }
+      assertThat(anonymous.send("OPTIONS", path, null, null).status())
+          .as("anonymous OPTIONS " + e.key())
+          .isEqualTo(401);
+      assertThat(viewer.send("OPTIONS", path, null, null).status())
+          .as("viewer OPTIONS " + e.key())
+          .isEqualTo(403);
+    }
+    assertThat(checked).isGreaterThan(20);
+    assertThat(storeFingerprint()).isEqualTo(before);
+  }
+
+  @Test
   void pagesCarryAContentSecurityPolicyWithoutInlineScript() throws Exception {
     HttpResponse<String> login =
         HttpClient.newHttpClient().send(get("http://127.0.0.1:" + port + "/login"), ofString());
@@ -323,8 +351,21 @@ abstract class SecurityApiContract {
             admin.as(VIEWER).get(path), 403, "urn:zoneplan:problem:forbidden", layer + format);
         assertProblem(
             admin.as(PLANNER).get(path), 403, "urn:zoneplan:problem:forbidden", layer + format);
+        // HEAD runs the GET handler: the same rule (issue 13).
+        for (Credentials user : List.of(VIEWER, PLANNER, APPROVER)) {
+          assertThat(admin.as(user).send("HEAD", path, null, null).status())
+              .as("HEAD %s as %s", path, user.username())
+              .isEqualTo(403);
+        }
       }
     }
+    assertThat(
+            admin
+                .as(LAND_BUREAU)
+                .send(
+                    "HEAD", "/api/plans/" + PLAN + "/export?layer=zones&format=geojson", null, null)
+                .status())
+        .isEqualTo(200);
     assertThat(
             admin
                 .as(LAND_BUREAU)

@@ -28,6 +28,10 @@ import tools.jackson.databind.JsonNode;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 abstract class ZoneApiContract {
   @LocalServerPort int port;
+
+  @org.springframework.beans.factory.annotation.Autowired
+  org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
   Http http;
 
   @BeforeEach
@@ -501,6 +505,124 @@ abstract class ZoneApiContract {
       }
     }
     return null;
+  }
+
+  // ------------------------------------- bounds on attributes and text (issue 13, points 4, 7)
+
+  static String withAttributes(String name, String managedBy, String attributes) {
+    return "{\"type\":\"Feature\",\"properties\":{\"name\":"
+        + tools.jackson.databind.json.JsonMapper.builder().build().writeValueAsString(name)
+        + ",\"kind\":\"COOPERATION\",\"managedBy\":"
+        + tools.jackson.databind.json.JsonMapper.builder().build().writeValueAsString(managedBy)
+        + ",\"attributes\":"
+        + attributes
+        + "},\"geometry\":"
+        + square(119.70, 29.58, 0.01)
+        + "}";
+  }
+
+  /** {"a":{"a":…{"a":1}…}} with {@code levels} objects below the attributes object. */
+  static String nested(int levels) {
+    return "{\"a\":".repeat(levels + 1) + "1" + "}".repeat(levels + 1);
+  }
+
+  String zoneRows() {
+    return jdbc.sql("SELECT COUNT(*) FROM zone").query(Long.class).single()
+        + " "
+        + jdbc.sql("SELECT COUNT(*) FROM zone_history").query(Long.class).single();
+  }
+
+  static void assertProblem(Http.Response r, int status, String slug) {
+    assertThat(r.status()).as(r.text()).isEqualTo(status);
+    assertThat(r.contentType()).startsWith("application/problem+json");
+    assertThat(r.json().get("type").asString()).isEqualTo("urn:zoneplan:problem:" + slug);
+  }
+
+  @Test
+  void deepOrLargeAttributesAre422AndNothingIsStored() {
+    String path = "/api/plans/pujiang-2021/zones/TEST-ATTR";
+    String before = zoneRows();
+    Http.Response deep = http.post(path, withAttributes("属性", null, nested(400)));
+    assertProblem(deep, 422, "invalid-attributes");
+    assertThat(deep.json().get("limit").asString()).isEqualTo("attributes-depth");
+    assertThat(deep.json().get("max").intValue()).isEqualTo(8);
+    assertProblem(
+        http.post(path, withAttributes("属性", null, nested(9))), 422, "invalid-attributes");
+    Http.Response large =
+        http.post(path, withAttributes("属性", null, "{\"note\":\"" + "长".repeat(30_000) + "\"}"));
+    assertProblem(large, 422, "invalid-attributes");
+    assertThat(large.json().get("limit").asString()).isEqualTo("attributes-size");
+    assertThat(large.json().get("max").intValue()).isEqualTo(65_536);
+    assertThat(zoneRows()).isEqualTo(before);
+    // Eight levels are within the limit.
+    Http.Response ok = http.post(path, withAttributes("属性", null, nested(8)));
+    assertThat(ok.status()).as(ok.text()).isEqualTo(201);
+    assertThat(http.delete(path, "*").status()).isEqualTo(204);
+  }
+
+  @Test
+  void oneUnreadableStoredRowDoesNotBreakTheListings() {
+    String path = "/api/plans/pujiang-2021/zones/TEST-ROW";
+    assertThat(http.post(path, withAttributes("坏行", null, "{}")).status()).isEqualTo(201);
+    try {
+      // Written around the API (an older version, a database tool): too deep, then not JSON.
+      for (String stored : List.of(nested(495), "{not json")) {
+        jdbc.sql("UPDATE zone SET attributes = ? WHERE plan_id = 'pujiang-2021' AND code = ?")
+            .params(stored, "TEST-ROW")
+            .update();
+        for (String listing :
+            List.of(
+                "/api/plans/pujiang-2021/zones",
+                "/api/plans/pujiang-2021/tree",
+                "/ogc/collections/zones-pujiang-2021/items?limit=1000",
+                path)) {
+          Http.Response r = http.get(listing);
+          assertThat(r.status())
+              .as("%s with %s…: %s", listing, stored.substring(0, 8), r.text())
+              .isEqualTo(200);
+        }
+      }
+    } finally {
+      jdbc.sql("UPDATE zone SET attributes = '{}' WHERE plan_id = 'pujiang-2021' AND code = ?")
+          .params("TEST-ROW")
+          .update();
+      http.delete(path, "*");
+    }
+  }
+
+  @Test
+  void overlongTextIs422NamingTheFieldAndNoProblemShowsSqlOrCode() {
+    String path = "/api/plans/pujiang-2021/zones/TEST-LONG";
+    String before = zoneRows();
+    Http.Response name = http.post(path, withAttributes("名".repeat(100_000), null, "{}"));
+    assertProblem(name, 422, "too-long");
+    assertThat(name.json().get("property").asString()).isEqualTo("name");
+    assertThat(name.json().get("max").intValue()).isEqualTo(200);
+    Http.Response managedBy = http.post(path, withAttributes("长", "管".repeat(201), "{}"));
+    assertProblem(managedBy, 422, "too-long");
+    assertThat(managedBy.json().get("property").asString()).isEqualTo("managedBy");
+    Http.Response code =
+        http.post(
+            "/api/plans/pujiang-2021/zones/" + "C".repeat(65), withAttributes("长", null, "{}"));
+    assertProblem(code, 422, "invalid-code");
+    Http.Response reason =
+        http.post(path + "?reason=" + "r".repeat(2001), withAttributes("长", null, "{}"));
+    assertProblem(reason, 422, "too-long");
+    assertThat(zoneRows()).isEqualTo(before);
+    for (Http.Response r : List.of(name, managedBy, code, reason)) {
+      assertThat(r.text()).doesNotContainIgnoringCase("insert").doesNotContain("org.zoneplan");
+    }
+    // A missing or mistyped body names no Java class or method.
+    for (String body : List.of("", "{\"type\":", "[1,2]")) {
+      Http.Response r = http.send("POST", "/api/measure", "application/json", body);
+      assertThat(r.status()).as(body + ": " + r.text()).isBetween(400, 422);
+      assertThat(r.text())
+          .as(body)
+          .doesNotContain("org.zoneplan")
+          .doesNotContain("Controller")
+          .doesNotContain("java.")
+          .doesNotContain("tools.jackson");
+    }
   }
 
   static String feature(String code, String name, String kind, String parent, String geometry) {
