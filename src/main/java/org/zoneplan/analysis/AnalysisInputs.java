@@ -191,9 +191,9 @@ public class AnalysisInputs {
   }
 
   /**
-   * A value derived from the parcel snapshot and, when {@code planId} is given, a plan's zones, kept
-   * in {@link AnalysisCache} (dropped when either changes); for reports of other packages. {@code
-   * parts} must identify everything else the value depends on.
+   * A value derived from the parcel snapshot and, when {@code planId} is given, a plan's zones,
+   * kept in {@link AnalysisCache} (dropped when either changes); for reports of other packages.
+   * {@code parts} must identify everything else the value depends on.
    */
   public <T> T cached(
       Parcels parcels, String planId, String kind, List<Object> parts, Supplier<T> compute) {

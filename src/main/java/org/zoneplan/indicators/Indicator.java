@@ -11,8 +11,10 @@ import java.util.Optional;
  */
 public enum Indicator {
   TAX_PER_MU("taxPerMu", "亩均税收", "万元/亩", Aggregation.FLOW, Direction.GE, Level.ZONE),
-  VALUE_ADDED_PER_MU("valueAddedPerMu", "亩均增加值", "万元/亩", Aggregation.FLOW, Direction.GE, Level.ZONE),
-  ABOVE_SCALE_OUTPUT("aboveScaleOutput", "规上工业总产值", "万元", Aggregation.FLOW, Direction.GE, Level.ZONE),
+  VALUE_ADDED_PER_MU(
+      "valueAddedPerMu", "亩均增加值", "万元/亩", Aggregation.FLOW, Direction.GE, Level.ZONE),
+  ABOVE_SCALE_OUTPUT(
+      "aboveScaleOutput", "规上工业总产值", "万元", Aggregation.FLOW, Direction.GE, Level.ZONE),
   LEADING_INDUSTRY_SHARE(
       "leadingIndustryShare", "主导产业占比", "%", Aggregation.LEVEL, Direction.GE, Level.ZONE),
   RND_SHARE("rndShare", "R&D 经费占营业收入比重", "%", Aggregation.LEVEL, Direction.GE, Level.ZONE),
@@ -20,7 +22,8 @@ public enum Indicator {
       "fixedAssetInvestment", "固定资产投资", "万元", Aggregation.FLOW, Direction.GE, Level.ZONE),
   INVESTMENT_GROWTH(
       "investmentGrowth", "固定资产投资增长", "%", Aggregation.LEVEL, Direction.GE, Level.ZONE),
-  INDUSTRIAL_LAND("industrialLandMu", "工业用地 (当期)", "亩", Aggregation.LEVEL, Direction.GE, Level.ZONE),
+  INDUSTRIAL_LAND(
+      "industrialLandMu", "工业用地 (当期)", "亩", Aggregation.LEVEL, Direction.GE, Level.ZONE),
   CONCENTRATION_SHARE(
       "concentrationShare", "占辖区工业用地比重", "%", Aggregation.LEVEL, Direction.GE, Level.ZONE),
   LAND_SUPPLY_RATE("landSupplyRate", "土地供应率", "%", Aggregation.LEVEL, Direction.GE, Level.ZONE),

@@ -12,10 +12,10 @@ import org.zoneplan.enterprises.ZoneStatistic;
 import org.zoneplan.parcels.ParcelSupply;
 
 /**
- * Everything the indicators read besides geometry, as of one moment: enterprises, their land
- * links, their annual and quarterly statistics, the parcels' land-supply records and the zone
- * totals. Immutable once built (the maps are not copied: build it with {@link Builder} and hand it
- * out only then); thread-safe for reading.
+ * Everything the indicators read besides geometry, as of one moment: enterprises, their land links,
+ * their annual and quarterly statistics, the parcels' land-supply records and the zone totals.
+ * Immutable once built (the maps are not copied: build it with {@link Builder} and hand it out only
+ * then); thread-safe for reading.
  */
 public final class IndicatorData {
   private final Map<String, Enterprise> enterprises;

@@ -10,9 +10,9 @@ import org.zoneplan.enterprises.IndustryCatalog;
 /**
  * A zone's declared leading industries (主导产业): {@code attributes.leadingIndustryCodes}, a JSON
  * array of 1 to 3 GB/T 4754-2017 codes as strings. A code of 2 to 4 digits is a prefix: a 2-digit
- * 大类 ({@code "38"}) matches each of its 小类 ({@code "3825"}), a 3-digit 中类 its 小类. A code that
- * is not a prefix of any class in the shipped table, not a string of 2–4 digits, or beyond the
- * third, is listed in {@link #problems} and not used. Immutable.
+ * 大类 ({@code "38"}) matches each of its 小类 ({@code "3825"}), a 3-digit 中类 its 小类. A code that is
+ * not a prefix of any class in the shipped table, not a string of 2–4 digits, or beyond the third,
+ * is listed in {@link #problems} and not used. Immutable.
  *
  * @param codes the codes used
  * @param problems what is wrong with the others, one sentence each (Chinese first)

@@ -21,8 +21,8 @@ import org.zoneplan.parcels.ParcelSupply;
 import org.zoneplan.system.Deadline;
 
 /**
- * The indicators of every zone of a plan version for a {@link Period}. Spring-free and
- * thread-safe (it keeps no state between calls).
+ * The indicators of every zone of a plan version for a {@link Period}. Spring-free and thread-safe
+ * (it keeps no state between calls).
  *
  * <h2>Which land and which enterprises belong to a zone</h2>
  *
@@ -44,17 +44,17 @@ import org.zoneplan.system.Deadline;
  * <h2>Enterprise indicators</h2>
  *
  * <ul>
- *   <li>亩均税收 = Σ share × 评价税收 ÷ Σ land in Z (亩) over enterprises with a tax figure for the
- *       period; 亩均增加值 likewise with 工业增加值. A quarter's figures are cumulative (季度累计).
- *   <li>规上工业总产值: the zone total {@value #OUTPUT_TOTAL} of {@code zone_stat} for the year when
- *       one is held (not for quarters: zone totals are annual), else Σ share × 营业收入 of 规上
- *       enterprises; {@code figures.outputSource} says which.
+ *   <li>亩均税收 = Σ share × 评价税收 ÷ Σ land in Z (亩) over enterprises with a tax figure for the period;
+ *       亩均增加值 likewise with 工业增加值. A quarter's figures are cumulative (季度累计).
+ *   <li>规上工业总产值: the zone total {@value #OUTPUT_TOTAL} of {@code zone_stat} for the year when one
+ *       is held (not for quarters: zone totals are annual), else Σ share × 营业收入 of 规上 enterprises;
+ *       {@code figures.outputSource} says which.
  *   <li>主导产业占比 = Σ share × 营业收入 of enterprises whose class matches one of the zone's {@link
  *       LeadingIndustries} ÷ Σ share × 营业收入 of all, in %.
  *   <li>R&amp;D 占比 = Σ share × R&amp;D 经费 ÷ Σ share × 营业收入 over 规上 enterprises with both, in %.
  *   <li>固定资产投资: the zone total {@value #INVESTMENT_TOTAL} for the year when held, else Σ share ×
- *       固定资产投资; its growth = (this period − the same period a year before) ÷ the year before, in
- *       %, each computed the same way with that period's land and shares.
+ *       固定资产投资; its growth = (this period − the same period a year before) ÷ the year before, in %,
+ *       each computed the same way with that period's land and shares.
  * </ul>
  *
  * <h2>开发区土地集约利用评价 (evaluation-rules.md), parcels whole, at the period's last day</h2>
@@ -70,14 +70,14 @@ import org.zoneplan.system.Deadline;
  *   <li>G 闲置土地: D with the 闲置 flag, found idle (认定日期) unknown or on or before the last day.
  * </ul>
  *
- * 土地供应率 = D ÷ (D + B21): the rule file writes D ÷ (A + B21), land that reached supply
- * conditions; that land includes supplied land not yet built (part of D, not of A), so it is
- * counted and the rate stays within 100%. 土地建成率 = A ÷ D, 工业用地率 = A2 ÷ A, 土地闲置率 = G ÷ D.
- * 综合容积率 = 建筑面积 ÷ area and 建筑密度 = 建筑基底面积 ÷ area over the A parcels whose figure is
- * known (null when none is; the coverage is in the figures); 工业用地综合容积率 likewise over A2.
- * 工业用地地均税收 = Σ share_A2 × 税收 ÷ A2 (万元/公顷), where share_A2 is an enterprise's land on the
- * zone's A2 parcels ÷ its whole land; 工业用地固定资产投入强度 = Σ share_A2 × 累计固定资产投资 ÷ A2,
- * 累计 being the sum of the annual figures held for the years before plus the period's own.
+ * 土地供应率 = D ÷ (D + B21): the rule file writes D ÷ (A + B21), land that reached supply conditions;
+ * that land includes supplied land not yet built (part of D, not of A), so it is counted and the
+ * rate stays within 100%. 土地建成率 = A ÷ D, 工业用地率 = A2 ÷ A, 土地闲置率 = G ÷ D. 综合容积率 = 建筑面积 ÷ area and
+ * 建筑密度 = 建筑基底面积 ÷ area over the A parcels whose figure is known (null when none is; the coverage is
+ * in the figures); 工业用地综合容积率 likewise over A2. 工业用地地均税收 = Σ share_A2 × 税收 ÷ A2 (万元/公顷), where
+ * share_A2 is an enterprise's land on the zone's A2 parcels ÷ its whole land; 工业用地固定资产投入强度 = Σ
+ * share_A2 × 累计固定资产投资 ÷ A2, 累计 being the sum of the annual figures held for the years before plus
+ * the period's own.
  *
  * <h2>Industrial land of the period</h2>
  *
@@ -258,9 +258,7 @@ public final class ZoneIndicatorEngine {
         v.put(
             Indicator.LEADING_INDUSTRY_SHARE,
             Value.none(
-                "区块未声明主导产业 (no valid attributes."
-                    + LeadingIndustries.ATTRIBUTE
-                    + " on the zone)"));
+                "区块未声明主导产业 (no valid attributes." + LeadingIndustries.ATTRIBUTE + " on the zone)"));
       } else if (!held) {
         v.put(Indicator.LEADING_INDUSTRY_SHARE, Value.none(noStats));
       } else if (s.revenue <= 0) {
@@ -358,7 +356,9 @@ public final class ZoneIndicatorEngine {
               : held ? Value.of(s.a2Investment / a2Hectares) : Value.none(noStats));
       v.put(
           Indicator.INDUSTRIAL_TAX_PER_HECTARE,
-          l.a2 <= 0 ? Value.none(noA2) : held ? Value.of(s.a2Tax / a2Hectares) : Value.none(noStats));
+          l.a2 <= 0
+              ? Value.none(noA2)
+              : held ? Value.of(s.a2Tax / a2Hectares) : Value.none(noStats));
       v.put(Indicator.IDLE_LAND_RATE, l.d > 0 ? Value.of(100 * l.g / l.d) : Value.none(noD));
 
       out.add(
