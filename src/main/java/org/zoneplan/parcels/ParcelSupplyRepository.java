@@ -92,6 +92,15 @@ public class ParcelSupplyRepository {
         });
   }
 
+  /** Every stored record, by parcel id. */
+  public void forEach(java.util.function.Consumer<ParcelSupply> consumer) {
+    template.query(
+        "SELECT " + COLUMNS + " FROM parcel_supply ORDER BY parcel_id",
+        rs -> {
+          consumer.accept(supply(rs, 0));
+        });
+  }
+
   private static ParcelSupply supply(ResultSet rs, int row) throws SQLException {
     return new ParcelSupply(
         rs.getLong("parcel_id"),

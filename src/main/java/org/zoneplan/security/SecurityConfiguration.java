@@ -213,6 +213,8 @@ class SecurityConfiguration {
         .hasRole(Role.ADMIN.name())
         .requestMatchers(POST, "/api/evaluation/rule-sets")
         .hasRole(Role.ADMIN.name())
+        .requestMatchers(PUT, "/api/indicators/city-targets", "/api/plans/*/indicators/targets")
+        .hasRole(Role.ADMIN.name())
         // LAND_BUREAU
         .requestMatchers(GET, "/api/plans/*/export")
         .hasRole(Role.LAND_BUREAU.name())

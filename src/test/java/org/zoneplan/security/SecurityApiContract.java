@@ -86,6 +86,8 @@ abstract class SecurityApiContract {
     WRITE_RULES.put("POST /api/me/password", null);
     WRITE_RULES.put("POST /api/evaluation/rule-sets", Role.ADMIN);
     WRITE_RULES.put("POST /api/evaluation/run", null);
+    WRITE_RULES.put("PUT /api/indicators/city-targets", Role.ADMIN);
+    WRITE_RULES.put("PUT /api/plans/{planId}/indicators/targets", Role.ADMIN);
   }
 
   static final List<String> INJECTIONS =
@@ -210,7 +212,9 @@ abstract class SecurityApiContract {
             "proposal",
             "proposal_change",
             "app_user",
-            "evaluation_rule_set")) {
+            "evaluation_rule_set",
+            "city_target",
+            "zone_target")) {
       s.append(table)
           .append('=')
           .append(jdbc.sql("SELECT COUNT(*) FROM " + table).query(Long.class).single())
