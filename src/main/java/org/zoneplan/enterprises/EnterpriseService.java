@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -28,13 +29,16 @@ public class EnterpriseService {
   private final JdbcClient jdbc;
   private final TransactionTemplate transaction;
   private final AuditLog audit;
+  private final ApplicationEventPublisher events;
 
   EnterpriseService(
       EnterpriseRepository enterprises,
       ParcelSupplyRepository supplies,
       JdbcClient jdbc,
       PlatformTransactionManager transactions,
-      AuditLog audit) {
+      AuditLog audit,
+      ApplicationEventPublisher events) {
+    this.events = events;
     this.enterprises = enterprises;
     this.supplies = supplies;
     this.jdbc = jdbc;
@@ -69,6 +73,7 @@ public class EnterpriseService {
               enterprises.upsertAll(List.of(e), created ? Set.of() : Set.of(e.creditCode()));
               audit.record(
                   created ? "enterprise.create" : "enterprise.update", e.creditCode(), null);
+              events.publishEvent(new EnterprisesChangedEvent());
               return created;
             }));
   }
@@ -120,6 +125,7 @@ public class EnterpriseService {
           enterprises.deleteLinks(creditCode);
           enterprises.upsertLinks(links);
           audit.record("enterprise.land", creditCode, links.size() + " parcels");
+          events.publishEvent(new EnterprisesChangedEvent());
         });
   }
 

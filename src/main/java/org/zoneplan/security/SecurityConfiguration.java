@@ -42,9 +42,9 @@ import org.zoneplan.system.BasemapProperties;
  * page's static files. Roles (with {@link #roleHierarchy()}):
  *
  * <ul>
- *   <li>any signed-in user (VIEWER and up): maps, tiles, zones, indicators, analysis, history,
- *       proposals (read), the OGC API (read), {@code POST /api/measure} and the what-if (they
- *       compute, they write nothing);
+ *   <li>any signed-in user (VIEWER and up): maps, tiles, zones, indicators, analysis, history, the
+ *       亩均 evaluation results (list, .xlsx, grade tiles), proposals (read), the OGC API (read),
+ *       {@code POST /api/measure} and the what-if (they compute, they write nothing);
  *   <li>PLANNER: zone writes (API and OGC API Part 4), restore, drafting and submitting proposals;
  *   <li>APPROVER: approving and rejecting proposals;
  *   <li>LAND_BUREAU: export, import, parcel writes;
