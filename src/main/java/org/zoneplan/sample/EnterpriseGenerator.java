@@ -67,11 +67,6 @@ public final class EnterpriseGenerator {
   /** 规模以上工业企业: 主营业务收入 of 2,000 万元 a year or more. */
   static final double SIZE_THRESHOLD_WAN = 2000;
 
-  /** Illustrative data notice, stored with the data where it is shown. */
-  public static final String NOTICE =
-      "示例数据（虚构）：企业、数字与日期均为生成的示例，不代表任何真实企业或地块 (illustrative sample data: every"
-          + " enterprise, figure and date is invented)";
-
   /** A part of the plan, with the industries its firms are drawn from. */
   public enum Part {
     CORE("核心区及关联拓展区"),
