@@ -92,6 +92,15 @@ public class ParcelSupplyRepository {
         });
   }
 
+  /** Every record, by parcel id, without holding the result set in memory. */
+  public void forEach(java.util.function.Consumer<ParcelSupply> consumer) {
+    template.query(
+        "SELECT " + COLUMNS + " FROM parcel_supply ORDER BY parcel_id",
+        rs -> {
+          consumer.accept(supply(rs, 0));
+        });
+  }
+
   private static ParcelSupply supply(ResultSet rs, int row) throws SQLException {
     return new ParcelSupply(
         rs.getLong("parcel_id"),
