@@ -230,7 +230,7 @@ public class EnterpriseImportService {
         .with("problems", report.problems())
         .with("problemCount", report.problemCount())
         .with("problemsNotListed", Math.max(0, report.problemCount() - report.problems().size()))
-        .with("report", report);
+        .with("tables", report.tables());
   }
 
   // ---------------------------------------------------------------- one import
@@ -256,6 +256,7 @@ public class EnterpriseImportService {
     final Set<String> zoneColumns = new HashSet<>();
     final Map<Long, Boolean> parcelExists = new HashMap<>();
     final Map<String, Boolean> zoneExists = new HashMap<>();
+    String shareHeader = "用地份额";
 
     Run(String fileName, boolean dryRun) {
       this.fileName = fileName;
@@ -328,7 +329,7 @@ public class EnterpriseImportService {
           if (inTransaction) {
             throw EnterpriseService.shareExceeded(e.getKey(), total);
           }
-          problem(EnterpriseTable.LAND, row, "用地份额", reason);
+          problem(EnterpriseTable.LAND, row, shareHeader, reason);
         }
       }
     }
@@ -544,6 +545,7 @@ public class EnterpriseImportService {
         case ENTERPRISES -> run.enterpriseColumns.addAll(fileHeaders.keySet());
         case STATISTICS -> run.statisticColumns.addAll(fileHeaders.keySet());
         case ZONE_STATISTICS -> run.zoneColumns.addAll(fileHeaders.keySet());
+        case LAND -> run.shareHeader = fileHeaders.getOrDefault("share", run.shareHeader);
         default -> {}
       }
     }
@@ -871,7 +873,10 @@ public class EnterpriseImportService {
               .forEach(list -> list.forEach(l -> stored.add(l.creditCode() + "/" + l.parcelId())));
           landKeysToCount.forEach(l -> count(stored.contains(l.creditCode() + "/" + l.parcelId())));
         }
-        case SUPPLY -> supplyToCount.forEach(id -> count(supplies.find(id).isPresent()));
+        case SUPPLY -> {
+          Set<Long> stored = supplies.withRecord(supplyToCount);
+          supplyToCount.forEach(id -> count(stored.contains(id)));
+        }
         default -> {}
       }
       run.counts.add(
