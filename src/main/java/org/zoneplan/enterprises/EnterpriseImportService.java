@@ -352,7 +352,12 @@ public class EnterpriseImportService {
         enterprises.upsertLinks(List.copyOf(landRows.values()));
       }
       if (!statisticRows.isEmpty()) {
-        enterprises.upsertStatistics(mergedStatistics());
+        // The keys stored now, under this transaction (the count before it may be stale).
+        int min =
+            statisticRows.values().stream().mapToInt(AnnualStatistics::year).min().orElseThrow();
+        int max =
+            statisticRows.values().stream().mapToInt(AnnualStatistics::year).max().orElseThrow();
+        enterprises.upsertStatistics(mergedStatistics(), enterprises.statisticKeys(min, max));
       }
       if (!zoneRows.isEmpty()) {
         enterprises.upsertZoneStatistics(List.copyOf(zoneRows.values()));
