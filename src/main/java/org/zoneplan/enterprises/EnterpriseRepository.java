@@ -354,9 +354,25 @@ public class EnterpriseRepository {
 
   /** Writes the statistics, replacing those of the same enterprise and year. */
   public void upsertStatistics(List<AnnualStatistics> rows) {
+    upsertStatistics(rows, null);
+  }
+
+  /**
+   * Writes the statistics, replacing those of the same enterprise and year.
+   *
+   * @param stored the keys ({@link #statisticKey}) known to be stored, read in the same
+   *     transaction; only those are deleted first. Null: any may be.
+   */
+  public void upsertStatistics(List<AnnualStatistics> rows, Set<String> stored) {
+    List<AnnualStatistics> replaced =
+        stored == null
+            ? rows
+            : rows.stream()
+                .filter(s -> stored.contains(statisticKey(s.creditCode(), s.year())))
+                .toList();
     template.batchUpdate(
         "DELETE FROM enterprise_stat WHERE credit_code = ? AND stat_year = ?",
-        rows,
+        replaced,
         1000,
         (ps, s) -> {
           ps.setString(1, s.creditCode());

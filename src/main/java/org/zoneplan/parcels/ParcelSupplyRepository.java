@@ -53,16 +53,21 @@ public class ParcelSupplyRepository {
 
   /** Which of the ids are stored parcels. */
   public Set<Long> existingParcels(Collection<Long> ids) {
+    return idsIn("SELECT id FROM parcel WHERE id IN (", ids);
+  }
+
+  /** Which of the parcels have a supply record. */
+  public Set<Long> withRecord(Collection<Long> ids) {
+    return idsIn("SELECT parcel_id FROM parcel_supply WHERE parcel_id IN (", ids);
+  }
+
+  private Set<Long> idsIn(String select, Collection<Long> ids) {
     Set<Long> found = new HashSet<>();
     List<Long> all = List.copyOf(ids);
     for (int from = 0; from < all.size(); from += 1000) {
       List<Long> chunk = all.subList(from, Math.min(all.size(), from + 1000));
       String marks = String.join(",", java.util.Collections.nCopies(chunk.size(), "?"));
-      found.addAll(
-          jdbc.sql("SELECT id FROM parcel WHERE id IN (" + marks + ")")
-              .params(chunk)
-              .query(Long.class)
-              .list());
+      found.addAll(jdbc.sql(select + marks + ")").params(chunk).query(Long.class).list());
     }
     return found;
   }
@@ -92,7 +97,7 @@ public class ParcelSupplyRepository {
         });
   }
 
-  /** Every stored record, by parcel id. */
+  /** Every record, by parcel id, without holding the result set in memory. */
   public void forEach(java.util.function.Consumer<ParcelSupply> consumer) {
     template.query(
         "SELECT " + COLUMNS + " FROM parcel_supply ORDER BY parcel_id",

@@ -222,6 +222,10 @@ class SecurityConfiguration {
         .hasRole(Role.LAND_BUREAU.name())
         .requestMatchers(DELETE, "/api/parcels/*")
         .hasRole(Role.LAND_BUREAU.name())
+        .requestMatchers(POST, "/api/enterprises/import")
+        .hasRole(Role.LAND_BUREAU.name())
+        .requestMatchers(PUT, "/api/enterprises/*", "/api/enterprises/*/land")
+        .hasRole(Role.LAND_BUREAU.name())
         // computations that write nothing: anyone signed in
         .requestMatchers(
             POST, "/api/measure", "/api/plans/*/zones/*/what-if", "/api/evaluation/run")

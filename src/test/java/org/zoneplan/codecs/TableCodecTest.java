@@ -156,12 +156,22 @@ class TableCodecTest {
       r.getCell(1).setCellStyle(date);
       r.createCell(3).setCellFormula("A1*2");
       r.createCell(4).setCellValue(true);
+      org.apache.poi.xssf.usermodel.XSSFRichTextString rich =
+          new org.apache.poi.xssf.usermodel.XSSFRichTextString("浦江水晶");
+      org.apache.poi.xssf.usermodel.XSSFFont bold = wb.createFont();
+      bold.setBold(true);
+      rich.applyFont(2, 4, bold);
+      r.createCell(5).setCellValue(rich);
+      r.createCell(6).setCellFormula("1/0");
       wb.getCreationHelper().createFormulaEvaluator().evaluateAll();
       wb.write(out);
     }
     assertThat(xlsx(file))
         .containsExactly(
-            new Row1(1, List.of("1234567.891", "2023-06-01", "", "2469135.782", "TRUE")));
+            new Row1(
+                1,
+                List.of(
+                    "1234567.891", "2023-06-01", "", "2469135.782", "TRUE", "浦江水晶", "#DIV/0!")));
   }
 
   @Test
