@@ -4,6 +4,7 @@
 
 const TEXT = {
   zh: { title: '开发区(园区)规划', plan: '规划版本', hint: '点击地图上的区块查看面积。', lang: 'English',
+        sampleNotice: '示例数据（虚构）',
         tabInfo: '区块信息', tabEdit: '边界编辑', logout: '退出', signedOut: '登录已失效,请重新登录',
         roleNames: { VIEWER: '查看', PLANNER: '规划编制', APPROVER: '审批', LAND_BUREAU: '自然资源局', ADMIN: '管理员' },
         // proposals.js: change proposals and zone history
@@ -69,6 +70,7 @@ const TEXT = {
         kinds: { PLATFORM: '平台', ZONE: '开发区', CORE: '核心区', SUBAREA: '片区', EXPANSION: '拓展区',
                  FUNCTIONAL: '功能分区', COOPERATION: '合作园' } },
   en: { title: 'Development zone plans', plan: 'Plan version', hint: 'Click a zone on the map to see its area.',
+        sampleNotice: 'Illustrative sample data',
         lang: '中文', tabInfo: 'Zone', tabEdit: 'Edit boundaries', logout: 'Sign out', signedOut: 'Signed out: please sign in again',
         roleNames: { VIEWER: 'Viewer', PLANNER: 'Planner', APPROVER: 'Approver', LAND_BUREAU: 'Land bureau', ADMIN: 'Administrator' },
         // proposals.js: change proposals and zone history
@@ -766,6 +768,9 @@ async function start() {
   select.addEventListener('change', () => { clearEditing(); loadPlan(select.value); });
   legend.addTo(map);
   state.config = await api('/api/config');
+  const sample = state.config.sampleData;
+  $('sample-notice').hidden = !(sample && sample.illustrative);
+  if (sample) $('sample-notice').title = `${sample.note}\n${sample.noteEn}`;
   applyLanguage();
   try { outline.addData(await api('/api/divisions/330726')); map.fitBounds(outline.getBounds()); } catch (e) { /* no outline */ }
   counties.addData(await api('/api/divisions?format=geojson'));

@@ -329,7 +329,7 @@ public final class AnalysisBenchmark {
   // ---------------------------------------------------------------- data
 
   /** The sample loader's way: Pujiang's repaired outline, dense in the union of leaf zones. */
-  private static List<Parcel> generate(int count) throws Exception {
+  static List<Parcel> generate(int count) throws Exception {
     Path dir = Path.of("data/shapefiles");
     List<ShapefileReader.Row> zones = ShapefileReader.read(dir.resolve("zones.shp"), cpg(dir));
     List<ShapefileReader.Row> divisions =
@@ -595,7 +595,7 @@ public final class AnalysisBenchmark {
 
   // ---------------------------------------------------------------- figures
 
-  private static double ms(long startNanos) {
+  static double ms(long startNanos) {
     return (System.nanoTime() - startNanos) / 1e6;
   }
 
@@ -612,7 +612,7 @@ public final class AnalysisBenchmark {
     return sorted[(int) Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)];
   }
 
-  private static void row(String what, double[] ms, String note) {
+  static void row(String what, double[] ms, String note) {
     double[] sorted = ms.clone();
     Arrays.sort(sorted);
     System.out.printf(
@@ -626,7 +626,7 @@ public final class AnalysisBenchmark {
         note);
   }
 
-  private static void ratio(String what, double ratio, double goal) {
+  static void ratio(String what, double ratio, double goal) {
     System.out.printf(
         Locale.ROOT,
         "  %-40s %8.4f×  (goal ≤ %s×: %s)%n",
@@ -636,7 +636,7 @@ public final class AnalysisBenchmark {
         ratio <= goal ? "met" : "MISSED");
   }
 
-  private static void machine(String when) {
+  static void machine(String when) {
     String load;
     try {
       load = Files.readString(Path.of("/proc/loadavg")).strip();
@@ -657,7 +657,7 @@ public final class AnalysisBenchmark {
         Runtime.getRuntime().maxMemory() >> 20);
   }
 
-  private static String setting(Connection sql, String name) throws SQLException {
+  static String setting(Connection sql, String name) throws SQLException {
     try (Statement s = sql.createStatement();
         ResultSet rs = s.executeQuery("SELECT current_setting('" + name + "')")) {
       rs.next();
@@ -665,7 +665,7 @@ public final class AnalysisBenchmark {
     }
   }
 
-  private static String version(Connection sql) throws SQLException {
+  static String version(Connection sql) throws SQLException {
     try (Statement s = sql.createStatement();
         ResultSet rs =
             s.executeQuery(

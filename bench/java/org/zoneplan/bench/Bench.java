@@ -2,7 +2,8 @@ package org.zoneplan.bench;
 
 /**
  * The one entry point of the {@code bench} profile: {@code -Dbench=tiles} (the default) runs {@link
- * TileBenchmark}, {@code -Dbench=analysis} runs {@link AnalysisBenchmark}.
+ * TileBenchmark}, {@code -Dbench=analysis} runs {@link AnalysisBenchmark}, {@code
+ * -Dbench=evaluation} {@link EvaluationBenchmark}.
  */
 public final class Bench {
   private Bench() {}
@@ -12,9 +13,10 @@ public final class Bench {
     switch (which) {
       case "tiles" -> TileBenchmark.main(args);
       case "analysis" -> AnalysisBenchmark.main(args);
+      case "evaluation" -> EvaluationBenchmark.main(args);
       default ->
           throw new IllegalArgumentException(
-              "unknown benchmark -Dbench=" + which + " (tiles or analysis)");
+              "unknown benchmark -Dbench=" + which + " (tiles, analysis or evaluation)");
     }
   }
 }

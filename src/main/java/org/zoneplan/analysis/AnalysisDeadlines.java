@@ -11,14 +11,19 @@ import org.zoneplan.system.Deadline;
 import org.zoneplan.system.LimitsProperties;
 
 /**
- * Every request handled by a controller of this package runs under a {@link Deadline} of {@code
- * zoneplan.limits.analysis-timeout} (default 30 s): the engine's loops check it, and a request past
- * it is answered 503 (problem {@code analysis-timeout}) and its work abandoned. Set here, around
- * the handler, so that the analysis services need not know about it.
+ * Every request handled by a controller of this package (and of {@code indicators}) runs under a
+ * {@link Deadline} of {@code zoneplan.limits.analysis-timeout} (default 30 s): the engine's loops
+ * check it, and a request past it is answered 503 (problem {@code analysis-timeout}) and its work
+ * abandoned. Set here, around the handler, so that the analysis services need not know about it.
  */
 @Configuration(proxyBeanMethods = false)
 class AnalysisDeadlines implements WebMvcConfigurer {
   static final String PROPERTY = "zoneplan.limits.analysis-timeout";
+
+  /** The packages whose controllers run under the deadline: this one and the yearly indicators. */
+  static final java.util.Set<String> PACKAGES =
+      java.util.Set.of(AnalysisDeadlines.class.getPackageName(), "org.zoneplan.indicators");
+
   private final LimitsProperties limits;
 
   AnalysisDeadlines(LimitsProperties limits) {
@@ -33,10 +38,7 @@ class AnalysisDeadlines implements WebMvcConfigurer {
           public boolean preHandle(
               HttpServletRequest request, HttpServletResponse response, Object handler) {
             if (handler instanceof HandlerMethod method
-                && method
-                    .getBeanType()
-                    .getPackageName()
-                    .equals(AnalysisDeadlines.class.getPackageName())) {
+                && PACKAGES.contains(method.getBeanType().getPackageName())) {
               Deadline.start(limits.analysisTimeout(), PROPERTY);
             }
             return true;

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.IntPredicate;
+import java.util.function.Supplier;
 import org.locationtech.jts.geom.Geometry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,7 +30,7 @@ import org.zoneplan.zones.ZoneService;
  * division) answers the same problems for every report. Nothing here writes to the store.
  */
 @Component
-class AnalysisInputs {
+public class AnalysisInputs {
   static final String COUNTY = "COUNTY";
   private static final int MAX_WARM_ZONES = 200;
   private static final Logger log = LoggerFactory.getLogger(AnalysisInputs.class);
@@ -59,9 +60,9 @@ class AnalysisInputs {
    * A plan version with its zones as stored and prepared. Results derived from it are keyed by its
    * {@code geometry} (by identity), so they are never served for newer zones.
    */
-  record PlanData(
+  public record PlanData(
       PlanVersion plan, List<Zone> zones, Map<String, Zone> byCode, PlanGeometry geometry) {
-    String id() {
+    public String id() {
       return plan.id();
     }
   }
@@ -83,7 +84,7 @@ class AnalysisInputs {
   }
 
   /** The current parcel snapshot: a request takes it once and uses only it. */
-  Parcels parcels() {
+  public Parcels parcels() {
     return cache.parcels();
   }
 
@@ -127,7 +128,7 @@ class AnalysisInputs {
   }
 
   /** The plan version and its zones; 404 plan-not-found when there is none. */
-  PlanData planData(String planId) {
+  public PlanData planData(String planId) {
     PlanVersion version = zoneService.plan(planId);
     return cache.plan(
         planId,
@@ -143,7 +144,7 @@ class AnalysisInputs {
   }
 
   /** Whether storage land counts as industrial: as asked, else {@code include-storage}. */
-  boolean storage(Boolean requested) {
+  public boolean storage(Boolean requested) {
     return requested != null ? requested : properties.includeStorage();
   }
 
@@ -176,8 +177,31 @@ class AnalysisInputs {
         () -> ZoneMembership.of(plan.geometry(), parcels.index(), industrial(parcels, storage)));
   }
 
+  /**
+   * Every parcel of the snapshot (whatever its land use) assigned to the zones it belongs to by its
+   * interior point ({@link ZoneMembership}); for figures that follow enterprises and parcels whole.
+   */
+  public ZoneMembership allParcelsMembership(Parcels parcels, PlanData plan) {
+    return cache.derived(
+        parcels,
+        plan.id(),
+        "membership-all",
+        List.of(plan.geometry()),
+        () -> ZoneMembership.of(plan.geometry(), parcels.index(), null));
+  }
+
+  /**
+   * A value derived from the parcel snapshot and, when {@code planId} is given, a plan's zones,
+   * kept in {@link AnalysisCache} (dropped when either changes); for reports of other packages.
+   * {@code parts} must identify everything else the value depends on.
+   */
+  public <T> T cached(
+      Parcels parcels, String planId, String kind, List<Object> parts, Supplier<T> compute) {
+    return cache.derived(parcels, planId, kind, parts, compute);
+  }
+
   /** Which parcels of the snapshot count as industrial land. */
-  private IntPredicate industrial(Parcels parcels, boolean storage) {
+  public IntPredicate industrial(Parcels parcels, boolean storage) {
     return cache.derived(
         parcels,
         null,
@@ -216,7 +240,7 @@ class AnalysisInputs {
    * A division by code: 404 division-not-found when unknown, 422 division-without-outline when it
    * has no outline to measure land in.
    */
-  Division division(Parcels parcels, String code) {
+  public Division division(Parcels parcels, String code) {
     Division d =
         cache.derived(
             parcels, null, "division", List.of(code), () -> divisions.find(code).orElse(null));
@@ -259,7 +283,7 @@ class AnalysisInputs {
   }
 
   /** The county (with an outline) holding most of the plan's zones, or null. */
-  String defaultDivisionCode(PlanData plan) {
+  public String defaultDivisionCode(PlanData plan) {
     return cache.plan(
         plan.id(),
         "default-division",

@@ -48,6 +48,23 @@ public record RuleSet(
   }
 
   /**
+   * The same rules applied to another year (a rule set of an earlier year used for a later one: the
+   * years in production of the exemption count to {@code newYear}).
+   */
+  public RuleSet withYear(int newYear) {
+    return new RuleSet(
+        divisionCode,
+        newYear,
+        name,
+        source,
+        version,
+        illustrative,
+        exemptions,
+        grading,
+        populations);
+  }
+
+  /**
    * One evaluated list (规上, 规下 ≥ 3 亩, 租赁企业, ...).
    *
    * @param key a short identifier, unique in the rule set

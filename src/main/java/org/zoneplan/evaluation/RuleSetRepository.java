@@ -51,6 +51,18 @@ public class RuleSetRepository {
         .optional();
   }
 
+  /** The newest version of the latest year ≤ {@code year} of a division, with its JSON. */
+  public Optional<StoredRuleSet> newestUpTo(String divisionCode, int year) {
+    return jdbc.sql(
+            "SELECT "
+                + COLUMNS
+                + " FROM evaluation_rule_set WHERE division_code = ? AND \"year\" <= ?"
+                + " ORDER BY \"year\" DESC, version DESC LIMIT 1")
+        .params(divisionCode, year)
+        .query(RuleSetRepository::row)
+        .optional();
+  }
+
   public boolean isEmpty() {
     return jdbc.sql("SELECT COUNT(*) FROM evaluation_rule_set").query(Long.class).single() == 0;
   }

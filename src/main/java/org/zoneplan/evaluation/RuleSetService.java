@@ -5,6 +5,7 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.zoneplan.audit.AuditLog;
@@ -22,10 +23,20 @@ import tools.jackson.databind.node.ObjectNode;
 public class RuleSetService {
   private final RuleSetRepository repository;
   private final AuditLog audit;
+  private final ApplicationEventPublisher events;
 
-  RuleSetService(RuleSetRepository repository, AuditLog audit) {
+  RuleSetService(RuleSetRepository repository, AuditLog audit, ApplicationEventPublisher events) {
     this.repository = repository;
     this.audit = audit;
+    this.events = events;
+  }
+
+  /**
+   * The newest version for the division and the latest year not after {@code year} (the same year
+   * first, else the nearest earlier one), or empty.
+   */
+  public java.util.Optional<StoredRuleSet> applicable(String divisionCode, int year) {
+    return repository.newestUpTo(divisionCode, year);
   }
 
   public List<StoredRuleSet> list(String divisionCode, Integer year) {
@@ -81,6 +92,7 @@ public class RuleSetService {
         "evaluation.rule-set.create",
         "evaluation-rule-set/" + id,
         rules.divisionCode() + " " + rules.year() + " v" + version + " " + rules.name());
+    events.publishEvent(new RuleSetsChangedEvent(id));
     return get(id);
   }
 

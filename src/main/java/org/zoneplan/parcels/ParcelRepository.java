@@ -133,6 +133,19 @@ public class ParcelRepository {
     template.batchUpdate(INSERT, parcels, 1000, (ps, parcel) -> bind(ps, parcel));
   }
 
+  /** The largest parcel id stored, 0 when there is none. */
+  public long maxId() {
+    return jdbc.sql("SELECT COALESCE(MAX(id), 0) FROM parcel").query(Long.class).single();
+  }
+
+  /** The ids above {@code id}, ascending (those of a batch just inserted into an idle store). */
+  public List<Long> idsAbove(long id) {
+    return jdbc.sql("SELECT id FROM parcel WHERE id > ? ORDER BY id")
+        .param(id)
+        .query(Long.class)
+        .list();
+  }
+
   /** Deletes every parcel (an import that replaces them all, in its transaction). */
   public int deleteAll() {
     return jdbc.sql("DELETE FROM parcel").update();

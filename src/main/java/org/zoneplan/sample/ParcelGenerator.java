@@ -47,8 +47,9 @@ import org.zoneplan.parcels.Parcel;
  * parcel centroid against the zones given; against one plan version's zones the share comes out
  * lower).
  *
- * <p>Enterprises: Pujiang-style names (水晶, 锁具, 水族器材, 绗缝家纺, 五金 …); tax per 亩 lognormal with a median
- * of {@value #MEDIAN_TAX_INSIDE_WAN_PER_MU} 万元/亩 inside the zones and {@value
+ * <p>Enterprises: Pujiang-style names (水晶, 锁具, 光电, 绗缝家纺, 五金 …; the sample data set replaces them
+ * with those of {@link EnterpriseGenerator}, by the plan's industries); tax per 亩 lognormal with a
+ * median of {@value #MEDIAN_TAX_INSIDE_WAN_PER_MU} 万元/亩 inside the zones and {@value
  * #MEDIAN_TAX_OUTSIDE_WAN_PER_MU} outside, and a tail of nearly tax-free inefficient firms; value
  * added 3–6 times tax; a few industrial parcels stand vacant (no enterprise).
  *
@@ -942,7 +943,7 @@ public final class ParcelGenerator {
   private static final String[][] TRADES = {
     {"水晶有限公司", "水晶工艺品有限公司", "水晶制品有限公司", "水晶玻璃有限公司"},
     {"锁业有限公司", "锁具有限公司", "五金锁业有限公司"},
-    {"水族器材有限公司", "水族用品有限公司"},
+    {"光电科技有限公司", "照明科技有限公司", "光伏科技有限公司"},
     {"绗缝制品有限公司", "家纺有限公司", "绗缝家纺有限公司"},
     {"五金制品有限公司", "五金工具有限公司"},
     {"智能科技有限公司", "机械有限公司", "电器有限公司"},

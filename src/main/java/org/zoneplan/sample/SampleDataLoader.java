@@ -34,11 +34,15 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.zoneplan.divisions.Division;
 import org.zoneplan.divisions.DivisionRepository;
+import org.zoneplan.enterprises.EnterpriseRepository;
+import org.zoneplan.enterprises.LandLink;
 import org.zoneplan.exchange.ShapefileReader;
 import org.zoneplan.geo.AreaFigures;
 import org.zoneplan.geo.GeometryRepair;
 import org.zoneplan.parcels.Parcel;
 import org.zoneplan.parcels.ParcelRepository;
+import org.zoneplan.parcels.ParcelSupply;
+import org.zoneplan.parcels.ParcelSupplyRepository;
 import org.zoneplan.parcels.ParcelsChangedEvent;
 import org.zoneplan.system.Actors;
 import org.zoneplan.zones.PlanStatus;
@@ -54,7 +58,9 @@ import org.zoneplan.zones.ZoneService;
  * outlines are repaired (their rings self-intersect) and the repair is recorded on the division.
  * Land parcels are generated in Pujiang by {@link ParcelGenerator} ({@code
  * zoneplan.sample-data.parcels} of them, seed {@code zoneplan.sample-data.parcel-seed}), dense in
- * the union of the leaf zones of both plan versions.
+ * the union of the leaf zones of both plan versions. Their enterprises, land links, statistics of
+ * 2021–2024 and land-supply records come from {@link EnterpriseGenerator} (same seed), and the
+ * parcels' own enterprise fields from each owner's 2024 figures; all of it illustrative.
  */
 @Component
 @ConditionalOnProperty(
@@ -73,6 +79,8 @@ class SampleDataLoader implements SmartInitializingSingleton {
   private final ZoneService zones;
   private final DivisionRepository divisions;
   private final ParcelRepository parcels;
+  private final EnterpriseRepository enterprises;
+  private final ParcelSupplyRepository parcelSupply;
   private final ApplicationEventPublisher events;
   private final TransactionTemplate transaction;
   private final int parcelCount;
@@ -84,6 +92,8 @@ class SampleDataLoader implements SmartInitializingSingleton {
       ZoneService zones,
       DivisionRepository divisions,
       ParcelRepository parcels,
+      EnterpriseRepository enterprises,
+      ParcelSupplyRepository parcelSupply,
       ApplicationEventPublisher events,
       TransactionTemplate transaction,
       @Value("${zoneplan.sample-data.parcels:20000}") int parcelCount,
@@ -98,6 +108,8 @@ class SampleDataLoader implements SmartInitializingSingleton {
     this.zones = zones;
     this.divisions = divisions;
     this.parcels = parcels;
+    this.enterprises = enterprises;
+    this.parcelSupply = parcelSupply;
     this.events = events;
     this.transaction = transaction;
     this.parcelCount = parcelCount;
@@ -126,7 +138,10 @@ class SampleDataLoader implements SmartInitializingSingleton {
       List<String[]> towns = readCsv("towns.csv");
       List<GeometryRepair.Result> outlines =
           divisionRows.stream().map(r -> GeometryRepair.repair(r.geometry())).toList();
-      List<Parcel> sampleParcels = generateParcels(zoneRows, divisionRows, outlines);
+      List<Parcel> generatedParcels = generateParcels(zoneRows, divisionRows, outlines);
+      EnterpriseGenerator.Sample firms = generateEnterprises(generatedParcels, zoneRows);
+      List<Parcel> sampleParcels = firms == null ? generatedParcels : firms.parcels();
+      long start = System.nanoTime();
       Actors.runAs(
           Actors.SYSTEM,
           () ->
@@ -135,16 +150,20 @@ class SampleDataLoader implements SmartInitializingSingleton {
                     plans.forEach(zoneRepository::insertPlan);
                     insertZones(zoneRows);
                     insertDivisions(divisionRows, outlines, towns);
-                    insertParcels(sampleParcels);
+                    List<Long> ids = insertParcels(sampleParcels);
+                    insertEnterprises(firms, ids);
                   }));
       log.info(
-          "Loaded sample data: {} plan versions, {} zones, {} county outlines, {} towns, {}"
-              + " parcels",
+          "Loaded sample data in {} ms: {} plan versions, {} zones, {} county outlines, {} towns, {}"
+              + " parcels, {} enterprises (illustrative), {} statistics rows",
+          (System.nanoTime() - start) / 1_000_000,
           plans.size(),
           zoneRows.size(),
           divisionRows.size(),
           towns.size(),
-          sampleParcels.size());
+          sampleParcels.size(),
+          firms == null ? 0 : firms.enterprises().size(),
+          firms == null ? 0 : firms.statistics().size());
     } finally {
       try (Stream<Path> files = Files.walk(dir)) {
         files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
@@ -180,6 +199,13 @@ class SampleDataLoader implements SmartInitializingSingleton {
     Map<String, Object> attributes = new LinkedHashMap<>();
     putIfPresent(attributes, "nameEn", text(row, "NAME_EN"));
     putIfPresent(attributes, "leadingIndustries", text(row, "INDUSTRY"));
+    String codes = text(row, "IND_CODES");
+    if (codes != null) {
+      // GB/T 4754-2017 classes, e.g. "3825,3975,3491" → ["3825", "3975", "3491"]
+      attributes.put(
+          "leadingIndustryCodes",
+          Stream.of(codes.split(",")).map(String::strip).filter(c -> !c.isEmpty()).toList());
+    }
     putIfPresent(attributes, "note", text(row, "NOTE"));
     GeometryRepair.Result repaired = GeometryRepair.repair(row.geometry());
     if (repaired.repaired()) {
@@ -262,14 +288,81 @@ class SampleDataLoader implements SmartInitializingSingleton {
     return generated;
   }
 
-  private void insertParcels(List<Parcel> generated) {
+  /** Inserts the parcels; returns their store ids, in the order given. */
+  private List<Long> insertParcels(List<Parcel> generated) {
     if (generated.isEmpty()) {
-      return;
+      return List.of();
     }
+    long before = parcels.maxId();
     parcels.insertAll(generated);
+    List<Long> ids = parcels.idsAbove(before);
+    if (ids.size() != generated.size()) {
+      throw new IllegalStateException(
+          "inserted " + generated.size() + " sample parcels but found " + ids.size());
+    }
     Envelope extent = new Envelope();
     generated.forEach(p -> extent.expandToInclude(p.geometry().getEnvelopeInternal()));
     events.publishEvent(new ParcelsChangedEvent(extent));
+    return ids;
+  }
+
+  /**
+   * The sample enterprises on the generated parcels, by the zones of plan {@link
+   * EnterpriseGenerator#PLAN}; null when no parcels are generated.
+   */
+  private EnterpriseGenerator.Sample generateEnterprises(
+      List<Parcel> generated, List<ShapefileReader.Row> zoneRows) {
+    if (generated.isEmpty()) {
+      return null;
+    }
+    Map<String, Geometry> planZones = new LinkedHashMap<>();
+    for (ShapefileReader.Row row : zoneRows) {
+      if (EnterpriseGenerator.PLAN.equals(text(row, "PLAN"))) {
+        planZones.put(text(row, "CODE"), GeometryRepair.repair(row.geometry()).geometry());
+      }
+    }
+    long start = System.nanoTime();
+    EnterpriseGenerator.Sample sample =
+        EnterpriseGenerator.generate(generated, planZones, parcelSeed);
+    log.info(
+        "Generated {} sample enterprises (illustrative), {} land links, {} statistics rows, {}"
+            + " supply records in {} ms",
+        sample.enterprises().size(),
+        sample.links().size(),
+        sample.statistics().size(),
+        sample.supplies().size(),
+        (System.nanoTime() - start) / 1_000_000);
+    return sample;
+  }
+
+  /** Stores the enterprises, mapping the generator's parcel positions to store ids. */
+  private void insertEnterprises(EnterpriseGenerator.Sample sample, List<Long> ids) {
+    if (sample == null) {
+      return;
+    }
+    enterprises.upsertAll(sample.enterprises(), Set.of());
+    enterprises.upsertLinks(
+        sample.links().stream()
+            .map(
+                l -> new LandLink(l.creditCode(), ids.get((int) l.parcelId()), l.role(), l.share()))
+            .toList());
+    enterprises.upsertStatistics(sample.statistics());
+    parcelSupply.upsertAll(
+        sample.supplies().stream()
+            .map(
+                s ->
+                    new ParcelSupply(
+                        ids.get((int) s.parcelId()),
+                        s.supplyDate(),
+                        s.supplyMethod(),
+                        s.supplied(),
+                        s.built(),
+                        s.completionDate(),
+                        s.floorAreaM2(),
+                        s.footprintM2(),
+                        s.idle(),
+                        s.idleSince()))
+            .toList());
   }
 
   private List<PlanVersion> readPlans() throws IOException {

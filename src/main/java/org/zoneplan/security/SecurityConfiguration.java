@@ -45,9 +45,9 @@ import org.zoneplan.system.BasemapProperties;
  * page's static files. Roles (with {@link #roleHierarchy()}):
  *
  * <ul>
- *   <li>any signed-in user (VIEWER and up): maps, tiles, zones, indicators, analysis, history,
- *       proposals (read), the OGC API (read), {@code POST /api/measure} and the what-if (they
- *       compute, they write nothing);
+ *   <li>any signed-in user (VIEWER and up): maps, tiles, zones, indicators, analysis, history, the
+ *       亩均 evaluation results (list, .xlsx, grade tiles), proposals (read), the OGC API (read),
+ *       {@code POST /api/measure} and the what-if (they compute, they write nothing);
  *   <li>PLANNER: zone writes (API and OGC API Part 4), restore, drafting and submitting proposals;
  *   <li>APPROVER: approving and rejecting proposals;
  *   <li>LAND_BUREAU: export, import, parcel writes;
@@ -216,12 +216,18 @@ class SecurityConfiguration {
         .hasRole(Role.ADMIN.name())
         .requestMatchers(POST, "/api/evaluation/rule-sets")
         .hasRole(Role.ADMIN.name())
+        .requestMatchers(PUT, "/api/indicators/city-targets", "/api/plans/*/indicators/targets")
+        .hasRole(Role.ADMIN.name())
         // LAND_BUREAU
         .requestMatchers(read("/api/plans/*/export"))
         .hasRole(Role.LAND_BUREAU.name())
         .requestMatchers(POST, "/api/import", "/api/parcels")
         .hasRole(Role.LAND_BUREAU.name())
         .requestMatchers(DELETE, "/api/parcels/*")
+        .hasRole(Role.LAND_BUREAU.name())
+        .requestMatchers(POST, "/api/enterprises/import")
+        .hasRole(Role.LAND_BUREAU.name())
+        .requestMatchers(PUT, "/api/enterprises/*", "/api/enterprises/*/land")
         .hasRole(Role.LAND_BUREAU.name())
         // computations that write nothing: anyone signed in
         .requestMatchers(

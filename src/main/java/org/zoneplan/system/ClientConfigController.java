@@ -8,14 +8,19 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** What the web page needs to know about this installation: the basemaps it may offer. */
+/**
+ * What the web page needs to know about this installation: the basemaps it may offer, and the parts
+ * features contribute ({@link ClientConfigPart}, e.g. {@code sampleData}).
+ */
 @RestController
 @EnableConfigurationProperties(BasemapProperties.class)
 class ClientConfigController {
   private final BasemapProperties basemaps;
+  private final List<ClientConfigPart> parts;
 
-  ClientConfigController(BasemapProperties basemaps) {
+  ClientConfigController(BasemapProperties basemaps, List<ClientConfigPart> parts) {
     this.basemaps = basemaps;
+    this.parts = parts;
   }
 
   @GetMapping("/api/config")
@@ -64,6 +69,7 @@ class ClientConfigController {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("basemaps", offered);
     body.put("defaultBasemap", "none");
+    parts.forEach(p -> body.put(p.key(), p.value()));
     return body;
   }
 

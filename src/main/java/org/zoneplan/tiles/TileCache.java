@@ -102,6 +102,27 @@ final class TileCache {
     return dropped;
   }
 
+  /**
+   * Drops every cached tile of a layer, of every plan (the grade tiles after a change of
+   * enterprises, rule sets or parcels), bumping each plan's data version first so that a tile
+   * rendered from older data is never stored under a current version.
+   */
+  synchronized int invalidateLayer(TileLayer layer) {
+    versions.forEach(
+        (k, v) -> {
+          if (k.startsWith(layer.id() + "/")) {
+            v.incrementAndGet();
+          }
+        });
+    int n = 0;
+    for (Key key : new ArrayList<>(cache.asMap().keySet())) {
+      if (key.layer() == layer && cache.asMap().remove(key) != null) {
+        n++;
+      }
+    }
+    return n;
+  }
+
   void clear() {
     cache.invalidateAll();
   }
@@ -127,9 +148,14 @@ final class TileCache {
     private volatile byte[] gzipped;
 
     CachedTile(byte[] bytes, String mediaType, long version) {
+      this(bytes, mediaType, version, "");
+    }
+
+    /** With {@code tag} (e.g. the grade tiles' year and rule-set ids) at the head of the ETag. */
+    CachedTile(byte[] bytes, String mediaType, long version, String tag) {
       this.bytes = bytes;
       this.mediaType = mediaType;
-      this.etag = etag(bytes, version);
+      this.etag = etag(bytes, tag.isEmpty() ? Long.toString(version) : tag + "-" + version);
     }
 
     byte[] bytes() {
@@ -171,7 +197,7 @@ final class TileCache {
       return 200 + (bytes == null ? 0 : bytes.length * 3 / 2);
     }
 
-    private static String etag(byte[] bytes, long version) {
+    private static String etag(byte[] bytes, String version) {
       if (bytes == null) {
         return "W/\"" + version + "-empty\"";
       }

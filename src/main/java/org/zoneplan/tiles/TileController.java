@@ -50,6 +50,8 @@ class TileController {
       @PathVariable String x,
       @PathVariable String file,
       @RequestParam(required = false) String plan,
+      @RequestParam(required = false) String year,
+      @RequestParam(required = false) String ruleSet,
       @RequestHeader(value = HttpHeaders.ACCEPT_ENCODING, required = false) String acceptEncoding,
       WebRequest request) {
     TileLayer tileLayer = TileService.layer(layer);
@@ -75,7 +77,10 @@ class TileController {
         mvt ? TileFormat.MVT : m.group(2) != null ? TileFormat.PNG_2X : TileFormat.PNG;
     TileCoord coord =
         TileService.coord(tileLayer, number("z", z), number("x", x), Integer.parseInt(m.group(1)));
-    String planId = tiles.plan(tileLayer, plan);
+    String planId =
+        tileLayer == TileLayer.GRADES
+            ? tiles.gradesKey(year(year), ruleSet(ruleSet))
+            : tiles.plan(tileLayer, plan);
     CachedTile tile = tiles.tile(tileLayer, planId, coord, format);
 
     if (request.checkNotModified(tile.etag())) {
@@ -101,6 +106,8 @@ class TileController {
   ResponseEntity<Map<String, Object>> tileJson(
       @PathVariable String document,
       @RequestParam(required = false) String plan,
+      @RequestParam(required = false) String year,
+      @RequestParam(required = false) String ruleSet,
       @RequestParam(required = false, defaultValue = "mvt") String format) {
     if (!document.endsWith(TILEJSON)) {
       throw ApiProblem.notFound(
@@ -117,16 +124,27 @@ class TileController {
               "format is mvt or png, not \"" + format + "\"")
           .with("format", format);
     }
-    String planId = tiles.plan(layer, plan);
+    String planId =
+        layer == TileLayer.GRADES
+            ? tiles.gradesKey(year(year), ruleSet(ruleSet))
+            : tiles.plan(layer, plan);
     String base =
         ServletUriComponentsBuilder.fromCurrentContextPath().path("/tiles/").build().toUriString();
     String query =
         layer == TileLayer.ZONES
             ? "?plan=" + UriUtils.encodeQueryParam(planId, java.nio.charset.StandardCharsets.UTF_8)
-            : "";
+            : layer == TileLayer.GRADES
+                ? "?year="
+                    + year(year)
+                    + (ruleSet(ruleSet) == null ? "" : "&ruleSet=" + ruleSet(ruleSet))
+                : "";
     Map<String, Object> doc = new LinkedHashMap<>();
     doc.put("tilejson", "3.0.0");
-    doc.put("name", layer == TileLayer.ZONES ? "zones " + planId : layer.id());
+    doc.put(
+        "name",
+        layer == TileLayer.ZONES
+            ? "zones " + planId
+            : layer == TileLayer.GRADES ? "grades " + planId : layer.id());
     doc.put("description", layer.description());
     doc.put("version", "1.0.0");
     doc.put("attribution", "zoneplan; geometry in CGCS2000 (EPSG:4490), shown as WGS84");
@@ -156,6 +174,32 @@ class TileController {
       doc.put("vector_layers", layers);
     }
     return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(doc);
+  }
+
+  /** The grade tiles' year: 422 when missing or not a whole number (range checked later). */
+  private static Integer year(String text) {
+    if (text == null || text.isBlank()) {
+      throw ApiProblem.invalid("missing-year", "the grades layer needs ?year= (e.g. year=2023)")
+          .with("field", "year");
+    }
+    if (!NUMBER.matcher(text.strip()).matches()) {
+      throw ApiProblem.invalid(
+              "invalid-parameter", "year must be a whole number, not \"" + text + "\"")
+          .with("field", "year");
+    }
+    return Integer.valueOf(text.strip());
+  }
+
+  private static Long ruleSet(String text) {
+    if (text == null || text.isBlank()) {
+      return null;
+    }
+    if (!NUMBER.matcher(text.strip()).matches()) {
+      throw ApiProblem.invalid(
+              "invalid-parameter", "ruleSet must be a rule-set id, not \"" + text + "\"")
+          .with("field", "ruleSet");
+    }
+    return Long.valueOf(text.strip());
   }
 
   private static int number(String name, String text) {

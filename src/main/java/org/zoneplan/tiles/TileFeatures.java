@@ -8,6 +8,7 @@ import java.util.Map;
 import org.locationtech.jts.geom.Envelope;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.zoneplan.evaluation.EvaluationResults;
 import org.zoneplan.parcels.LandUseScheme;
 import org.zoneplan.store.BboxFilter;
 import org.zoneplan.store.Wkb;
@@ -98,6 +99,52 @@ class TileFeatures {
         .list();
   }
 
+  /**
+   * Parcels meeting the box that have a grade in {@code grades}, by id, with their grade (the rule
+   * of {@link EvaluationResults.ParcelGrade}); sub-pixel parcels as {@link #parcels}.
+   */
+  List<TileFeature> grades(
+      Envelope lonLat, double minAreaM2, Map<Long, EvaluationResults.ParcelGrade> grades) {
+    if (grades.isEmpty()) {
+      return List.of();
+    }
+    BboxFilter.Condition meets = bbox.meets("parcel", lonLat);
+    String sql =
+        "SELECT id, area_m2, ST_AsBinary(geom) AS wkb FROM parcel WHERE "
+            + meets.sql()
+            + (minAreaM2 > 0 ? " AND area_m2 >= ?" : "")
+            + " ORDER BY id";
+    List<Object> params = new ArrayList<>(meets.params());
+    if (minAreaM2 > 0) {
+      params.add(minAreaM2);
+    }
+    List<TileFeature> out = new ArrayList<>();
+    jdbc.sql(sql)
+        .params(params)
+        .query(
+            rs -> {
+              long id = rs.getLong("id");
+              EvaluationResults.ParcelGrade g = grades.get(id);
+              if (g == null) {
+                return;
+              }
+              Map<String, Object> attributes = new LinkedHashMap<>();
+              attributes.put("grade", g.grade().name());
+              attributes.put("gradeLabel", g.grade().label());
+              attributes.put("creditCode", g.creditCode());
+              attributes.put("enterprise", g.name());
+              attributes.put("areaM2", Math.round(rs.getDouble("area_m2") * 10) / 10.0);
+              out.add(
+                  new TileFeature(
+                      id,
+                      Wkb.readMultiPolygon(rs.getBytes("wkb")),
+                      attributes,
+                      TileStyle.grade(g.grade()),
+                      null));
+            });
+    return out;
+  }
+
   /** Administrative divisions with an outline meeting the box, by code. */
   List<TileFeature> divisions(Envelope lonLat) {
     BboxFilter.Condition meets = bbox.meets("division", lonLat);
@@ -128,7 +175,7 @@ class TileFeatures {
     String table =
         switch (layer) {
           case ZONES -> "zone WHERE plan_id = ?";
-          case PARCELS -> "parcel";
+          case PARCELS, GRADES -> "parcel";
           case DIVISIONS -> "division WHERE geom IS NOT NULL";
         };
     JdbcClient.StatementSpec spec =

@@ -32,6 +32,21 @@ public enum TileLayer {
           "category", "Drawing category of the class (INDUSTRIAL, RESIDENTIAL, ...)",
           "scheme", "GBT21010_2017, SANDIAO or YDYH_2023",
           "areaM2", "Ellipsoidal area, m²")),
+  /**
+   * Parcels coloured by the 亩均 grade of the enterprise using them, for a year (query parameters
+   * {@code year}, optional {@code ruleSet}); only parcels of graded enterprises.
+   */
+  GRADES(
+      "grades",
+      12,
+      20,
+      "Parcels coloured by the 亩均 evaluation grade of the enterprise using them (year, rule set)",
+      fields(
+          "grade", "A, B, C, D or T (不定等级)",
+          "gradeLabel", "Chinese label of the grade",
+          "creditCode", "The enterprise whose grade the parcel takes (largest share; ties: owner)",
+          "enterprise", "Its name",
+          "areaM2", "Ellipsoidal area of the parcel, m²")),
   /** Administrative divisions (county outlines). */
   DIVISIONS(
       "divisions",

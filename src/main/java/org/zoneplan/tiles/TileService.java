@@ -5,6 +5,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.slf4j.Logger;
@@ -13,6 +14,9 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.event.TransactionalEventListener;
+import org.zoneplan.enterprises.EnterprisesChangedEvent;
+import org.zoneplan.evaluation.EvaluationResults;
+import org.zoneplan.evaluation.RuleSetsChangedEvent;
 import org.zoneplan.geo.WebMercator;
 import org.zoneplan.parcels.ParcelsChangedEvent;
 import org.zoneplan.system.ApiProblem;
@@ -53,15 +57,21 @@ public class TileService {
 
   private final TileFeatures features;
   private final ZoneService zones;
+  private final EvaluationResults grades;
   private final TileProperties properties;
   private final TileCache cache;
   private final Cache<String, String> plans =
       Caffeine.newBuilder().expireAfterWrite(Duration.ofSeconds(10)).maximumSize(1000).build();
   private volatile TileRenderer renderer;
 
-  TileService(TileFeatures features, ZoneService zones, TileProperties properties) {
+  TileService(
+      TileFeatures features,
+      ZoneService zones,
+      TileProperties properties,
+      EvaluationResults grades) {
     this.features = features;
     this.zones = zones;
+    this.grades = grades;
     this.properties = properties;
     this.cache = new TileCache(properties.cacheMegabytes() * 1024L * 1024L);
   }
@@ -73,7 +83,9 @@ public class TileService {
             () ->
                 ApiProblem.notFound(
                         "tile-layer",
-                        "no tile layer \"" + id + "\"; layers are zones, parcels and divisions")
+                        "no tile layer \""
+                            + id
+                            + "\"; layers are zones, parcels, grades and divisions")
                     .with("layer", id));
   }
 
@@ -100,6 +112,26 @@ public class TileService {
       plans.put(key, resolved);
     }
     return resolved;
+  }
+
+  /**
+   * The key of the grade tiles of a year ({@code year} required: 422 when missing or out of range;
+   * {@code ruleSet} optional: 404 when unknown): {@code year:ruleSet-or-auto:ids used}, e.g. {@code
+   * 2024:auto:2024/3.5}. It goes into the cache key and the ETag, so tiles of another year or rule
+   * set, or of rules chosen anew after a new version, are never mixed up.
+   */
+  public String gradesKey(Integer year, Long ruleSetId) {
+    int y = EvaluationResults.checkYear(year);
+    String tag = grades.parcelGrades(y, ruleSetId).tag();
+    return y + ":" + (ruleSetId == null ? "auto" : ruleSetId.toString()) + ":" + tag;
+  }
+
+  private Map<Long, EvaluationResults.ParcelGrade> parcelGrades(String key) {
+    String[] parts = key.split(":", 3);
+    return grades
+        .parcelGrades(
+            Integer.parseInt(parts[0]), parts[1].equals("auto") ? null : Long.valueOf(parts[1]))
+        .byParcel();
   }
 
   /** The tile at z/x/y if it lies in the grid and the layer's zoom range, else a 400 problem. */
@@ -153,7 +185,9 @@ public class TileService {
           format == TileFormat.MVT
               ? renderMvt(layer, plan, tile)
               : renderPng(layer, plan, tile, format.scale());
-      cached = new CachedTile(bytes, format.mediaType(), key.version());
+      cached =
+          new CachedTile(
+              bytes, format.mediaType(), key.version(), layer == TileLayer.GRADES ? plan : "");
       // Stored under the version read before rendering: if an edit came in between, the entry is
       // never looked up again (see TileCache).
       cache.put(key, cached);
@@ -168,7 +202,7 @@ public class TileService {
 
   /** Encodes a vector tile without the cache; null when it has no feature. */
   public byte[] renderMvt(TileLayer layer, String plan, TileCoord tile) {
-    boolean dropSmall = layer == TileLayer.PARCELS && tile.z() < KEEP_SMALL_PARCELS_FROM_ZOOM;
+    boolean dropSmall = parcelLike(layer) && tile.z() < KEEP_SMALL_PARCELS_FROM_ZOOM;
     List<TileFeature> found = read(layer, plan, tile, (double) BUFFER / EXTENT, dropSmall);
     double unitsPerPixel = EXTENT / PIXELS_PER_TILE;
     double minArea = dropSmall ? unitsPerPixel * unitsPerPixel : 0;
@@ -187,7 +221,7 @@ public class TileService {
 
   /** Draws a PNG tile without the cache (a transparent tile when nothing is there). */
   public byte[] renderPng(TileLayer layer, String plan, TileCoord tile, int scale) {
-    boolean dropSmall = layer == TileLayer.PARCELS && tile.z() < KEEP_SMALL_PARCELS_FROM_ZOOM;
+    boolean dropSmall = parcelLike(layer) && tile.z() < KEEP_SMALL_PARCELS_FROM_ZOOM;
     List<TileFeature> found = read(layer, plan, tile, pngMargin(layer), dropSmall);
     if (dropSmall) {
       double minArea = 1.0; // one pixel, in pixels of a 256-pixel tile
@@ -208,8 +242,15 @@ public class TileService {
     return switch (layer) {
       case ZONES -> features.zones(plan, lonLat);
       case PARCELS -> features.parcels(lonLat, dropSmall ? minParcelAreaM2(tile, lonLat) : 0);
+      case GRADES ->
+          features.grades(
+              lonLat, dropSmall ? minParcelAreaM2(tile, lonLat) : 0, parcelGrades(plan));
       case DIVISIONS -> features.divisions(lonLat);
     };
+  }
+
+  private static boolean parcelLike(TileLayer layer) {
+    return layer == TileLayer.PARCELS || layer == TileLayer.GRADES;
   }
 
   /**
@@ -225,7 +266,7 @@ public class TileService {
   }
 
   private static double pngMargin(TileLayer layer) {
-    return layer == TileLayer.PARCELS ? PNG_PARCEL_MARGIN : TileRenderer.LABEL_MARGIN;
+    return parcelLike(layer) ? PNG_PARCEL_MARGIN : TileRenderer.LABEL_MARGIN;
   }
 
   /** The box (EPSG:4490) a tile's content is read from: an edit meeting it changes the tile. */
@@ -287,5 +328,19 @@ public class TileService {
             event.extent() == null ? null : List.of(event.extent()),
             TileService::dataExtent);
     log.debug("Parcels changed: {} cached tiles dropped", dropped.size());
+    cache.invalidateLayer(TileLayer.GRADES);
+  }
+
+  /** Grades follow enterprises, their land and statistics: every grade tile goes. */
+  @TransactionalEventListener(fallbackExecution = true)
+  void enterprisesChanged(EnterprisesChangedEvent event) {
+    log.debug(
+        "Enterprises changed: {} grade tiles dropped", cache.invalidateLayer(TileLayer.GRADES));
+  }
+
+  /** A new rule-set version may change the grades and which rules apply: every grade tile goes. */
+  @TransactionalEventListener(fallbackExecution = true)
+  void ruleSetsChanged(RuleSetsChangedEvent event) {
+    log.debug("Rule sets changed: {} grade tiles dropped", cache.invalidateLayer(TileLayer.GRADES));
   }
 }

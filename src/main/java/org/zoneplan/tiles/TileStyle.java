@@ -64,6 +64,27 @@ public record TileStyle(
         false);
   }
 
+  /** Grade colours: A green, B blue, C orange, D red, T grey (as the page's legend). */
+  public static Color gradeColour(org.zoneplan.evaluation.Grade grade) {
+    return switch (grade) {
+      case A -> new Color(0x2CA02C);
+      case B -> new Color(0x1F77B4);
+      case C -> new Color(0xFF7F0E);
+      case D -> new Color(0xD62728);
+      case T -> new Color(0x999999);
+    };
+  }
+
+  /** A parcel of a graded enterprise: filled in the grade's colour, thin white outline. */
+  public static TileStyle grade(org.zoneplan.evaluation.Grade grade) {
+    return new TileStyle(
+        withAlpha(gradeColour(grade), PARCEL_FILL_ALPHA),
+        new Color(255, 255, 255, 200),
+        0.5f,
+        false,
+        false);
+  }
+
   /** An administrative division: a dark dashed outline. */
   public static TileStyle division() {
     return new TileStyle(null, new Color(0x555555), 1.5f, true, false);

@@ -101,8 +101,8 @@ public final class SampleDataGenerator {
       CREATE TABLE ZONES(
         THE_GEOM GEOMETRY(MULTIPOLYGON, 4490),
         PLAN VARCHAR(16), CODE VARCHAR(12), NAME VARCHAR(64), NAME_EN VARCHAR(80),
-        KIND VARCHAR(12), PARENT VARCHAR(12), MANAGEDBY VARCHAR(32), INDUSTRY VARCHAR(80),
-        NOTE VARCHAR(120))""";
+        KIND VARCHAR(12), PARENT VARCHAR(12), MANAGEDBY VARCHAR(32), INDUSTRY VARCHAR(160),
+        IND_CODES VARCHAR(16), NOTE VARCHAR(120))""";
 
   private static final String DIVISIONS_DDL =
       """
@@ -128,20 +128,28 @@ public final class SampleDataGenerator {
           "PJ-BZ-GT", new Layout(10.9, 2.5, 1.6, 60, 18, 0, 0),
           "PJ-ZJW", new Layout(16.2, 3.0, 1.2, 80, 22, 240, 0.3));
 
-  /** Leading industries, illustrative: Pujiang's crystal, locks, aquarium and quilting trades. */
-  private static final Map<String, String> INDUSTRY =
+  /**
+   * Leading industries as Pujiang's plan names them for each part (the 2021 integration of the
+   * development zones, 一区三片): the core area with its two expansion blocks, 黄宅, 白马-郑宅, 郑家坞; the
+   * platform and the 一区 carry the core's list. Their GB/T 4754-2017 classes (1–3 per zone, field
+   * IND_CODES) are {@link EnterpriseGenerator#LEADING_INDUSTRY_CODES}: the choice of classes (and
+   * 水晶 first in 水晶小镇) is this sample's, not the plan's.
+   */
+  static final String CORE_INDUSTRIES = "光电(光伏配件、LED)、高端装备、新材料、智能硬件、生物科技、水晶、绗缝家纺";
+
+  static final Map<String, String> INDUSTRY =
       Map.ofEntries(
-          Map.entry("PJ", "水晶、锁具、水族、绗缝家纺、智能制造"),
-          Map.entry("PJ-1", "智能制造、水晶、锁具"),
-          Map.entry("PJ-1-CORE", "智能制造、锁具、五金"),
-          Map.entry("PJ-1-X1", "水晶玻璃、文化创意"),
-          Map.entry("PJ-1-X2", "智能制造、新材料"),
-          Map.entry("PJ-HZ", "水族器材、五金"),
-          Map.entry("PJ-BZ", "绗缝家纺、锁具"),
-          Map.entry("PJ-BZ-BM", "锁具、五金"),
-          Map.entry("PJ-BZ-ZZ", "绗缝家纺"),
-          Map.entry("PJ-BZ-GT", "商贸物流、电子商务"),
-          Map.entry("PJ-ZJW", "水族器材、智能制造"));
+          Map.entry("PJ", CORE_INDUSTRIES),
+          Map.entry("PJ-1", CORE_INDUSTRIES),
+          Map.entry("PJ-1-CORE", CORE_INDUSTRIES),
+          Map.entry("PJ-1-X1", CORE_INDUSTRIES),
+          Map.entry("PJ-1-X2", CORE_INDUSTRIES),
+          Map.entry("PJ-HZ", "光伏、LED、高端机电、新材料、五金、制锁"),
+          Map.entry("PJ-BZ", "新一代信息技术、智能装备、生物医疗"),
+          Map.entry("PJ-BZ-BM", "新一代信息技术、智能装备、生物医疗"),
+          Map.entry("PJ-BZ-ZZ", "新一代信息技术、智能装备、生物医疗"),
+          Map.entry("PJ-BZ-GT", "新一代信息技术、智能装备、生物医疗"),
+          Map.entry("PJ-ZJW", "纺织、服装"));
 
   private SampleDataGenerator() {}
 
@@ -322,7 +330,7 @@ public final class SampleDataGenerator {
       Connection db, List<ZoneRow> table, Map<String, Map<String, MultiPolygon>> plans)
       throws SQLException {
     try (PreparedStatement insert =
-        db.prepareStatement("INSERT INTO ZONES VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+        db.prepareStatement("INSERT INTO ZONES VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
       for (Map.Entry<String, Map<String, MultiPolygon>> plan : plans.entrySet()) {
         for (ZoneRow row : table) {
           insert.setObject(1, plan.getValue().get(row.code()));
@@ -334,7 +342,12 @@ public final class SampleDataGenerator {
           insert.setString(7, row.parentCode());
           insert.setString(8, row.managedBy());
           insert.setString(9, INDUSTRY.getOrDefault(row.code(), ""));
-          insert.setString(10, row.note());
+          insert.setString(
+              10,
+              String.join(
+                  ",",
+                  EnterpriseGenerator.LEADING_INDUSTRY_CODES.getOrDefault(row.code(), List.of())));
+          insert.setString(11, row.note());
           insert.addBatch();
         }
       }

@@ -76,6 +76,9 @@ abstract class SecurityApiContract {
     WRITE_RULES.put("POST /api/import", Role.LAND_BUREAU);
     WRITE_RULES.put("POST /api/parcels", Role.LAND_BUREAU);
     WRITE_RULES.put("DELETE /api/parcels/{id}", Role.LAND_BUREAU);
+    WRITE_RULES.put("POST /api/enterprises/import", Role.LAND_BUREAU);
+    WRITE_RULES.put("PUT /api/enterprises/{creditCode}", Role.LAND_BUREAU);
+    WRITE_RULES.put("PUT /api/enterprises/{creditCode}/land", Role.LAND_BUREAU);
     WRITE_RULES.put("POST /api/plans", Role.ADMIN);
     WRITE_RULES.put("PUT /api/plans/{planId}", Role.ADMIN);
     WRITE_RULES.put("POST /api/users", Role.ADMIN);
@@ -86,6 +89,8 @@ abstract class SecurityApiContract {
     WRITE_RULES.put("POST /api/me/password", null);
     WRITE_RULES.put("POST /api/evaluation/rule-sets", Role.ADMIN);
     WRITE_RULES.put("POST /api/evaluation/run", null);
+    WRITE_RULES.put("PUT /api/indicators/city-targets", Role.ADMIN);
+    WRITE_RULES.put("PUT /api/plans/{planId}/indicators/targets", Role.ADMIN);
   }
 
   static final List<String> INJECTIONS =
@@ -188,13 +193,15 @@ abstract class SecurityApiContract {
   }
 
   static String contentType(Endpoint e) {
-    return e.pattern().equals("/api/import")
+    return e.pattern().equals("/api/import") || e.pattern().equals("/api/enterprises/import")
         ? "multipart/form-data; boundary=x"
         : "application/json";
   }
 
   static String body(Endpoint e) {
-    return e.pattern().equals("/api/import") ? "--x--\r\n" : "{}";
+    return e.pattern().equals("/api/import") || e.pattern().equals("/api/enterprises/import")
+        ? "--x--\r\n"
+        : "{}";
   }
 
   /** Row counts of every table and every zone's version: what "nothing was written" means. */
@@ -210,7 +217,14 @@ abstract class SecurityApiContract {
             "proposal",
             "proposal_change",
             "app_user",
-            "evaluation_rule_set")) {
+            "evaluation_rule_set",
+            "city_target",
+            "zone_target",
+            "enterprise",
+            "enterprise_land",
+            "enterprise_stat",
+            "zone_stat",
+            "parcel_supply")) {
       s.append(table)
           .append('=')
           .append(jdbc.sql("SELECT COUNT(*) FROM " + table).query(Long.class).single())

@@ -19,16 +19,16 @@ import org.zoneplan.geo.WebMercator;
  * Decodes vector tiles with an independent library (mapbox-vector-tile-java, rings classified by
  * their winding as spec 2.1 says) and maps tile coordinates back to longitude and latitude.
  */
-final class MvtTestSupport {
+public final class MvtTestSupport {
   private static final GeometryFactory FACTORY = new GeometryFactory();
 
   private MvtTestSupport() {}
 
   /** A decoded feature: geometry in tile units (y down) and its attributes (id under "id"). */
-  record Feature(Geometry geometry, Map<String, Object> attributes) {}
+  public record Feature(Geometry geometry, Map<String, Object> attributes) {}
 
   @SuppressWarnings("unchecked")
-  static List<Feature> decode(byte[] tile, String layerName) {
+  public static List<Feature> decode(byte[] tile, String layerName) {
     try {
       JtsMvt mvt =
           MvtReader.loadMvt(

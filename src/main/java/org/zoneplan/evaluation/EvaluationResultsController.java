@@ -1,0 +1,243 @@
+package org.zoneplan.evaluation;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.zoneplan.codecs.XlsxTableWriter;
+import org.zoneplan.enterprises.Enterprise;
+import org.zoneplan.enterprises.IndustryCatalog;
+import org.zoneplan.evaluation.Evaluation.EnterpriseResult;
+import org.zoneplan.evaluation.Evaluation.ItemScore;
+import org.zoneplan.evaluation.EvaluationResults.Result;
+import org.zoneplan.system.ApiProblem;
+
+/**
+ * {@code GET /api/evaluation/results}: the 亩均 evaluation of the stored enterprises of a division
+ * and year (JSON), and {@code results.xlsx}: the same list as a workbook. Reads only (anyone signed
+ * in); the rule set is chosen by {@link EvaluationResults#result}.
+ */
+@RestController
+@RequestMapping("/api/evaluation")
+class EvaluationResultsController {
+  static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+  private final EvaluationResults results;
+
+  EvaluationResultsController(EvaluationResults results) {
+    this.results = results;
+  }
+
+  /** One enterprise in the answer: the engine's result and what the store says of it. */
+  record Row(
+      String creditCode,
+      String name,
+      String industryCode,
+      String industryName,
+      String size,
+      double landMu,
+      String population,
+      String populationName,
+      List<ItemScore> items,
+      Double totalScore,
+      Integer rank,
+      Grade grade,
+      String gradeLabel,
+      String exemption,
+      String note) {}
+
+  @GetMapping("/results")
+  Map<String, Object> results(
+      @RequestParam(required = false) String division,
+      @RequestParam(required = false) String year,
+      @RequestParam(required = false) String ruleSet,
+      @RequestParam(required = false) String planId) {
+    Result r = results.result(division, integer("year", year), id(ruleSet));
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("division", Map.of("code", r.division().code(), "name", r.division().name()));
+    out.put("year", r.year());
+    Map<String, Object> rs = new LinkedHashMap<>();
+    rs.put("id", r.ruleSet().id());
+    rs.put("divisionCode", r.ruleSet().divisionCode());
+    rs.put("year", r.ruleSet().year());
+    rs.put("version", r.ruleSet().version());
+    rs.put("name", r.ruleSet().name());
+    rs.put("choice", r.choice().name());
+    rs.put("choiceLabel", r.choice().label());
+    out.put("ruleSet", rs);
+    out.put("enterprises", rows(r));
+    out.put("populations", r.evaluation().populations());
+    out.put("unassigned", r.evaluation().unassigned());
+    out.put("notEvaluated", r.notEvaluated());
+    Map<Grade, Integer> counts = new EnumMap<>(Grade.class);
+    Map<Grade, Double> mu = new EnumMap<>(Grade.class);
+    for (Grade g : Grade.values()) {
+      counts.put(g, 0);
+      mu.put(g, 0.0);
+    }
+    for (EnterpriseResult e : r.evaluation().enterprises()) {
+      if (e.grade() != null) {
+        counts.merge(e.grade(), 1, Integer::sum);
+        mu.merge(e.grade(), e.landMu(), Double::sum);
+      }
+    }
+    out.put("countByGrade", counts);
+    out.put("landMuByGrade", mu);
+    if (planId != null && !planId.isBlank()) {
+      out.put("planId", planId);
+      out.put("zones", results.byZone(r, planId));
+    }
+    return out;
+  }
+
+  /** The list as .xlsx: one sheet, Chinese headers, one row per enterprise (as {@link #rows}). */
+  @GetMapping("/results.xlsx")
+  void xlsx(
+      @RequestParam(required = false) String division,
+      @RequestParam(required = false) String year,
+      @RequestParam(required = false) String ruleSet,
+      HttpServletResponse response)
+      throws IOException {
+    Result r = results.result(division, integer("year", year), id(ruleSet));
+    List<String> labels = new ArrayList<>();
+    for (RuleSet.Population p : RuleSetJson.read(r.ruleSet().json()).populations()) {
+      for (RuleSet.Indicator i : p.indicators()) {
+        if (!labels.contains(i.formula().label())) {
+          labels.add(i.formula().label());
+        }
+      }
+    }
+    List<String> header =
+        new ArrayList<>(List.of("统一社会信用代码", "企业名称", "行业", "规模", "用地面积(亩)", "评价名单"));
+    labels.forEach(l -> header.add(l + "得分"));
+    header.addAll(List.of("总分", "排名", "等级", "备注"));
+    // Written to the writer's temporary files first: a failure is still a problem answer.
+    try (XlsxTableWriter writer = new XlsxTableWriter()) {
+      writer.sheet("亩均评价" + r.year(), header);
+      for (Row row : rows(r)) {
+        List<Object> cells = new ArrayList<>();
+        cells.add(row.creditCode());
+        cells.add(row.name());
+        cells.add(
+            row.industryCode() == null
+                ? null
+                : row.industryCode()
+                    + (row.industryName() == null ? "" : " " + row.industryName()));
+        cells.add(row.size());
+        cells.add(row.landMu());
+        cells.add(row.populationName());
+        Map<String, Double> byLabel = new HashMap<>();
+        row.items().forEach(i -> byLabel.put(i.formula().label(), i.score()));
+        labels.forEach(l -> cells.add(byLabel.get(l)));
+        cells.add(row.totalScore());
+        cells.add(row.rank());
+        cells.add(row.grade() == null ? null : row.grade().name());
+        List<String> notes = new ArrayList<>();
+        if (row.exemption() != null) {
+          notes.add(row.exemption());
+        }
+        if (row.note() != null) {
+          notes.add(row.note());
+        }
+        cells.add(notes.isEmpty() ? null : String.join("; ", notes));
+        writer.row(cells);
+      }
+      response.setContentType(XLSX);
+      response.setHeader(
+          HttpHeaders.CONTENT_DISPOSITION,
+          ContentDisposition.attachment()
+              .filename(
+                  "亩均评价-" + r.division().code() + "-" + r.year() + ".xlsx", StandardCharsets.UTF_8)
+              .build()
+              .toString());
+      writer.write(response.getOutputStream());
+    }
+  }
+
+  /**
+   * The enterprises by population (in the rule set's order; unassigned last), then rank, then
+   * credit code.
+   */
+  static List<Row> rows(Result r) {
+    Map<String, Integer> order = new HashMap<>();
+    Map<String, String> names = new HashMap<>();
+    List<Evaluation.PopulationSummary> pops = r.evaluation().populations();
+    for (int i = 0; i < pops.size(); i++) {
+      order.put(pops.get(i).key(), i);
+      names.put(pops.get(i).key(), pops.get(i).name());
+    }
+    List<EnterpriseResult> sorted = new ArrayList<>(r.evaluation().enterprises());
+    sorted.sort(
+        Comparator.comparing(
+                (EnterpriseResult e) ->
+                    e.population() == null ? Integer.MAX_VALUE : order.get(e.population()))
+            .thenComparing(e -> e.rank() == null ? Integer.MAX_VALUE : e.rank())
+            .thenComparing(EnterpriseResult::creditCode));
+    List<Row> rows = new ArrayList<>(sorted.size());
+    for (EnterpriseResult e : sorted) {
+      Enterprise stored = r.enterprises().get(e.creditCode());
+      String industry = stored.industryCode();
+      rows.add(
+          new Row(
+              e.creditCode(),
+              e.name(),
+              industry,
+              industry == null
+                  ? null
+                  : IndustryCatalog.gbt4754()
+                      .find(industry)
+                      .map(IndustryCatalog.IndustryClass::name)
+                      .orElse(null),
+              stored.sizeClass() == null ? null : stored.sizeClass().nameZh(),
+              e.landMu(),
+              e.population(),
+              e.population() == null ? null : names.get(e.population()),
+              e.items(),
+              e.totalScore(),
+              e.rank(),
+              e.grade(),
+              e.grade() == null ? null : e.grade().label(),
+              e.exemption(),
+              e.note()));
+    }
+    return rows;
+  }
+
+  static Integer integer(String name, String text) {
+    if (text == null || text.isBlank()) {
+      return null;
+    }
+    try {
+      return Integer.valueOf(text.strip());
+    } catch (NumberFormatException e) {
+      throw ApiProblem.invalid(
+              "invalid-parameter", name + " must be a whole number, not \"" + text + "\"")
+          .with("field", name);
+    }
+  }
+
+  static Long id(String text) {
+    if (text == null || text.isBlank()) {
+      return null;
+    }
+    try {
+      return Long.valueOf(text.strip());
+    } catch (NumberFormatException e) {
+      throw ApiProblem.invalid(
+              "invalid-parameter", "ruleSet must be a rule-set id, not \"" + text + "\"")
+          .with("field", "ruleSet");
+    }
+  }
+}

@@ -1,0 +1,80 @@
+package org.zoneplan.indicators;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
+import org.zoneplan.parcels.ParcelsChangedEvent;
+import org.zoneplan.zones.ZonesChangedEvent;
+
+/**
+ * What the indicators keep between requests: the {@link IndicatorData} read from the store, and
+ * results per (plan, period, jurisdiction, storage switch). Keys hold the analysis snapshot and
+ * plan data they were computed from (by identity), so a parcel or zone change, which gives the
+ * analysis new ones, is never served stale; and the data generation, which {@link #dataChanged()}
+ * moves on.
+ *
+ * <p><b>Invalidation hook</b>: call {@link #dataChanged()} after a commit that changed enterprises,
+ * land links, statistics, zone totals, supply records or targets. Parcel and zone changes are heard
+ * here ({@link ParcelsChangedEvent}, {@link ZonesChangedEvent}); the enterprises package's {@code
+ * EnterprisesChangedEvent} (on another branch) must be wired to it when merged, with a listener
+ * such as {@code @TransactionalEventListener(fallbackExecution = true) void
+ * on(EnterprisesChangedEvent e) { cache.dataChanged(); }}.
+ *
+ * <p>Thread-safe; concurrent first requests may compute an entry twice.
+ */
+@Component
+public class IndicatorsCache {
+  private static final int MAX_ENTRIES = 256;
+
+  private final AtomicLong generation = new AtomicLong();
+  private final Map<List<Object>, Entry> entries = new ConcurrentHashMap<>();
+
+  private record Entry(long generation, Object value) {}
+
+  /** The current data generation: part of every key. */
+  public long generation() {
+    return generation.get();
+  }
+
+  /** Drops everything: the data changed. */
+  public void dataChanged() {
+    generation.incrementAndGet();
+    entries.clear();
+  }
+
+  @TransactionalEventListener(fallbackExecution = true)
+  void parcelsChanged(ParcelsChangedEvent event) {
+    dataChanged();
+  }
+
+  @TransactionalEventListener(fallbackExecution = true)
+  void zonesChanged(ZonesChangedEvent event) {
+    dataChanged();
+  }
+
+  @TransactionalEventListener(fallbackExecution = true)
+  void targetsChanged(TargetsChangedEvent event) {
+    dataChanged();
+  }
+
+  @SuppressWarnings("unchecked")
+  <T> T get(List<Object> key, Supplier<T> compute) {
+    long at = generation.get();
+    Entry entry = entries.get(key);
+    if (entry != null && entry.generation() == at) {
+      return (T) entry.value();
+    }
+    T value = compute.get();
+    if (at == generation.get()) {
+      if (entries.size() >= MAX_ENTRIES) {
+        entries.clear();
+      }
+      entries.put(key, new Entry(at, value));
+    }
+    return value;
+  }
+}

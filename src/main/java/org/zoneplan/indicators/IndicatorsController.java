@@ -1,0 +1,142 @@
+package org.zoneplan.indicators;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.zoneplan.system.ApiProblem;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Zone indicators by year and quarter, their time series and .xlsx table (read: anyone signed in),
+ * and targets (read: anyone signed in; write: ADMIN, see {@code SecurityConfiguration}). Runs under
+ * the analysis deadline ({@code analysis.AnalysisDeadlines}).
+ */
+@RestController
+class IndicatorsController {
+  /** Largest target list accepted, in bytes of UTF-8 JSON. */
+  static final int MAX_TARGET_BYTES = 2 << 20;
+
+  static final MediaType XLSX =
+      MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+
+  private final ZoneIndicatorsReport report;
+  private final TargetService targets;
+  private final JsonMapper json;
+
+  IndicatorsController(ZoneIndicatorsReport report, TargetService targets, JsonMapper json) {
+    this.report = report;
+    this.targets = targets;
+    this.json = json;
+  }
+
+  @GetMapping("/api/plans/{planId}/indicators/yearly")
+  ZoneIndicatorsReport.Result yearly(
+      @PathVariable String planId,
+      @RequestParam int year,
+      @RequestParam(required = false) Integer quarter,
+      @RequestParam(required = false) String division,
+      @RequestParam(required = false) Boolean includeStorage) {
+    return report.yearly(planId, year, quarter, division, includeStorage);
+  }
+
+  @GetMapping("/api/plans/{planId}/indicators/yearly.xlsx")
+  ResponseEntity<byte[]> yearlyXlsx(
+      @PathVariable String planId,
+      @RequestParam int year,
+      @RequestParam(required = false) Integer quarter,
+      @RequestParam(required = false) String division,
+      @RequestParam(required = false) Boolean includeStorage) {
+    ZoneIndicatorsReport.Result r = report.yearly(planId, year, quarter, division, includeStorage);
+    // A few hundred rows: written to memory, then sent with its length.
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try {
+      report.writeXlsx(r, out);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    String name = "区块指标-" + planId + "-" + r.period() + ".xlsx";
+    return ResponseEntity.ok()
+        .contentType(XLSX)
+        .header(
+            HttpHeaders.CONTENT_DISPOSITION,
+            ContentDisposition.attachment()
+                .filename(URLEncoder.encode(name, StandardCharsets.UTF_8), StandardCharsets.UTF_8)
+                .build()
+                .toString())
+        .body(out.toByteArray());
+  }
+
+  @GetMapping("/api/plans/{planId}/zones/{code}/indicators/series")
+  ZoneIndicatorsReport.Series series(
+      @PathVariable String planId,
+      @PathVariable String code,
+      @RequestParam(required = false) String division,
+      @RequestParam(required = false) Boolean includeStorage) {
+    return report.series(planId, code, division, includeStorage);
+  }
+
+  @GetMapping("/api/indicators/city-targets")
+  List<Target> cityTargets() {
+    return targets.cityTargets();
+  }
+
+  /** Upserts city targets (ADMIN); body: a JSON array, see {@link TargetService}. */
+  @PutMapping("/api/indicators/city-targets")
+  List<Target> writeCityTargets(HttpServletRequest request) {
+    return targets.writeCityTargets(body(request));
+  }
+
+  @GetMapping("/api/plans/{planId}/indicators/targets")
+  List<Target> zoneTargets(@PathVariable String planId) {
+    return targets.zoneTargets(planId);
+  }
+
+  /** Upserts the plan's zone targets (ADMIN); body: a JSON array, see {@link TargetService}. */
+  @PutMapping("/api/plans/{planId}/indicators/targets")
+  List<Target> writeZoneTargets(@PathVariable String planId, HttpServletRequest request) {
+    return targets.writeZoneTargets(planId, body(request));
+  }
+
+  private JsonNode body(HttpServletRequest request) {
+    byte[] bytes;
+    try (InputStream in = request.getInputStream()) {
+      bytes = in.readNBytes(MAX_TARGET_BYTES + 1);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the request body", e);
+    }
+    if (bytes.length > MAX_TARGET_BYTES) {
+      throw new ApiProblem(
+              HttpStatus.PAYLOAD_TOO_LARGE,
+              "body-too-large",
+              "Request too large",
+              "the request body is larger than " + MAX_TARGET_BYTES + " bytes")
+          .with("maxBytes", MAX_TARGET_BYTES);
+    }
+    try {
+      return json.readTree(bytes);
+    } catch (JacksonException e) {
+      throw new ApiProblem(
+          HttpStatus.BAD_REQUEST,
+          "malformed-json",
+          "Malformed JSON",
+          "the request body is not well-formed JSON: " + e.getOriginalMessage());
+    }
+  }
+}

@@ -1,0 +1,92 @@
+package org.zoneplan.indicators;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.util.List;
+import java.util.function.Consumer;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+import org.zoneplan.enterprises.AnnualStatistics;
+
+/**
+ * Quarterly statistics of enterprises, cumulative to the quarter's end (table {@code
+ * enterprise_stat_quarter}, V10); the same SQL on both engines. Callers check the rows (credit code
+ * of a stored enterprise, year, quarter 1–4, figures ≥ 0); the table's constraints are the
+ * backstop. After a write, call {@link IndicatorsCache#dataChanged()} once the transaction commits.
+ */
+@Repository
+public class QuarterStatisticsRepository {
+  static final String COLUMNS =
+      "credit_code, stat_year, stat_quarter, tax_wan, value_added_wan, revenue_wan, energy_tce,"
+          + " emissions_t, rnd_wan, employees, electricity_wan_kwh, investment_wan";
+
+  private final JdbcTemplate template;
+
+  QuarterStatisticsRepository(JdbcTemplate template) {
+    this.template = template;
+  }
+
+  /** Writes the rows, replacing those of the same enterprise, year and quarter. */
+  public void upsert(List<QuarterStatistics> rows) {
+    template.batchUpdate(
+        "DELETE FROM enterprise_stat_quarter WHERE credit_code = ? AND stat_year = ?"
+            + " AND stat_quarter = ?",
+        rows,
+        1000,
+        (ps, q) -> {
+          ps.setString(1, q.creditCode());
+          ps.setInt(2, q.year());
+          ps.setInt(3, q.quarter());
+        });
+    template.batchUpdate(
+        "INSERT INTO enterprise_stat_quarter ("
+            + COLUMNS
+            + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        rows,
+        1000,
+        (ps, q) -> {
+          AnnualStatistics s = q.figures();
+          ps.setString(1, s.creditCode());
+          ps.setInt(2, s.year());
+          ps.setInt(3, q.quarter());
+          ps.setObject(4, s.taxWan(), Types.DOUBLE);
+          ps.setObject(5, s.valueAddedWan(), Types.DOUBLE);
+          ps.setObject(6, s.revenueWan(), Types.DOUBLE);
+          ps.setObject(7, s.energyTce(), Types.DOUBLE);
+          ps.setObject(8, s.emissionsTonnes(), Types.DOUBLE);
+          ps.setObject(9, s.rndWan(), Types.DOUBLE);
+          ps.setObject(10, s.employees(), Types.INTEGER);
+          ps.setObject(11, s.electricityWanKwh(), Types.DOUBLE);
+          ps.setObject(12, s.investmentWan(), Types.DOUBLE);
+        });
+  }
+
+  /** Every row, by code, year and quarter. */
+  public void forEach(Consumer<QuarterStatistics> consumer) {
+    template.query(
+        "SELECT "
+            + COLUMNS
+            + " FROM enterprise_stat_quarter ORDER BY credit_code, stat_year, stat_quarter",
+        rs -> {
+          consumer.accept(row(rs));
+        });
+  }
+
+  private static QuarterStatistics row(ResultSet rs) throws SQLException {
+    return new QuarterStatistics(
+        rs.getInt("stat_quarter"),
+        new AnnualStatistics(
+            rs.getString("credit_code"),
+            rs.getInt("stat_year"),
+            rs.getObject("tax_wan", Double.class),
+            rs.getObject("value_added_wan", Double.class),
+            rs.getObject("revenue_wan", Double.class),
+            rs.getObject("energy_tce", Double.class),
+            rs.getObject("emissions_t", Double.class),
+            rs.getObject("rnd_wan", Double.class),
+            rs.getObject("employees", Integer.class),
+            rs.getObject("electricity_wan_kwh", Double.class),
+            rs.getObject("investment_wan", Double.class)));
+  }
+}

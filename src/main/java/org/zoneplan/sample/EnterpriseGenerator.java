@@ -1,0 +1,1083 @@
+package org.zoneplan.sample;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.locationtech.jts.geom.Envelope;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.Point;
+import org.locationtech.jts.geom.prep.PreparedGeometry;
+import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
+import org.zoneplan.enterprises.AnnualStatistics;
+import org.zoneplan.enterprises.Enterprise;
+import org.zoneplan.enterprises.LandLink;
+import org.zoneplan.enterprises.LandRole;
+import org.zoneplan.enterprises.SizeClass;
+import org.zoneplan.geo.AreaUnits;
+import org.zoneplan.parcels.Parcel;
+import org.zoneplan.parcels.ParcelSupply;
+
+/**
+ * Generates the sample enterprises of Pujiang on the parcels of {@link ParcelGenerator}: the firms,
+ * the land they use as owner or tenant, what they report for {@value #FIRST_YEAR}–{@value
+ * #LAST_YEAR}, and the land-supply record (供地) of the parcels. <b>Everything is invented</b>
+ * (illustrative): no name, code, figure or date describes a real firm or parcel.
+ *
+ * <p>Industries follow the part of the county's plan a parcel lies in (by its interior point,
+ * against the zones of plan {@value #PLAN}): the core area and its expansion blocks ({@code
+ * PJ-1-*}): 光电 (光伏配件, LED), 高端装备, 新材料, 智能硬件, 生物科技, 水晶, 绗缝家纺; 黄宅 ({@code PJ-HZ}): 光伏, LED, 高端机电,
+ * 新材料, 五金, 制锁; 白马-郑宅 ({@code PJ-BZ*}): 新一代信息技术, 智能装备, 生物医疗; 郑家坞 ({@code PJ-ZJW}): 纺织, 服装; outside
+ * the zones Pujiang's traditional trades. Each as GB/T 4754-2017 classes (see {@link
+ * #industriesOf}); storage land (0508) holds warehouses, a few parcels utilities (大类 44, 45, 46),
+ * some parcels a 小微企业园 (a park company owning it, its tenants without land of their own) or a
+ * factory letting part of its floor space.
+ *
+ * <p>Figures: 2024 tax per 亩 lognormal with the medians of {@link ParcelGenerator} (a tail of
+ * nearly tax-free firms), earlier years by a growth of about 7 % a year with noise (one firm in
+ * eight declining), firms founded from 2021 ramping up, a few closing; value added 3–6 × tax,
+ * revenue from a value-added rate of 18–32 %, energy and emissions by industry, R&amp;D higher in
+ * technology classes, employees per 亩; investment heavy while a parcel is built, then a few percent
+ * of revenue. 规上 when the 2024 (or last) revenue reaches 2,000 万元. Some firms report no emissions.
+ *
+ * <p>Land supply: a firm's parcels are supplied from its founding (dates 2005–2024), built within
+ * one to three years, some supplied but not built (new land of 2022–2024, and idle land: 闲置 a year
+ * after supply), floor areas at 容积率 0.8–2.0 and 建筑密度 35–60 % on industrial land; industrial parcels
+ * without a firm and 空闲地 are unsupplied (未供).
+ *
+ * <p>Deterministic: the same parcels, zones and seed give the same output on every JVM (random
+ * numbers are hashes of the seed, the purpose and the parcel's position; {@link StrictMath}).
+ * Thread-safe (each call works on an instance of its own).
+ */
+public final class EnterpriseGenerator {
+  /** The plan whose zones decide the industries: the 2021 plan (一区三片). */
+  public static final String PLAN = "pujiang-2021";
+
+  public static final int FIRST_YEAR = 2021;
+  public static final int LAST_YEAR = 2024;
+
+  /** Supply dates lie in FIRST_SUPPLY_YEAR–LAST_YEAR. */
+  public static final int FIRST_SUPPLY_YEAR = 2005;
+
+  /** 规模以上工业企业: 主营业务收入 of 2,000 万元 a year or more. */
+  static final double SIZE_THRESHOLD_WAN = 2000;
+
+  /** A part of the plan, with the industries its firms are drawn from. */
+  public enum Part {
+    CORE("核心区及关联拓展区"),
+    HUANGZHAI("黄宅片区"),
+    BAIMA_ZHENGZHAI("白马-郑宅片区"),
+    ZHENGJIAWU("郑家坞片区"),
+    OUTSIDE("开发区外");
+
+    private final String nameZh;
+
+    Part(String nameZh) {
+      this.nameZh = nameZh;
+    }
+
+    public String nameZh() {
+      return nameZh;
+    }
+
+    /** The part of a zone of plan {@value #PLAN} by its code, or null for the whole platform. */
+    public static Part ofZone(String code) {
+      if (code.startsWith("PJ-1")) {
+        return CORE;
+      }
+      if (code.startsWith("PJ-HZ")) {
+        return HUANGZHAI;
+      }
+      if (code.startsWith("PJ-BZ")) {
+        return BAIMA_ZHENGZHAI;
+      }
+      if (code.startsWith("PJ-ZJW")) {
+        return ZHENGJIAWU;
+      }
+      return null;
+    }
+  }
+
+  /** A GB/T 4754-2017 class a firm may have, with the endings of its firms' names. */
+  record Industry(String code, double weight, String... endings) {}
+
+  private static final Industry[] CORE_INDUSTRIES = {
+    // 光电: 光伏配件, LED
+    new Industry("3825", 0.20, "光伏科技有限公司", "新能源科技有限公司", "光伏材料有限公司"),
+    new Industry("3975", 0.18, "光电科技有限公司", "照明科技有限公司", "半导体照明有限公司"),
+    // 高端装备
+    new Industry("3491", 0.14, "智能装备有限公司", "机器人科技有限公司", "自动化设备有限公司"),
+    new Industry("3421", 0.04, "数控机床有限公司", "精密机械有限公司"),
+    // 新材料
+    new Industry("2659", 0.07, "新材料科技有限公司", "高分子材料有限公司"),
+    // 智能硬件
+    new Industry("3961", 0.06, "智能科技有限公司", "智能硬件有限公司"),
+    new Industry("3969", 0.03, "智能电子有限公司"),
+    // 生物科技
+    new Industry("2761", 0.05, "生物科技有限公司", "生物医药有限公司"),
+    // 水晶
+    new Industry("3049", 0.09, "水晶有限公司", "水晶制品有限公司", "水晶玻璃有限公司"),
+    new Industry("2439", 0.05, "水晶工艺品有限公司", "工艺品有限公司"),
+    // 绗缝家纺
+    new Industry("1771", 0.09, "绗缝制品有限公司", "家纺有限公司", "绗缝家纺有限公司")
+  };
+
+  /** 水晶小镇 (PJ-1-X1): the core's industries, crystal first. */
+  private static final Industry[] CRYSTAL_TOWN_INDUSTRIES = {
+    new Industry("3049", 0.36, "水晶有限公司", "水晶制品有限公司", "水晶玻璃有限公司"),
+    new Industry("2439", 0.26, "水晶工艺品有限公司", "工艺品有限公司"),
+    new Industry("3975", 0.14, "光电科技有限公司", "照明科技有限公司"),
+    new Industry("3961", 0.08, "智能科技有限公司"),
+    new Industry("1771", 0.10, "绗缝制品有限公司", "家纺有限公司"),
+    new Industry("2659", 0.06, "新材料科技有限公司")
+  };
+
+  private static final Industry[] HUANGZHAI_INDUSTRIES = {
+    new Industry("3825", 0.22, "光伏科技有限公司", "新能源科技有限公司"), // 光伏
+    new Industry("3975", 0.15, "光电科技有限公司", "照明科技有限公司"), // LED
+    new Industry("3351", 0.21, "锁业有限公司", "锁具有限公司", "五金锁业有限公司"), // 制锁
+    new Industry("3812", 0.08, "电机有限公司", "机电有限公司"), // 高端机电
+    new Industry("3823", 0.05, "电气有限公司"),
+    new Industry("2659", 0.08, "新材料科技有限公司", "高分子材料有限公司"), // 新材料
+    new Industry("3329", 0.13, "五金制品有限公司", "五金工具有限公司"), // 五金
+    new Industry("3322", 0.08, "工具有限公司", "五金工具有限公司")
+  };
+
+  private static final Industry[] BAIMA_ZHENGZHAI_INDUSTRIES = {
+    // 新一代信息技术
+    new Industry("3976", 0.17, "光电子科技有限公司", "光通信科技有限公司"),
+    new Industry("3983", 0.10, "传感科技有限公司", "传感器有限公司"),
+    new Industry("3982", 0.06, "电路科技有限公司", "电子科技有限公司"),
+    // 智能装备
+    new Industry("3491", 0.20, "智能装备有限公司", "机器人科技有限公司", "自动化设备有限公司"),
+    new Industry("3493", 0.06, "增材制造科技有限公司"),
+    // 生物医疗
+    new Industry("3581", 0.21, "医疗器械有限公司", "医疗科技有限公司"),
+    new Industry("2761", 0.10, "生物科技有限公司", "生物医药有限公司"),
+    new Industry("3584", 0.10, "医用器械有限公司")
+  };
+
+  private static final Industry[] ZHENGJIAWU_INDUSTRIES = {
+    // 纺织
+    new Industry("1751", 0.30, "纺织有限公司", "化纤织造有限公司"),
+    new Industry("1761", 0.15, "针织有限公司", "织造有限公司"),
+    new Industry("1713", 0.05, "印染有限公司"),
+    // 服装
+    new Industry("1819", 0.30, "服饰有限公司", "服装有限公司"),
+    new Industry("1829", 0.15, "针织服装有限公司"),
+    new Industry("1830", 0.05, "服饰配件有限公司")
+  };
+
+  /** Outside the zones: Pujiang's traditional trades (村级工业点, town edges). */
+  private static final Industry[] OUTSIDE_INDUSTRIES = {
+    new Industry("3049", 0.18, "水晶有限公司", "水晶制品有限公司"),
+    new Industry("2439", 0.07, "水晶工艺品有限公司", "工艺品有限公司"),
+    new Industry("3351", 0.15, "锁业有限公司", "锁具有限公司"),
+    new Industry("3329", 0.10, "五金制品有限公司"),
+    new Industry("1771", 0.15, "绗缝制品有限公司", "家纺有限公司"),
+    new Industry("2927", 0.10, "塑料制品有限公司", "塑业有限公司"),
+    new Industry("3054", 0.05, "日用玻璃制品有限公司"),
+    new Industry("1830", 0.05, "服饰有限公司"),
+    new Industry("3484", 0.10, "机械配件有限公司", "机械有限公司"),
+    new Industry("3399", 0.05, "金属制品有限公司")
+  };
+
+  private static final Industry[] STORAGE_INDUSTRIES = {
+    new Industry("5920", 0.7, "仓储有限公司", "物流有限公司"), new Industry("7224", 0.3, "供应链管理有限公司")
+  };
+
+  /** Utilities (大类 44, 45, 46), taken in turn. */
+  private static final Industry[] UTILITIES = {
+    new Industry("4430", 1, "热电有限公司", "热力有限公司"),
+    new Industry("4620", 1, "污水处理有限公司", "水务有限公司"),
+    new Industry("4511", 1, "燃气有限公司", "天然气有限公司"),
+    new Industry("4610", 1, "自来水有限公司", "供水有限公司"),
+    new Industry("4420", 1, "电力有限公司", "供电服务有限公司"),
+    new Industry("4416", 1, "光伏发电有限公司")
+  };
+
+  private static final Industry PARK_COMPANY = new Industry("7221", 1, "小微企业园开发有限公司", "产业园管理有限公司");
+
+  /** The leading industries (1–3 GB/T 4754 classes) of each zone of the 2021 plan, by code. */
+  public static final Map<String, List<String>> LEADING_INDUSTRY_CODES =
+      Collections.unmodifiableMap(
+          new LinkedHashMap<>(
+              Map.ofEntries(
+                  Map.entry("PJ", List.of("3825", "3975", "3491")),
+                  Map.entry("PJ-1", List.of("3825", "3975", "3491")),
+                  Map.entry("PJ-1-CORE", List.of("3825", "3975", "3491")),
+                  Map.entry("PJ-1-X1", List.of("3049", "2439")),
+                  Map.entry("PJ-1-X2", List.of("3825", "3975", "3491")),
+                  Map.entry("PJ-HZ", List.of("3825", "3975", "3351")),
+                  Map.entry("PJ-BZ", List.of("3976", "3491", "3581")),
+                  Map.entry("PJ-BZ-BM", List.of("3976", "3491", "3581")),
+                  Map.entry("PJ-BZ-ZZ", List.of("3976", "3491", "3581")),
+                  Map.entry("PJ-BZ-GT", List.of("3976", "3491", "3581")),
+                  Map.entry("PJ-ZJW", List.of("1751", "1761", "1819")))));
+
+  /** The classes firms of a part (and, in the core, of 水晶小镇) may have, with their weights. */
+  static List<Industry> industriesOf(Part part, boolean crystalTown) {
+    return List.of(
+        switch (part) {
+          case CORE -> crystalTown ? CRYSTAL_TOWN_INDUSTRIES : CORE_INDUSTRIES;
+          case HUANGZHAI -> HUANGZHAI_INDUSTRIES;
+          case BAIMA_ZHENGZHAI -> BAIMA_ZHENGZHAI_INDUSTRIES;
+          case ZHENGJIAWU -> ZHENGJIAWU_INDUSTRIES;
+          case OUTSIDE -> OUTSIDE_INDUSTRIES;
+        });
+  }
+
+  /** Every class a firm on a parcel of the part may have: its industries, storage, utilities. */
+  public static Set<String> allowedCodes(Part part) {
+    Set<String> codes = new HashSet<>();
+    industriesOf(part, false).forEach(i -> codes.add(i.code()));
+    if (part == Part.CORE) {
+      industriesOf(part, true).forEach(i -> codes.add(i.code()));
+    }
+    for (Industry[] extra : new Industry[][] {STORAGE_INDUSTRIES, UTILITIES}) {
+      for (Industry i : extra) {
+        codes.add(i.code());
+      }
+    }
+    codes.add(PARK_COMPANY.code());
+    return codes;
+  }
+
+  /**
+   * The generated data. Parcels are referred to by their position in the list given ({@code
+   * parcelId} of the links and supply records); the store maps positions to ids.
+   *
+   * @param parcels the parcels given, with their enterprise fields set to their owner's {@value
+   *     #LAST_YEAR} figures (split over the owner's parcels by area), or null where no firm owns
+   *     the parcel in that year
+   * @param parts the part of the plan each parcel lies in, by position
+   */
+  public record Sample(
+      List<Enterprise> enterprises,
+      List<LandLink> links,
+      List<AnnualStatistics> statistics,
+      List<ParcelSupply> supplies,
+      List<Parcel> parcels,
+      List<Part> parts) {}
+
+  // Salts: one independent random stream per purpose.
+  private static final int S_UTILITY = 101;
+  private static final int S_LAYOUT = 102;
+  private static final int S_JOIN = 103;
+  private static final int S_INDUSTRY = 104;
+  private static final int S_FOUNDED = 105;
+  private static final int S_SUPPLY_LAG = 106;
+  private static final int S_SUPPLY_DAY = 107;
+  private static final int S_METHOD = 108;
+  private static final int S_BUILD = 109;
+  private static final int S_IDLE = 110;
+  private static final int S_FAR = 111;
+  private static final int S_DENSITY = 112;
+  private static final int S_TAX = 113;
+  private static final int S_INEFFICIENT = 114;
+  private static final int S_TREND = 115;
+  private static final int S_NOISE = 116;
+  private static final int S_RATIO = 117;
+  private static final int S_ENERGY = 118;
+  private static final int S_EMISSIONS = 119;
+  private static final int S_RND = 120;
+  private static final int S_WORKERS = 121;
+  private static final int S_INVEST = 122;
+  private static final int S_CLOSE = 123;
+  private static final int S_TENANTS = 124;
+  private static final int S_SHARE = 125;
+  private static final int S_NAME = 126;
+  private static final int S_MISSING = 127;
+  private static final int S_ELECTRICITY = 128;
+  private static final int S_COMPLETION = 129;
+
+  private static final String SHOP_NAME_CHARACTERS =
+      "恒达鑫源华艺金狮宏兴永盛晶美亿佳新天龙凯瑞泰昌隆丰利顺嘉宝星光荣明东方中正和信博远通海德福康宇豪腾飞旺辉锦绣";
+
+  private final List<Parcel> parcels;
+  private final long seed;
+  private final Part[] parts;
+  private final boolean[] crystalTown;
+
+  private final List<Firm> firms = new ArrayList<>();
+  private final Set<String> usedNames = new HashSet<>();
+  private final Set<String> usedCodes = new HashSet<>();
+  private final ParcelSupply[] supplies;
+  private final boolean[] hasTenants;
+
+  private EnterpriseGenerator(List<Parcel> parcels, Map<String, Geometry> zones, long seed) {
+    this.parcels = parcels;
+    this.seed = seed;
+    this.parts = new Part[parcels.size()];
+    this.crystalTown = new boolean[parcels.size()];
+    this.supplies = new ParcelSupply[parcels.size()];
+    this.hasTenants = new boolean[parcels.size()];
+    locate(zones);
+  }
+
+  /**
+   * Generates the sample.
+   *
+   * @param parcels the parcels, as {@link ParcelGenerator} gives them (industrial land 0601 and
+   *     0508 with an enterprise name gets a firm)
+   * @param zones the zones of plan {@value #PLAN} by code, EPSG:4490
+   * @param seed anything; {@link ParcelGenerator#DEFAULT_SEED} for the sample data
+   */
+  public static Sample generate(List<Parcel> parcels, Map<String, Geometry> zones, long seed) {
+    return new EnterpriseGenerator(parcels, zones, seed).run();
+  }
+
+  // ---- where each parcel lies
+
+  private void locate(Map<String, Geometry> zones) {
+    List<String> codes = new ArrayList<>(zones.keySet());
+    Collections.sort(codes);
+    List<PreparedGeometry> prepared = new ArrayList<>();
+    List<Envelope> envelopes = new ArrayList<>();
+    List<Part> zoneParts = new ArrayList<>();
+    List<String> kept = new ArrayList<>();
+    for (String code : codes) {
+      Part part = Part.ofZone(code);
+      if (part != null) {
+        prepared.add(PreparedGeometryFactory.prepare(zones.get(code)));
+        envelopes.add(zones.get(code).getEnvelopeInternal());
+        zoneParts.add(part);
+        kept.add(code);
+      }
+    }
+    for (int k = 0; k < parcels.size(); k++) {
+      Point point = parcels.get(k).geometry().getInteriorPoint();
+      parts[k] = Part.OUTSIDE;
+      for (int z = 0; z < prepared.size(); z++) {
+        if (envelopes.get(z).contains(point.getCoordinate()) && prepared.get(z).covers(point)) {
+          parts[k] = zoneParts.get(z);
+          if (kept.get(z).equals("PJ-1-X1")) {
+            crystalTown[k] = true;
+          }
+        }
+      }
+    }
+  }
+
+  // ---- firms and land
+
+  /** A firm being generated. */
+  private static final class Firm {
+    final int key; // the position of its first parcel, times 16, plus its place among tenants
+    final Industry industry;
+    final Part part;
+    final boolean tenant;
+    final boolean utility;
+    final boolean park;
+    String name;
+    String code;
+    int founded;
+    Integer closed;
+    final List<int[]> land = new ArrayList<>(); // {parcel, share in 1e-4}
+    double landMu;
+    int operatingFrom = Integer.MAX_VALUE; // first year it produces (its land built)
+    int constructionFrom = Integer.MAX_VALUE;
+    double constructionMu; // land being built, 亩
+    boolean idleOnly;
+
+    Firm(int key, Industry industry, Part part, boolean tenant, boolean utility, boolean park) {
+      this.key = key;
+      this.industry = industry;
+      this.part = part;
+      this.tenant = tenant;
+      this.utility = utility;
+      this.park = park;
+    }
+  }
+
+  private Sample run() {
+    List<Integer> owned = new ArrayList<>();
+    for (int k = 0; k < parcels.size(); k++) {
+      if (isIndustrial(parcels.get(k)) && parcels.get(k).enterpriseName() != null) {
+        owned.add(k);
+      }
+    }
+    Set<Integer> utilityParcels = utilityParcels(owned);
+    List<LandLink> links = new ArrayList<>();
+    Firm previous = null;
+    int previousParcel = -1;
+    int utilityTurn = 0;
+    for (int k : owned) {
+      Parcel parcel = parcels.get(k);
+      boolean storage = "0508".equals(parcel.landUseCode());
+      double layout = random(S_LAYOUT, k, 0);
+      Firm owner;
+      boolean park = false;
+      boolean lets = false;
+      if (utilityParcels.contains(k)) {
+        owner = newFirm(k * 16, UTILITIES[utilityTurn++ % UTILITIES.length], k, false, true);
+      } else if (!storage && parts[k] != Part.OUTSIDE && layout < 0.05 && mu(k) >= 3) {
+        park = true;
+        owner = newFirm(k * 16, PARK_COMPANY, k, false, false);
+      } else if (previous != null
+          && !previous.utility
+          && !previous.park
+          && previous.part == parts[k]
+          && random(S_JOIN, k, 0) < 0.12
+          && distanceM(previousParcel, k) < 250) {
+        owner = previous; // a firm with several parcels
+      } else {
+        Industry industry =
+            storage
+                ? pick(STORAGE_INDUSTRIES, random(S_INDUSTRY, k, 0))
+                : pick(industriesOf(parts[k], crystalTown[k]), random(S_INDUSTRY, k, 0));
+        owner = newFirm(k * 16, industry, k, false, false);
+        // An older factory letting part of its floor space.
+        lets = !storage && layout > 0.90 && owner.founded <= 2015;
+      }
+      double ownerShare = park ? 0.05 + 0.05 * random(S_SHARE, k, 0) : 1.0;
+      if (lets) {
+        ownerShare = 0.55 + 0.3 * random(S_SHARE, k, 0);
+      }
+      int ownerShareE4 = (int) Math.round(ownerShare * 1e4);
+      owner.land.add(new int[] {k, ownerShareE4});
+      links.add(new LandLink(owner.name, k, LandRole.OWNER, ownerShareE4 / 1e4));
+      if (park || lets) {
+        hasTenants[k] = true;
+        int tenants =
+            park
+                ? 3 + (int) (5 * random(S_TENANTS, k, 0))
+                : 1 + (random(S_TENANTS, k, 0) < 0.3 ? 1 : 0);
+        // The tenants use 80–100 % of what the owner does not (a unit may stand empty).
+        int restE4 = (int) ((1e4 - ownerShareE4) * (0.8 + 0.2 * random(S_SHARE, k, 1)));
+        double[] weights = new double[tenants];
+        double sum = 0;
+        for (int t = 0; t < tenants; t++) {
+          weights[t] = 0.5 + random(S_SHARE, k, 2 + t);
+          sum += weights[t];
+        }
+        int given = 0;
+        for (int t = 0; t < tenants; t++) {
+          int shareE4 =
+              t == tenants - 1 ? restE4 - given : (int) Math.floor(restE4 * weights[t] / sum);
+          given += shareE4;
+          Industry industry =
+              pick(industriesOf(parts[k], crystalTown[k]), random(S_INDUSTRY, k, 1 + t));
+          Firm tenant = newFirm(k * 16 + 1 + t, industry, k, true, false);
+          tenant.land.add(new int[] {k, shareE4});
+          links.add(new LandLink(tenant.name, k, LandRole.TENANT, shareE4 / 1e4));
+        }
+      }
+      previous = owner;
+      previousParcel = k;
+    }
+    supplyIndustrialLand(owned);
+    supplyOtherLand();
+    List<AnnualStatistics> statistics = new ArrayList<>();
+    Map<String, double[]> lastFigures = new LinkedHashMap<>(); // name → tax, value added, employees
+    List<Enterprise> enterprises = new ArrayList<>();
+    for (Firm firm : firms) {
+      List<AnnualStatistics> rows = statistics(firm);
+      statistics.addAll(rows);
+      SizeClass size = sizeClass(rows);
+      enterprises.add(
+          new Enterprise(
+              firm.code, firm.name, firm.industry.code(), size, firm.founded, firm.closed));
+      AnnualStatistics last = rows.isEmpty() ? null : rows.get(rows.size() - 1);
+      if (last != null && last.year() == LAST_YEAR) {
+        lastFigures.put(
+            firm.name, new double[] {last.taxWan(), last.valueAddedWan(), last.employees()});
+      }
+    }
+    // Links were keyed by name while codes were being made; key them by code.
+    Map<String, String> codeOf = new LinkedHashMap<>();
+    firms.forEach(f -> codeOf.put(f.name, f.code));
+    List<LandLink> coded =
+        links.stream()
+            .map(l -> new LandLink(codeOf.get(l.creditCode()), l.parcelId(), l.role(), l.share()))
+            .toList();
+    List<ParcelSupply> supplyList = new ArrayList<>();
+    for (ParcelSupply s : supplies) {
+      if (s != null) {
+        supplyList.add(s);
+      }
+    }
+    return new Sample(
+        List.copyOf(enterprises),
+        coded,
+        List.copyOf(statistics),
+        List.copyOf(supplyList),
+        ownerFields(lastFigures),
+        List.of(parts));
+  }
+
+  private static boolean isIndustrial(Parcel p) {
+    return "0601".equals(p.landUseCode()) || "0508".equals(p.landUseCode());
+  }
+
+  /**
+   * About 1 % of the industrial parcels in the zones (at least one of each utility): those whose
+   * draw is lowest.
+   */
+  private Set<Integer> utilityParcels(List<Integer> owned) {
+    List<Integer> candidates = new ArrayList<>();
+    for (int k : owned) {
+      if (parts[k] != Part.OUTSIDE && "0601".equals(parcels.get(k).landUseCode())) {
+        candidates.add(k);
+      }
+    }
+    candidates.sort((a, b) -> Double.compare(random(S_UTILITY, a, 0), random(S_UTILITY, b, 0)));
+    int wanted = Math.min(candidates.size(), Math.max(UTILITIES.length, candidates.size() / 100));
+    return new HashSet<>(candidates.subList(0, wanted));
+  }
+
+  private Firm newFirm(int key, Industry industry, int parcel, boolean tenant, boolean utility) {
+    boolean park = industry == PARK_COMPANY;
+    Firm firm = new Firm(key, industry, parts[parcel], tenant, utility, park);
+    firm.name = uniqueName(firm, parcel);
+    firm.code = uniqueCode(firm.name);
+    firm.founded = foundedYear(firm, parcel);
+    firms.add(firm);
+    return firm;
+  }
+
+  private String uniqueName(Firm firm, int parcel) {
+    String[] endings = firm.industry.endings();
+    for (int attempt = 0; ; attempt++) {
+      double r = random(S_NAME, firm.key, attempt * 4);
+      String prefix =
+          firm.utility || firm.park
+              ? "浦江县"
+              : r < 0.25 && mu(parcel) > 8 ? "浙江" : r < 0.6 ? "浦江县" : "浦江";
+      int n = SHOP_NAME_CHARACTERS.length();
+      int first = (int) (n * random(S_NAME, firm.key, attempt * 4 + 1));
+      int second = (first + 1 + (int) ((n - 1) * random(S_NAME, firm.key, attempt * 4 + 2))) % n;
+      String shop = "" + SHOP_NAME_CHARACTERS.charAt(first) + SHOP_NAME_CHARACTERS.charAt(second);
+      if (attempt >= 20) {
+        shop += SHOP_NAME_CHARACTERS.charAt((first + second + attempt) % n);
+      }
+      String ending = endings[(int) (endings.length * random(S_NAME, firm.key, attempt * 4 + 3))];
+      String name = prefix + shop + ending;
+      if (usedNames.add(name)) {
+        return name;
+      }
+    }
+  }
+
+  private String uniqueCode(String name) {
+    for (int attempt = 0; ; attempt++) {
+      String code = ParcelGenerator.creditCode(name, attempt);
+      if (usedCodes.add(code)) {
+        return code;
+      }
+    }
+  }
+
+  /**
+   * Founding year: owners 1992–2024 (one in nine from 2021, about half of those in 2023–2024),
+   * tenants of parks mostly recent; utilities older.
+   */
+  private int foundedYear(Firm firm, int parcel) {
+    double r = random(S_FOUNDED, firm.key, 0);
+    if (firm.utility) {
+      return 1995 + (int) (15 * r);
+    }
+    if (firm.park) {
+      return 2012 + (int) (8 * r);
+    }
+    if (firm.tenant) {
+      // 小微园 tenants: young firms, a fifth founded 2023–2024
+      return r < 0.2 ? 2023 + (int) (2 * random(S_FOUNDED, firm.key, 1)) : 2010 + (int) (13 * r);
+    }
+    if (r < 0.06) {
+      return 2023 + (int) (2 * random(S_FOUNDED, firm.key, 1));
+    }
+    if (r < 0.11) {
+      return 2021 + (int) (2 * random(S_FOUNDED, firm.key, 1));
+    }
+    // 1992–2020, more of them in the 2000s
+    double u = random(S_FOUNDED, firm.key, 2);
+    return 1992 + (int) (29 * StrictMath.pow(u, 0.8));
+  }
+
+  // ---- land supply
+
+  private void supplyIndustrialLand(List<Integer> owned) {
+    Map<Integer, Firm> ownerOf = new LinkedHashMap<>();
+    for (Firm firm : firms) {
+      if (!firm.tenant) {
+        for (int[] land : firm.land) {
+          ownerOf.put(land[0], firm);
+        }
+      }
+    }
+    for (int k : owned) {
+      Firm owner = ownerOf.get(k);
+      int supplyYear;
+      if (owner.founded >= FIRST_SUPPLY_YEAR) {
+        supplyYear = Math.min(LAST_YEAR, owner.founded + (int) (3 * random(S_SUPPLY_LAG, k, 0)));
+      } else {
+        // Older firms moved into the zones (or had their land registered) 2005–2014.
+        supplyYear = FIRST_SUPPLY_YEAR + (int) (10 * random(S_SUPPLY_LAG, k, 0));
+      }
+      LocalDate supplyDate = dayOf(supplyYear, random(S_SUPPLY_DAY, k, 0));
+      String method = method(owner, k);
+      // Idle: one industrial parcel in 40 supplied 2012–2021 and never built.
+      boolean idle =
+          !owner.utility
+              && !owner.park
+              && supplyYear >= 2012
+              && supplyYear <= 2021
+              && random(S_IDLE, k, 0) < 0.025
+              && owner.land.size() == 1
+              && !hasTenants[k];
+      boolean built;
+      LocalDate completion = null;
+      if (idle) {
+        built = false;
+      } else {
+        int years = 1 + (int) (3 * random(S_COMPLETION, k, 0)); // built in 1–3 years
+        LocalDate done =
+            supplyDate
+                .plusYears(years)
+                .withDayOfYear(1)
+                .plusDays((long) (300 * random(S_COMPLETION, k, 1)));
+        built = !done.isAfter(LocalDate.of(LAST_YEAR, 12, 31));
+        completion = built ? done : null;
+      }
+      LocalDate idleSince =
+          idle ? supplyDate.plusYears(1).plusDays((long) (180 * random(S_IDLE, k, 1))) : null;
+      if (idleSince != null && idleSince.isAfter(LocalDate.of(LAST_YEAR, 12, 31))) {
+        idleSince = LocalDate.of(LAST_YEAR, 12, 31);
+      }
+      double area = parcels.get(k).areaM2();
+      Double floor = 0.0;
+      Double footprint = 0.0;
+      if (built) {
+        double density = 0.35 + 0.25 * random(S_DENSITY, k, 0);
+        double far =
+            Math.max(0.8, Math.min(2.0, 1.25 * StrictMath.exp(0.25 * gaussian(S_FAR, k, 0))));
+        far = Math.max(far, density * 1.5);
+        footprint = round(area * density, 1);
+        floor = round(area * far, 1);
+      }
+      supplies[k] =
+          new ParcelSupply(
+              k, supplyDate, method, true, built, completion, floor, footprint, idle, idleSince);
+    }
+    // The firms' years of building and producing, from their land.
+    for (Firm firm : firms) {
+      double mu = 0;
+      boolean anyBuilt = false;
+      boolean allIdle = true;
+      for (int[] land : firm.land) {
+        ParcelSupply s = supplies[land[0]];
+        double share = land[1] / 1e4;
+        mu += mu(land[0]) * share;
+        if (firm.tenant) {
+          continue;
+        }
+        allIdle &= s.idle();
+        if (s.built()) {
+          anyBuilt = true;
+          firm.operatingFrom = Math.min(firm.operatingFrom, s.completionDate().getYear());
+        }
+        if (!s.idle()) {
+          firm.constructionFrom = Math.min(firm.constructionFrom, s.supplyDate().getYear());
+          if (!s.built() || s.completionDate().getYear() >= FIRST_YEAR) {
+            firm.constructionMu += mu(land[0]) * share;
+          }
+        }
+      }
+      firm.landMu = mu;
+      firm.idleOnly = !firm.tenant && allIdle;
+      if (firm.tenant) {
+        firm.operatingFrom = firm.founded;
+      } else if (!anyBuilt) {
+        firm.operatingFrom = Integer.MAX_VALUE;
+      }
+    }
+    // Land with tenants is built (parks and older factories, never idle; see run()): a tenant
+    // moves in when it is founded, or when the building is finished if that is later.
+    for (Firm firm : firms) {
+      if (firm.tenant) {
+        ParcelSupply s = supplies[firm.land.get(0)[0]];
+        if (!s.built()) {
+          throw new IllegalStateException("tenant on unbuilt parcel " + firm.land.get(0)[0]);
+        }
+        firm.founded = Math.max(firm.founded, s.completionDate().getYear());
+        firm.operatingFrom = firm.founded;
+      }
+    }
+    // Close some firms: one in 40 older owners and one in 10 tenants, in 2022 or 2023.
+    for (Firm firm : firms) {
+      if (firm.utility || firm.park || firm.land.isEmpty()) {
+        continue;
+      }
+      double r = random(S_CLOSE, firm.key, 0);
+      boolean closes =
+          firm.founded <= 2021 && (firm.tenant ? r < 0.10 : firm.founded < 2015 && r < 0.025);
+      if (closes) {
+        firm.closed = Math.max(firm.founded, 2022 + (int) (2 * random(S_CLOSE, firm.key, 1)));
+      }
+    }
+  }
+
+  private String method(Firm owner, int k) {
+    double r = random(S_METHOD, k, 0);
+    if (owner.utility) {
+      return r < 0.7 ? "划拨" : "出让";
+    }
+    if (owner.founded < 2008 && r < 0.2) {
+      return "划拨";
+    }
+    return r < 0.93 ? "出让" : r < 0.97 ? "租赁" : "作价出资";
+  }
+
+  /**
+   * Construction land other than industry: supplied (出让 for housing and commerce, 划拨 for public
+   * land), mostly built; 空闲地 and vacant industrial parcels unsupplied. Farmland, villages, roads,
+   * water and forest get no record.
+   */
+  private void supplyOtherLand() {
+    for (int k = 0; k < parcels.size(); k++) {
+      if (supplies[k] != null) {
+        continue;
+      }
+      Parcel p = parcels.get(k);
+      String code = p.landUseCode();
+      if (isIndustrial(p) || ("1201".equals(code) && parts[k] != Part.OUTSIDE)) {
+        supplies[k] = new ParcelSupply(k, null, null, false, false, null, null, null, false, null);
+        continue;
+      }
+      double[] farDensity =
+          switch (code) {
+            case "0701" -> new double[] {1.6, 0.22}; // 城镇住宅
+            case "05H1" -> new double[] {1.8, 0.40}; // 商业服务业
+            case "08H1", "08H2" -> new double[] {1.0, 0.28}; // 机关团体, 科教文卫
+            case "0809" -> new double[] {0.5, 0.30}; // 公用设施
+            case "0810" -> new double[] {0.02, 0.02}; // 公园与绿地: pavilions, toilets
+            default -> null;
+          };
+      if (farDensity == null) {
+        continue;
+      }
+      boolean allocated = code.startsWith("08");
+      int year =
+          FIRST_SUPPLY_YEAR
+              + (int) ((LAST_YEAR - FIRST_SUPPLY_YEAR + 1) * random(S_SUPPLY_LAG, k, 0));
+      LocalDate date = dayOf(year, random(S_SUPPLY_DAY, k, 0));
+      LocalDate done = date.plusYears(1 + (int) (3 * random(S_COMPLETION, k, 0)));
+      boolean built = !done.isAfter(LocalDate.of(LAST_YEAR, 12, 31));
+      double area = p.areaM2();
+      double noise = StrictMath.exp(0.2 * gaussian(S_FAR, k, 0));
+      Double footprint =
+          built ? round(area * farDensity[1] * (0.8 + 0.4 * random(S_DENSITY, k, 0)), 1) : 0.0;
+      Double floor = built ? Math.max(footprint, round(area * farDensity[0] * noise, 1)) : 0.0;
+      supplies[k] =
+          new ParcelSupply(
+              k,
+              date,
+              allocated ? "划拨" : "出让",
+              true,
+              built,
+              built ? done : null,
+              floor,
+              footprint,
+              false,
+              null);
+    }
+  }
+
+  private static LocalDate dayOf(int year, double r) {
+    LocalDate first = LocalDate.of(year, 1, 1);
+    return first.plusDays((long) (first.lengthOfYear() * r));
+  }
+
+  // ---- annual statistics
+
+  /** Energy (tce per 万元 of revenue) and emissions (t per tce) by GB/T 4754 大类, typical. */
+  private static double[] intensity(String code) {
+    return switch (code.substring(0, 2)) {
+      case "30" -> new double[] {0.12, 0.010}; // glass, crystal: furnaces
+      case "17" -> new double[] {0.08, 0.012}; // textiles, dyeing
+      case "18" -> new double[] {0.02, 0.004};
+      case "24" -> new double[] {0.05, 0.006};
+      case "26", "27", "29" -> new double[] {0.06, 0.010};
+      case "44" -> new double[] {0.60, 0.006}; // power and heat
+      case "45" -> new double[] {0.03, 0.002};
+      case "46" -> new double[] {0.10, 0.030}; // sewage: COD, NH3-N
+      case "59", "72" -> new double[] {0.01, 0.001};
+      default -> new double[] {0.03, 0.005}; // metal products, machinery, electronics
+    };
+  }
+
+  /** Median R&amp;D ÷ revenue by class: technology classes spend more. */
+  private static double rndRate(String code) {
+    return switch (code.substring(0, 2)) {
+      case "38", "39", "27", "35" -> 0.035;
+      case "34", "26" -> 0.025;
+      case "44", "45", "46", "59", "72" -> 0.002;
+      default -> 0.012;
+    };
+  }
+
+  private List<AnnualStatistics> statistics(Firm firm) {
+    int k = firm.key;
+    String code = firm.industry.code();
+    boolean storage = code.startsWith("59") || code.equals("7224");
+    // Steady tax per 亩 in the last year, as in ParcelGenerator: lognormal, a tail near zero.
+    double taxPerMu;
+    if (!firm.utility && !firm.park && random(S_INEFFICIENT, k, 0) < 0.07) {
+      taxPerMu = random(S_INEFFICIENT, k, 1);
+    } else {
+      double median =
+          firm.part == Part.OUTSIDE
+              ? ParcelGenerator.MEDIAN_TAX_OUTSIDE_WAN_PER_MU
+              : ParcelGenerator.MEDIAN_TAX_INSIDE_WAN_PER_MU;
+      double sigma = firm.part == Part.OUTSIDE ? 0.95 : 0.8;
+      taxPerMu = median * StrictMath.exp(sigma * gaussian(S_TAX, k, 0));
+    }
+    if (storage) {
+      taxPerMu *= 0.5;
+    }
+    if (firm.park) {
+      taxPerMu = 2 + 3 * random(S_TAX, k, 1); // rent of the whole park on its own small share
+    }
+    if (isLeading(firm)) {
+      taxPerMu *= 1.3; // the plan's leading industries: larger, more productive firms
+    }
+    double steadyTax = taxPerMu * firm.landMu;
+    double valueAddedRatio = 3 + 3 * random(S_RATIO, k, 0);
+    double valueAddedRate = 0.18 + 0.14 * random(S_RATIO, k, 1);
+    double[] intensity = intensity(code);
+    double energyPerRevenue = intensity[0] * StrictMath.exp(0.35 * gaussian(S_ENERGY, k, 0));
+    double emissionsPerEnergy = intensity[1] * StrictMath.exp(0.5 * gaussian(S_EMISSIONS, k, 0));
+    double electricityShare = 0.45 + 0.45 * random(S_ELECTRICITY, k, 0);
+    double workersPerMu = (storage ? 2 : 6) * StrictMath.exp(0.5 * gaussian(S_WORKERS, k, 0));
+    boolean declining = random(S_TREND, k, 0) < 0.125;
+    double trend =
+        declining ? -0.03 - 0.12 * random(S_TREND, k, 1) : 0.07 + 0.04 * gaussian(S_TREND, k, 2);
+    double rnd = Math.min(0.12, rndRate(code) * StrictMath.exp(0.5 * gaussian(S_RND, k, 0)));
+    boolean noRnd = random(S_RND, k, 1) < 0.25;
+    double investmentRate = 0.02 + 0.06 * random(S_INVEST, k, 0);
+    // Emissions unknown: one firm in six reports none.
+    boolean emissionsUnknown = random(S_MISSING, k, 0) < 1.0 / 6;
+
+    int first = Math.max(FIRST_YEAR, firm.founded);
+    int last = firm.closed == null ? LAST_YEAR : Math.min(LAST_YEAR, firm.closed);
+    // Levels by year, from the last year back: level(LAST) = 1.
+    double[] level = new double[LAST_YEAR - FIRST_YEAR + 1];
+    level[level.length - 1] = 1;
+    for (int y = LAST_YEAR; y > FIRST_YEAR; y--) {
+      double growth = Math.max(-0.3, Math.min(0.35, trend + 0.05 * gaussian(S_NOISE, k, y)));
+      level[y - 1 - FIRST_YEAR] = level[y - FIRST_YEAR] / (1 + growth);
+    }
+    List<AnnualStatistics> rows = new ArrayList<>();
+    for (int y = first; y <= last; y++) {
+      double ramp = 1;
+      if (y < firm.operatingFrom) {
+        ramp = 0; // building, or idle land
+      } else if (y == firm.operatingFrom && firm.operatingFrom >= FIRST_YEAR - 1) {
+        ramp = 0.3;
+      } else if (y == firm.operatingFrom + 1 && firm.operatingFrom >= FIRST_YEAR - 1) {
+        ramp = 0.7;
+      }
+      double l = level[y - FIRST_YEAR] * ramp;
+      double tax = steadyTax * l;
+      double employees = Math.max(1, workersPerMu * firm.landMu * (0.6 + 0.4 * l));
+      if (ramp == 0) {
+        tax = firm.idleOnly ? 0 : 0.2 * firm.landMu * random(S_NOISE, k, 100 + y); // 印花税, 土地税
+        employees = 2 + 10 * random(S_WORKERS, k, y);
+      }
+      double valueAdded = tax * valueAddedRatio;
+      double revenue = valueAdded / valueAddedRate;
+      double energy = revenue * energyPerRevenue;
+      double electricity = energy * electricityShare / 1.229; // 1 万kWh = 1.229 tce (当量值)
+      Double emissions =
+          emissionsUnknown || random(S_MISSING, k, y) < 0.02
+              ? null
+              : round(energy * emissionsPerEnergy, 3);
+      double rndWan = noRnd ? 0 : revenue * rnd;
+      double investment;
+      if (y >= firm.constructionFrom && y < firm.operatingFrom && !firm.idleOnly) {
+        investment = (200 + 200 * random(S_INVEST, k, 1)) * firm.constructionMu / 2;
+      } else if (firm.constructionMu > 0
+          && firm.operatingFrom <= y
+          && y <= firm.operatingFrom + 1
+          && firm.operatingFrom >= FIRST_YEAR) {
+        investment = (80 + 80 * random(S_INVEST, k, 2)) * firm.constructionMu / 2; // fitting out
+      } else {
+        boolean expansion = random(S_INVEST, k, 10 + y) < 0.1;
+        investment =
+            revenue
+                * investmentRate
+                * (expansion ? 4 : 1)
+                * (0.7 + 0.6 * random(S_INVEST, k, 20 + y));
+      }
+      rows.add(
+          new AnnualStatistics(
+              firm.code,
+              y,
+              round(tax, 2),
+              round(valueAdded, 2),
+              round(revenue, 2),
+              round(energy, 2),
+              emissions,
+              round(rndWan, 2),
+              (int) Math.round(employees),
+              round(electricity, 2),
+              round(investment, 2)));
+    }
+    return rows;
+  }
+
+  private boolean isLeading(Firm firm) {
+    return switch (firm.part) {
+      case CORE -> List.of("3825", "3975", "3491", "3049", "2439").contains(firm.industry.code());
+      case HUANGZHAI -> List.of("3825", "3975", "3351").contains(firm.industry.code());
+      case BAIMA_ZHENGZHAI -> List.of("3976", "3491", "3581").contains(firm.industry.code());
+      case ZHENGJIAWU -> List.of("1751", "1761", "1819").contains(firm.industry.code());
+      case OUTSIDE -> false;
+    };
+  }
+
+  /** 规上 when the revenue of the last year reported reaches the threshold. */
+  private static SizeClass sizeClass(List<AnnualStatistics> rows) {
+    if (rows.isEmpty()) {
+      return SizeClass.BELOW;
+    }
+    AnnualStatistics last = rows.get(rows.size() - 1);
+    return last.revenueWan() != null && last.revenueWan() >= SIZE_THRESHOLD_WAN
+        ? SizeClass.ABOVE
+        : SizeClass.BELOW;
+  }
+
+  /**
+   * The parcels with their enterprise fields set to the owner's last-year figures, split over the
+   * owner's parcels by area (cents and persons; the last parcel takes what rounding leaves), and
+   * cleared where the owner does not report that year (closed) or no firm owns the parcel.
+   */
+  private List<Parcel> ownerFields(Map<String, double[]> lastFigures) {
+    Parcel[] out = new Parcel[parcels.size()];
+    for (Firm firm : firms) {
+      if (firm.tenant) {
+        continue;
+      }
+      double[] figures = lastFigures.get(firm.name);
+      double totalArea = 0;
+      for (int[] land : firm.land) {
+        totalArea += parcels.get(land[0]).areaM2();
+      }
+      double taxLeft = figures == null ? 0 : figures[0];
+      double valueAddedLeft = figures == null ? 0 : figures[1];
+      long employeesLeft = figures == null ? 0 : (long) figures[2];
+      for (int n = 0; n < firm.land.size(); n++) {
+        int k = firm.land.get(n)[0];
+        Parcel p = parcels.get(k);
+        if (figures == null) {
+          out[k] = withFirm(p, null, null, null, null, null);
+          continue;
+        }
+        boolean lastParcel = n == firm.land.size() - 1;
+        double part = p.areaM2() / totalArea;
+        double tax = lastParcel ? round(taxLeft, 2) : round(figures[0] * part, 2);
+        double valueAdded = lastParcel ? round(valueAddedLeft, 2) : round(figures[1] * part, 2);
+        long employees = lastParcel ? employeesLeft : Math.round(figures[2] * part);
+        employees = Math.min(employees, employeesLeft);
+        taxLeft -= tax;
+        valueAddedLeft -= valueAdded;
+        employeesLeft -= employees;
+        out[k] =
+            withFirm(
+                p,
+                firm.name,
+                firm.code,
+                Math.max(0, tax),
+                Math.max(0, valueAdded),
+                (int) employees);
+      }
+    }
+    List<Parcel> result = new ArrayList<>(parcels.size());
+    for (int k = 0; k < out.length; k++) {
+      result.add(out[k] != null ? out[k] : withFirm(parcels.get(k), null, null, null, null, null));
+    }
+    return result;
+  }
+
+  private static Parcel withFirm(
+      Parcel p, String name, String code, Double tax, Double valueAdded, Integer employees) {
+    return new Parcel(
+        p.id(),
+        p.scheme(),
+        p.landUseCode(),
+        name,
+        code,
+        tax,
+        valueAdded,
+        employees,
+        p.geometry(),
+        p.areaM2());
+  }
+
+  // ---- helpers
+
+  private double mu(int parcel) {
+    return AreaUnits.toMu(parcels.get(parcel).areaM2());
+  }
+
+  /** Distance between two parcels' centroids, metres (about: degrees at Pujiang's latitude). */
+  private double distanceM(int a, int b) {
+    var ca = parcels.get(a).geometry().getCentroid().getCoordinate();
+    var cb = parcels.get(b).geometry().getCentroid().getCoordinate();
+    double dx = (ca.x - cb.x) * 111_320 * StrictMath.cos(StrictMath.toRadians(ca.y));
+    double dy = (ca.y - cb.y) * 110_574;
+    return StrictMath.hypot(dx, dy);
+  }
+
+  private static Industry pick(Industry[] industries, double r) {
+    return pick(List.of(industries), r);
+  }
+
+  private static Industry pick(List<Industry> industries, double r) {
+    double total = 0;
+    for (Industry i : industries) {
+      total += i.weight();
+    }
+    double at = r * total;
+    for (Industry i : industries) {
+      at -= i.weight();
+      if (at < 0) {
+        return i;
+      }
+    }
+    return industries.get(industries.size() - 1);
+  }
+
+  private static double round(double value, int decimals) {
+    double scale = StrictMath.pow(10, decimals);
+    return Math.round(value * scale) / scale;
+  }
+
+  private double random(int salt, int i, int j) {
+    long h = mix(mix(mix(seed + salt * 0x9E3779B97F4A7C15L) + i) + j);
+    return ((h >>> 11) + 0.5) * 0x1.0p-53; // in (0, 1)
+  }
+
+  private double gaussian(int salt, int i, int j) {
+    double u1 = random(salt, i, j);
+    double u2 = random(salt + 1000, i, j);
+    return StrictMath.sqrt(-2 * StrictMath.log(u1)) * StrictMath.cos(2 * Math.PI * u2);
+  }
+
+  private static long mix(long z) {
+    z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+    z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+    return z ^ (z >>> 31);
+  }
+
+  @Override
+  public String toString() {
+    return String.format(Locale.ROOT, "EnterpriseGenerator[%d parcels]", parcels.size());
+  }
+}
