@@ -435,6 +435,41 @@ abstract class EnterpriseApiContract {
             PLAN + "," + ZONE + ",2024,investment_wan,5000,万元,统计公报");
     assertThat(ok.status()).as(ok.text()).isEqualTo(200);
     assertThat(count("zone_stat")).isEqualTo(1);
+    JsonNode listed = http.get("/api/plans/" + PLAN + "/zone-statistics?year=2024").json();
+    assertThat(listed).hasSize(1);
+    assertThat(listed.get(0).get("indicator").asString()).isEqualTo("investment_wan");
+    assertThat(listed.get(0).get("value").doubleValue()).isEqualTo(5000.0);
+    assertThat(listed.get(0).get("source").asString()).isEqualTo("统计公报");
+    assertThat(http.get("/api/plans/" + PLAN + "/zone-statistics?year=2023").json()).isEmpty();
+    assertThat(http.get("/api/plans/nope/zone-statistics").status()).isEqualTo(404);
+  }
+
+  @Test
+  void oneEnterpriseIsWrittenAndCheckedThroughTheApi() {
+    String path = "/api/enterprises/" + a;
+    Http.Response created =
+        http.send(
+            "PUT",
+            path,
+            "application/json",
+            "{\"name\":\"浦江县晶彩水晶有限公司\",\"industryCode\":\"3051\",\"sizeClass\":\"规上\",\"foundedYear\":2008}");
+    assertThat(created.status()).as(created.text()).isEqualTo(201);
+    assertThat(created.json().get("industryName").asString()).isEqualTo("技术玻璃制品制造");
+    Http.Response replaced =
+        http.send("PUT", path, "application/json", "{\"name\":\"浦江县晶彩水晶股份有限公司\"}");
+    assertThat(replaced.status()).isEqualTo(200);
+    assertThat(http.get(path).json().get("enterprise").get("name").asString())
+        .isEqualTo("浦江县晶彩水晶股份有限公司");
+    Http.Response badIndustry =
+        http.send("PUT", path, "application/json", "{\"name\":\"甲\",\"industryCode\":\"3880\"}");
+    assertThat(badIndustry.status()).isEqualTo(422);
+    assertThat(badIndustry.json().get("detail").asString()).contains("3880");
+    String badCode = a.substring(0, 17) + (a.charAt(17) == '0' ? '1' : '0');
+    assertThat(
+            http.send("PUT", "/api/enterprises/" + badCode, "application/json", "{\"name\":\"甲\"}")
+                .status())
+        .isEqualTo(422);
+    assertThat(http.get("/api/enterprises/" + code(777)).status()).isEqualTo(404);
   }
 
   // ---------------------------------------------------------------- export
