@@ -352,7 +352,12 @@ abstract class IndicatorsApiContract {
                 + "{\"zone\":\"Y\",\"indicator\":\"aboveScaleOutput\",\"year\":2024,\"value\":10000,"
                 + "\"direction\":\"GE\"}]");
     assertThat(put.status()).as(put.text()).isEqualTo(200);
-    Map<String, JsonNode> z = zones(yearly("&year=2024"));
+    JsonNode result = yearly("&year=2024");
+    Map<String, JsonNode> z = zones(result);
+    // No evaluation result is bound here: no grades, said so.
+    assertThat(result.get("gradesAvailable").asBoolean()).isFalse();
+    assertThat(z.get("Y").get("grades").isNull()).isTrue();
+    assertThat(result.get("definitions").get("enterpriseSplit").asString()).contains("÷");
 
     // Y: revenue of 整机二厂 (3911, leading) 4000 and 纺纱六厂 6000, both wholly in Y: 40%.
     JsonNode y = z.get("Y").get("values").get("leadingIndustryShare");
