@@ -41,6 +41,7 @@ import org.zoneplan.enterprises.EnterpriseRepository;
 import org.zoneplan.enterprises.LandLink;
 import org.zoneplan.enterprises.LandRole;
 import org.zoneplan.enterprises.SizeClass;
+import org.zoneplan.enterprises.TestEnterprisesEvent;
 import org.zoneplan.geo.AreaFigures;
 import org.zoneplan.geo.Cgcs2000;
 import org.zoneplan.geo.EllipsoidalArea;
@@ -435,6 +436,18 @@ abstract class IndicatorsApiContract {
   }
 
   @Test
+  void anEventOfTheEnterprisesPackageDropsTheCachedFigures() {
+    JsonNode before = zones(yearly("&year=2023&quarter=3")).get("Y").get("values");
+    assertThat(before.get("rndShare").get("value").isNull()).isTrue();
+    quarters.upsert(
+        List.of(new QuarterStatistics(3, stat(6, 2023, 200.0, 500.0, 4000.0, 100.0, 700.0))));
+    events.publishEvent(new TestEnterprisesEvent("statistics"));
+    JsonNode after = zones(yearly("&year=2023&quarter=3")).get("Y").get("values");
+    // 纺纱六厂, 规上, wholly in Y: 100 ÷ 4000 = 2.5%.
+    assertThat(after.get("rndShare").get("value").doubleValue()).isCloseTo(2.5, within(1e-12));
+  }
+
+  @Test
   void landCategoriesOfTheRuleFileFromTheSupplyRecords() {
     Map<String, JsonNode> z = zones(yearly("&year=2024"));
     // Q: parcel 5 supplied, built, idle since 2024-02: D = A = A2 = G.
@@ -573,6 +586,8 @@ abstract class IndicatorsApiContract {
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(response.headers().firstValue("Content-Type").orElse(""))
         .startsWith("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    assertThat(response.headers().firstValue("Content-Disposition").orElse(""))
+        .contains("attachment", "filename*=UTF-8''", "2024.xlsx");
     try (Workbook wb = new XSSFWorkbook(new ByteArrayInputStream(response.body()))) {
       Sheet sheet = wb.getSheetAt(0);
       Row header = sheet.getRow(0);
