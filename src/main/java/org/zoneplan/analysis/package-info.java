@@ -22,10 +22,12 @@
  *       org.zoneplan.analysis.WhatIfReport} and {@link org.zoneplan.analysis.IndicatorsReport}.
  *       Other packages call the reports (exports, proposals), never the engine's caches. A new
  *       report (the yearly indicators, the 亩均 evaluation) takes the same shape: a service with one
- *       method per request, its records nested in it, its inputs from {@code AnalysisInputs}.
- *   <li>What the reports share: {@code AnalysisInputs} (plan data, division lookup and default,
- *       storage switch, membership, scattered parcels, warm-up at start), {@link
- *       org.zoneplan.analysis.ReportParts} (records used by several reports) and {@link
+ *       method per request, its records nested in it, its inputs from {@link
+ *       org.zoneplan.analysis.AnalysisInputs} (public for the reports of other packages, such as
+ *       {@code indicators}).
+ *   <li>What the reports share: {@link org.zoneplan.analysis.AnalysisInputs} (plan data, division
+ *       lookup and default, storage switch, membership, scattered parcels, warm-up at start),
+ *       {@link org.zoneplan.analysis.ReportParts} (records used by several reports) and {@link
  *       org.zoneplan.analysis.AnalysisCache} (results kept between requests, dropped on change
  *       events).
  *   <li>The HTTP endpoints ({@code AnalysisController}) and the settings ({@link

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
+import org.springframework.context.PayloadApplicationEvent;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 import org.zoneplan.parcels.ParcelsChangedEvent;
@@ -54,6 +55,16 @@ public class IndicatorsCache {
   @TransactionalEventListener(fallbackExecution = true)
   void zonesChanged(ZonesChangedEvent event) {
     dataChanged();
+  }
+
+  /** The package whose events mean enterprise data changed. */
+  static final String ENTERPRISES_PACKAGE = "org.zoneplan.enterprises";
+
+  @TransactionalEventListener(fallbackExecution = true)
+  void enterprisesChanged(PayloadApplicationEvent<?> event) {
+    if (event.getPayload().getClass().getPackageName().equals(ENTERPRISES_PACKAGE)) {
+      dataChanged();
+    }
   }
 
   @TransactionalEventListener(fallbackExecution = true)

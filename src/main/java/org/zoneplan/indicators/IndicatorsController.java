@@ -5,7 +5,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.springframework.http.ContentDisposition;
@@ -77,7 +76,7 @@ class IndicatorsController {
         .header(
             HttpHeaders.CONTENT_DISPOSITION,
             ContentDisposition.attachment()
-                .filename(URLEncoder.encode(name, StandardCharsets.UTF_8), StandardCharsets.UTF_8)
+                .filename(name, StandardCharsets.UTF_8)
                 .build()
                 .toString())
         .body(out.toByteArray());

@@ -50,9 +50,11 @@ public record LeadingIndustries(List<String> codes, List<String> problems) {
         problems.add("主导产业代码 " + item + " 不是 2–4 位数字字符串 (not a string of 2–4 digits)");
       } else if (!PREFIXES.contains(code)) {
         problems.add("主导产业代码 " + code + " 不在 GB/T 4754-2017 中 (unknown GB/T 4754-2017 code)");
+      } else if (codes.contains(code)) {
+        continue; // a repeat counts once
       } else if (codes.size() >= MAX_CODES) {
         problems.add("主导产业代码 " + code + " 超过 " + MAX_CODES + " 个的上限, 未计入 (more than 3 codes)");
-      } else if (!codes.contains(code)) {
+      } else {
         codes.add(code);
       }
     }

@@ -223,7 +223,14 @@ public class ZoneIndicatorsReport {
     Division d = division;
     Period period = new Period(year, quarter);
     return cache.get(
-        List.of("yearly", parcels, plan, period, d == null ? "" : d.code(), storage),
+        List.of(
+            "yearly",
+            parcels,
+            plan.id(),
+            plan.geometry(),
+            period,
+            d == null ? "" : d.code(),
+            storage),
         () -> compute(parcels, plan, period, d, divisionCode == null, storage));
   }
 
@@ -365,7 +372,7 @@ public class ZoneIndicatorsReport {
     }
     ZoneIndicatorEngine.Inputs in =
         cache.get(
-            List.of("inputs", parcels, plan, storage),
+            List.of("inputs", parcels, plan.id(), plan.geometry(), storage),
             () ->
                 ZoneIndicatorEngine.Inputs.of(
                     plan.id(),

@@ -1,6 +1,6 @@
 -- Zone indicators by year and quarter (issue 15, point 4): targets as data, and quarterly
--- statistics cumulative to the end of the quarter. "year" and "quarter" are quoted names elsewhere;
--- here the columns are target_year / stat_year / stat_quarter, plain on both engines.
+-- statistics cumulative to the end of the quarter. Years and quarters are in target_year,
+-- stat_year and stat_quarter (YEAR is a keyword on H2).
 
 -- City targets (市级目标) as published: the indicator's name and source phrase exactly as in the
 -- text; indicator_key names the zoneplan indicator it applies to (null when zoneplan has none, e.g.

@@ -41,6 +41,7 @@ import org.zoneplan.enterprises.EnterpriseRepository;
 import org.zoneplan.enterprises.LandLink;
 import org.zoneplan.enterprises.LandRole;
 import org.zoneplan.enterprises.SizeClass;
+import org.zoneplan.enterprises.TestEnterprisesEvent;
 import org.zoneplan.geo.AreaFigures;
 import org.zoneplan.geo.Cgcs2000;
 import org.zoneplan.geo.EllipsoidalArea;
@@ -352,7 +353,12 @@ abstract class IndicatorsApiContract {
                 + "{\"zone\":\"Y\",\"indicator\":\"aboveScaleOutput\",\"year\":2024,\"value\":10000,"
                 + "\"direction\":\"GE\"}]");
     assertThat(put.status()).as(put.text()).isEqualTo(200);
-    Map<String, JsonNode> z = zones(yearly("&year=2024"));
+    JsonNode result = yearly("&year=2024");
+    Map<String, JsonNode> z = zones(result);
+    // No evaluation result is bound here: no grades, said so.
+    assertThat(result.get("gradesAvailable").asBoolean()).isFalse();
+    assertThat(z.get("Y").get("grades").isNull()).isTrue();
+    assertThat(result.get("definitions").get("enterpriseSplit").asString()).contains("÷");
 
     // Y: revenue of 整机二厂 (3911, leading) 4000 and 纺纱六厂 6000, both wholly in Y: 40%.
     JsonNode y = z.get("Y").get("values").get("leadingIndustryShare");
@@ -427,6 +433,18 @@ abstract class IndicatorsApiContract {
     JsonNode q1 = zones(yearly("&year=2024&quarter=1")).get("Y").get("values").get("taxPerMu");
     assertThat(q1.get("value").isNull()).isTrue();
     assertThat(q1.get("reason").asString()).contains("2024Q1");
+  }
+
+  @Test
+  void anEventOfTheEnterprisesPackageDropsTheCachedFigures() {
+    JsonNode before = zones(yearly("&year=2023&quarter=3")).get("Y").get("values");
+    assertThat(before.get("rndShare").get("value").isNull()).isTrue();
+    quarters.upsert(
+        List.of(new QuarterStatistics(3, stat(6, 2023, 200.0, 500.0, 4000.0, 100.0, 700.0))));
+    events.publishEvent(new TestEnterprisesEvent("statistics"));
+    JsonNode after = zones(yearly("&year=2023&quarter=3")).get("Y").get("values");
+    // 纺纱六厂, 规上, wholly in Y: 100 ÷ 4000 = 2.5%.
+    assertThat(after.get("rndShare").get("value").doubleValue()).isCloseTo(2.5, within(1e-12));
   }
 
   @Test
@@ -568,6 +586,8 @@ abstract class IndicatorsApiContract {
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(response.headers().firstValue("Content-Type").orElse(""))
         .startsWith("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    assertThat(response.headers().firstValue("Content-Disposition").orElse(""))
+        .contains("attachment", "filename*=UTF-8''", "2024.xlsx");
     try (Workbook wb = new XSSFWorkbook(new ByteArrayInputStream(response.body()))) {
       Sheet sheet = wb.getSheetAt(0);
       Row header = sheet.getRow(0);
