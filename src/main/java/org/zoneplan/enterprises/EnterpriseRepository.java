@@ -236,6 +236,11 @@ public class EnterpriseRepository {
           ps.setString(1, l.creditCode());
           ps.setLong(2, l.parcelId());
         });
+    insertLinks(links);
+  }
+
+  /** Inserts links no stored link has the keys of (a first load); the batch fails otherwise. */
+  public void insertLinks(List<LandLink> links) {
     template.batchUpdate(
         "INSERT INTO enterprise_land (credit_code, parcel_id, role, share) VALUES (?, ?, ?, ?)",
         links,
@@ -378,6 +383,11 @@ public class EnterpriseRepository {
           ps.setString(1, s.creditCode());
           ps.setInt(2, s.year());
         });
+    insertStatistics(rows);
+  }
+
+  /** Inserts statistics of new (credit code, year) keys (a first load); fails on a stored key. */
+  public void insertStatistics(List<AnnualStatistics> rows) {
     template.batchUpdate(
         "INSERT INTO enterprise_stat ("
             + STAT_COLUMNS

@@ -79,6 +79,11 @@ public class ParcelSupplyRepository {
         supplies,
         1000,
         (ps, s) -> ps.setLong(1, s.parcelId()));
+    insertAll(supplies);
+  }
+
+  /** Inserts the records of parcels that have none (a first load); fails on a parcel that has. */
+  public void insertAll(List<ParcelSupply> supplies) {
     template.batchUpdate(
         "INSERT INTO parcel_supply (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         supplies,

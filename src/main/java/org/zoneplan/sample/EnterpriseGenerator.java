@@ -6,7 +6,6 @@ import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.locationtech.jts.geom.Envelope;
@@ -1074,10 +1073,5 @@ public final class EnterpriseGenerator {
     z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
     z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
     return z ^ (z >>> 31);
-  }
-
-  @Override
-  public String toString() {
-    return String.format(Locale.ROOT, "EnterpriseGenerator[%d parcels]", parcels.size());
   }
 }

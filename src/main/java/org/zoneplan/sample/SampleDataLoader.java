@@ -150,7 +150,12 @@ class SampleDataLoader implements SmartInitializingSingleton {
                     plans.forEach(zoneRepository::insertPlan);
                     insertZones(zoneRows);
                     insertDivisions(divisionRows, outlines, towns);
+                    long parcelStart = System.nanoTime();
                     List<Long> ids = insertParcels(sampleParcels);
+                    log.info(
+                        "Stored {} sample parcels in {} ms",
+                        ids.size(),
+                        (System.nanoTime() - parcelStart) / 1_000_000);
                     insertEnterprises(firms, ids);
                   }));
       log.info(
@@ -340,14 +345,23 @@ class SampleDataLoader implements SmartInitializingSingleton {
     if (sample == null) {
       return;
     }
+    if (!enterprises.codes().isEmpty()) {
+      log.warn("The store holds enterprises already: the sample enterprises are not loaded");
+      return;
+    }
+    long start = System.nanoTime();
     enterprises.upsertAll(sample.enterprises(), Set.of());
-    enterprises.upsertLinks(
+    long t1 = System.nanoTime();
+    // Insert-only: the store was empty (a first load), so nothing needs replacing.
+    enterprises.insertLinks(
         sample.links().stream()
             .map(
                 l -> new LandLink(l.creditCode(), ids.get((int) l.parcelId()), l.role(), l.share()))
             .toList());
-    enterprises.upsertStatistics(sample.statistics());
-    parcelSupply.upsertAll(
+    long t2 = System.nanoTime();
+    enterprises.insertStatistics(sample.statistics());
+    long t3 = System.nanoTime();
+    parcelSupply.insertAll(
         sample.supplies().stream()
             .map(
                 s ->
@@ -363,6 +377,13 @@ class SampleDataLoader implements SmartInitializingSingleton {
                         s.idle(),
                         s.idleSince()))
             .toList());
+    long t4 = System.nanoTime();
+    log.info(
+        "Stored sample enterprises in {} ms, links {} ms, statistics {} ms, supply {} ms",
+        (t1 - start) / 1_000_000,
+        (t2 - t1) / 1_000_000,
+        (t3 - t2) / 1_000_000,
+        (t4 - t3) / 1_000_000);
   }
 
   private List<PlanVersion> readPlans() throws IOException {

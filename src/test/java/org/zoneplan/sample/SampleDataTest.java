@@ -55,6 +55,9 @@ class SampleDataTest {
 
   private static List<ShippedDivision> divisions;
 
+  /** The GB/T 4754-2017 class codes of the shipped table. */
+  private static java.util.Set<String> classCodes;
+
   record ShippedZone(
       String code,
       String name,
@@ -63,6 +66,7 @@ class SampleDataTest {
       String parent,
       String managedBy,
       String industry,
+      String industryCodes,
       String note,
       MultiPolygon geometry) {}
 
@@ -81,6 +85,14 @@ class SampleDataTest {
                 .outline());
     plans = new LinkedHashMap<>();
     divisions = new ArrayList<>();
+    classCodes = new java.util.HashSet<>();
+    for (String line :
+        Files.readAllLines(
+            Path.of("src/main/resources/industry/gbt4754-2017.csv"), StandardCharsets.UTF_8)) {
+      if (!line.startsWith("#")) {
+        classCodes.add(line.split(",")[0]);
+      }
+    }
     try (Connection db = DriverManager.getConnection("jdbc:h2:mem:sample-data-test");
         Statement st = db.createStatement()) {
       st.execute(
@@ -100,6 +112,7 @@ class SampleDataTest {
                   text(rs, "PARENT"),
                   text(rs, "MANAGEDBY"),
                   text(rs, "INDUSTRY"),
+                  text(rs, "IND_CODES"),
                   text(rs, "NOTE"),
                   rs.getObject("THE_GEOM", MultiPolygon.class));
           ShippedZone duplicate =
@@ -165,7 +178,12 @@ class SampleDataTest {
               softly.assertThat(zone.kind()).as(what).isEqualTo(row.kind());
               softly.assertThat(zone.parent()).as(what).isEqualTo(row.parentCode());
               softly.assertThat(zone.managedBy()).as(what).isEqualTo(row.managedBy());
-              softly.assertThat(zone.industry()).as(what).isNotBlank();
+              softly.assertThat(zone.industry()).as(what).isNotBlank().doesNotContain("水族");
+              // 1–3 GB/T 4754-2017 classes, each in the shipped table
+              softly.assertThat(zone.industryCodes()).as(what).matches("\\d{4}(,\\d{4}){0,2}");
+              for (String code : zone.industryCodes().split(",")) {
+                softly.assertThat(classCodes).as(what).contains(code);
+              }
               softly.assertThat(zone.note()).as(what).isEqualTo(row.note());
               softly.assertThat(zone.geometry().getSRID()).as(what).isEqualTo(Cgcs2000.SRID);
               softly.assertThat(zone.geometry().isValid()).as(what + " valid").isTrue();
