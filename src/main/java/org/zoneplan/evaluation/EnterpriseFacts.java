@@ -6,8 +6,8 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * What the evaluation needs of one enterprise in one year (to be filled from the enterprise store
- * later; for now given by the caller of the what-if evaluation).
+ * What the evaluation needs of one enterprise in one year: built from the store by {@link
+ * EvaluationResults}, or given by the caller of the what-if evaluation.
  *
  * @param creditCode 统一社会信用代码, the key
  * @param industryCode GB/T 4754-2017 class (4 digits), or null when unknown

@@ -1,7 +1,6 @@
 package org.zoneplan.evaluation;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -299,17 +298,17 @@ public class EvaluationResults implements GradeSource {
     Set<Long> inDivision = places.parcelsIn(division.code());
     Map<String, LandArea> land = enterprises.landAreas(year);
     Map<String, List<Use>> usesByFirm = new HashMap<>();
-    Map<Long, String[]> ownerOf = new HashMap<>(); // parcel → {credit code, share}
+    Map<Long, Owner> ownerOf = new HashMap<>();
     facts.forEachUse(
         year,
         (code, use) -> {
           usesByFirm.computeIfAbsent(code, k -> new ArrayList<>(2)).add(use);
           if (use.role() == LandRole.OWNER) {
-            String[] best = ownerOf.get(use.parcelId());
-            double bestShare = best == null ? -1 : Double.parseDouble(best[1]);
-            if (use.share() > bestShare
-                || (use.share() == bestShare && code.compareTo(best[0]) < 0)) {
-              ownerOf.put(use.parcelId(), new String[] {code, Double.toString(use.share())});
+            Owner best = ownerOf.get(use.parcelId());
+            if (best == null
+                || use.share() > best.share()
+                || (use.share() == best.share() && code.compareTo(best.creditCode()) < 0)) {
+              ownerOf.put(use.parcelId(), new Owner(code, use.share()));
             }
           }
         });
@@ -338,8 +337,8 @@ public class EvaluationResults implements GradeSource {
           boolean tenant = own.stream().allMatch(u -> u.role() == LandRole.TENANT);
           String landlord = null;
           if (tenant) {
-            String[] owner = ownerOf.get(main.parcelId());
-            landlord = owner == null ? null : owner[0];
+            Owner owner = ownerOf.get(main.parcelId());
+            landlord = owner == null ? null : owner.creditCode();
           }
           LandArea area = land.get(e.creditCode());
           list.add(
@@ -370,6 +369,9 @@ public class EvaluationResults implements GradeSource {
         List.copyOf(list),
         List.copyOf(notEvaluated));
   }
+
+  /** The owner a parcel's tenants take as landlord: the largest owner share. */
+  private record Owner(String creditCode, double share) {}
 
   /** The parcel carrying most of an enterprise's land (area × share; ties: lowest parcel id). */
   static Use main(List<Use> uses) {
@@ -541,10 +543,4 @@ public class EvaluationResults implements GradeSource {
   void parcelsChanged(ParcelsChangedEvent event) {
     dataChanged();
   }
-
-  static final Comparator<Evaluation.EnterpriseResult> BY_RANK =
-      Comparator.comparing(
-              (Evaluation.EnterpriseResult e) -> e.population() == null ? "~" : e.population())
-          .thenComparing(e -> e.rank() == null ? Integer.MAX_VALUE : e.rank())
-          .thenComparing(Evaluation.EnterpriseResult::creditCode);
 }
