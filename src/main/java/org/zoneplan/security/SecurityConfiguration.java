@@ -47,7 +47,8 @@ import org.zoneplan.system.BasemapProperties;
  *       compute, they write nothing);
  *   <li>PLANNER: zone writes (API and OGC API Part 4), restore, drafting and submitting proposals;
  *   <li>APPROVER: approving and rejecting proposals;
- *   <li>LAND_BUREAU: export, import, parcel writes;
+ *   <li>LAND_BUREAU: export, import, parcel writes, projects (writes, import, export) and the
+ *       land-quota ledger (grants, allocations, consumptions, reversals);
  *   <li>ADMIN: users, the audit log, and every write not listed above (deny by default).
  * </ul>
  *
@@ -219,6 +220,18 @@ class SecurityConfiguration {
         .requestMatchers(POST, "/api/import", "/api/parcels")
         .hasRole(Role.LAND_BUREAU.name())
         .requestMatchers(DELETE, "/api/parcels/*")
+        .hasRole(Role.LAND_BUREAU.name())
+        // LAND_BUREAU: projects and the land-quota ledger (append-only: no PUT or DELETE exists)
+        .requestMatchers(
+            POST,
+            "/api/projects",
+            "/api/projects/import",
+            "/api/quota/grants",
+            "/api/quota/allocations",
+            "/api/quota/consumptions",
+            "/api/quota/reversals")
+        .hasRole(Role.LAND_BUREAU.name())
+        .requestMatchers(GET, "/api/projects/export")
         .hasRole(Role.LAND_BUREAU.name())
         // computations that write nothing: anyone signed in
         .requestMatchers(

@@ -86,6 +86,12 @@ abstract class SecurityApiContract {
     WRITE_RULES.put("POST /api/me/password", null);
     WRITE_RULES.put("POST /api/evaluation/rule-sets", Role.ADMIN);
     WRITE_RULES.put("POST /api/evaluation/run", null);
+    WRITE_RULES.put("POST /api/projects", Role.LAND_BUREAU);
+    WRITE_RULES.put("POST /api/projects/import", Role.LAND_BUREAU);
+    WRITE_RULES.put("POST /api/quota/grants", Role.LAND_BUREAU);
+    WRITE_RULES.put("POST /api/quota/allocations", Role.LAND_BUREAU);
+    WRITE_RULES.put("POST /api/quota/consumptions", Role.LAND_BUREAU);
+    WRITE_RULES.put("POST /api/quota/reversals", Role.LAND_BUREAU);
   }
 
   static final List<String> INJECTIONS =
@@ -188,13 +194,15 @@ abstract class SecurityApiContract {
   }
 
   static String contentType(Endpoint e) {
-    return e.pattern().equals("/api/import")
-        ? "multipart/form-data; boundary=x"
-        : "application/json";
+    return isUpload(e) ? "multipart/form-data; boundary=x" : "application/json";
   }
 
   static String body(Endpoint e) {
-    return e.pattern().equals("/api/import") ? "--x--\r\n" : "{}";
+    return isUpload(e) ? "--x--\r\n" : "{}";
+  }
+
+  static boolean isUpload(Endpoint e) {
+    return e.pattern().equals("/api/import") || e.pattern().equals("/api/projects/import");
   }
 
   /** Row counts of every table and every zone's version: what "nothing was written" means. */
@@ -210,7 +218,11 @@ abstract class SecurityApiContract {
             "proposal",
             "proposal_change",
             "app_user",
-            "evaluation_rule_set")) {
+            "evaluation_rule_set",
+            "project",
+            "project_investment",
+            "quota_account",
+            "quota_entry")) {
       s.append(table)
           .append('=')
           .append(jdbc.sql("SELECT COUNT(*) FROM " + table).query(Long.class).single())
