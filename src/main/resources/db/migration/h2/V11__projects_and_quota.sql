@@ -17,7 +17,7 @@ CREATE TABLE project (
   started_on            DATE,
   completed_on          DATE,
   producing_on          DATE,
-  landing_mode          VARCHAR(16),
+  landing_mode          VARCHAR(32),
   lists                 CHARACTER VARYING NOT NULL,
   illustrative          BOOLEAN       NOT NULL,
   geom                  GEOMETRY(GEOMETRY, 4490),

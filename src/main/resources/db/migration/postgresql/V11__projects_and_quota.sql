@@ -17,7 +17,7 @@ CREATE TABLE project (
   started_on            DATE,
   completed_on          DATE,
   producing_on          DATE,
-  landing_mode          VARCHAR(16),
+  landing_mode          VARCHAR(32),
   lists                 TEXT NOT NULL,
   illustrative          BOOLEAN       NOT NULL,
   geom                  geometry(GEOMETRY, 4490),
