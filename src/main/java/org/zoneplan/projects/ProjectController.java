@@ -131,6 +131,7 @@ class ProjectController {
       @RequestParam(required = false, defaultValue = "xlsx") String format) {
     ProjectImportService.Format f = ProjectImportService.Format.of(format, null);
     boolean xlsx = f == ProjectImportService.Format.XLSX;
+    tables.auditExport(f);
     return ResponseEntity.ok()
         .contentType(
             xlsx

@@ -453,6 +453,13 @@ abstract class ProjectApiContract {
     assertThat(xlsx.statusCode()).isEqualTo(200);
     assertThat(xlsx.body()[0]).isEqualTo((byte) 'P'); // a zip
     assertThat(Upload.get(port, "/api/projects/export", VIEWER).statusCode()).isEqualTo(403);
+    // Exports are in the audit log, by who asked.
+    assertThat(
+            jdbc.sql("SELECT actor FROM audit_log WHERE action = 'export' AND target = 'projects'")
+                .query(String.class)
+                .list())
+        .containsOnly(LAND.username())
+        .hasSize(2);
   }
 
   @Test
