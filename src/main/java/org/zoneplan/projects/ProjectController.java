@@ -12,6 +12,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -96,6 +97,21 @@ class ProjectController {
     return ResponseEntity.created(URI.create("/api/projects/" + created.id()))
         .contentType(GEO_JSON)
         .body(ProjectJson.feature(created, null, null));
+  }
+
+  /** Replaces the project with the Feature sent (e.g. a stage reached); 404 when unknown. */
+  @PutMapping("/{id}")
+  ResponseEntity<ObjectNode> replace(@PathVariable long id, @RequestBody JsonNode body) {
+    service.project(id);
+    Project draft;
+    try {
+      draft = ProjectJson.read(body, limits);
+    } catch (FieldProblem e) {
+      throw ProjectService.problem(e);
+    }
+    return ResponseEntity.ok()
+        .contentType(GEO_JSON)
+        .body(ProjectJson.feature(service.replace(id, draft), null, null));
   }
 
   /**

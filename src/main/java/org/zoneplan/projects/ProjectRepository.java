@@ -93,6 +93,53 @@ public class ProjectRepository {
             p.createdAt())
         .update(keys, "id");
     long id = keys.getKey().longValue();
+    insertYearly(id, p);
+    return id;
+  }
+
+  /**
+   * Replaces every field but the id and the creation (who, when), and the yearly investment;
+   * returns the rows changed (0 when there is no such project).
+   */
+  public int update(long id, Project p) {
+    Geometry g = p.location();
+    Envelope box = g == null ? null : g.getEnvelopeInternal();
+    int changed =
+        jdbc.sql(
+                "UPDATE project SET name = ?, credit_code = ?, plan_id = ?, zone_code = ?,"
+                    + " total_investment_wan = ?, stage = ?, signed_on = ?, started_on = ?,"
+                    + " completed_on = ?, producing_on = ?, landing_mode = ?, lists = ?,"
+                    + " illustrative = ?, geom = ST_GeomFromWKB(?, 4490), min_lon = ?,"
+                    + " min_lat = ?, max_lon = ?, max_lat = ? WHERE id = ?")
+            .params(
+                p.name(),
+                p.creditCode(),
+                p.planId(),
+                p.zoneCode(),
+                p.totalInvestmentWan(),
+                p.stage().name(),
+                date(p.stageDates().get(ProjectStage.SIGNED)),
+                date(p.stageDates().get(ProjectStage.STARTED)),
+                date(p.stageDates().get(ProjectStage.COMPLETED)),
+                date(p.stageDates().get(ProjectStage.PRODUCING)),
+                p.landingMode() == null ? null : p.landingMode().name(),
+                json.writeValueAsString(p.lists()),
+                p.illustrative(),
+                g == null ? null : Wkb.write(g),
+                box == null ? null : box.getMinX(),
+                box == null ? null : box.getMinY(),
+                box == null ? null : box.getMaxX(),
+                box == null ? null : box.getMaxY(),
+                id)
+            .update();
+    if (changed > 0) {
+      jdbc.sql("DELETE FROM project_investment WHERE project_id = ?").param(id).update();
+      insertYearly(id, p);
+    }
+    return changed;
+  }
+
+  private void insertYearly(long id, Project p) {
     p.yearlyInvestmentWan()
         .forEach(
             (year, amount) ->
@@ -101,7 +148,6 @@ public class ProjectRepository {
                             + " VALUES (?, ?, ?)")
                     .params(id, year, amount)
                     .update());
-    return id;
   }
 
   public Optional<Project> find(long id) {

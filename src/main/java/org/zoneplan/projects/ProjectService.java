@@ -1,6 +1,5 @@
 package org.zoneplan.projects;
 
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -81,6 +80,26 @@ public class ProjectService {
     long id = projects.insert(p);
     audit.record("project.create", "project/" + id, p.name());
     return projects.find(id).orElseThrow();
+  }
+
+  /**
+   * Replaces a project's fields (a stage reached, a new figure), keeping its id and who created it;
+   * 404 when there is no such project.
+   */
+  @Transactional
+  public Project replace(long id, Project draft) {
+    Project before = project(id);
+    try {
+      checkZone(draft);
+    } catch (FieldProblem e) {
+      throw problem(e);
+    }
+    projects.update(id, draft);
+    audit.record(
+        "project.update",
+        "project/" + id,
+        draft.name() + "; stage " + before.stage().label() + " → " + draft.stage().label());
+    return project(id);
   }
 
   public Project project(long id) {
@@ -245,9 +264,5 @@ public class ProjectService {
   /** Every project (for the export), at most {@link #MAX_PROJECTS}. */
   List<Project> all() {
     return projects.findAll(null, MAX_PROJECTS);
-  }
-
-  static BigDecimal zeroIfNull(BigDecimal v) {
-    return v == null ? BigDecimal.ZERO : v;
   }
 }

@@ -221,7 +221,8 @@ class SecurityConfiguration {
         .hasRole(Role.LAND_BUREAU.name())
         .requestMatchers(DELETE, "/api/parcels/*")
         .hasRole(Role.LAND_BUREAU.name())
-        // LAND_BUREAU: projects and the land-quota ledger (append-only: no PUT or DELETE exists)
+        // LAND_BUREAU: projects, and the land-quota ledger (append-only: nothing under /api/quota
+        // changes or removes an entry)
         .requestMatchers(
             POST,
             "/api/projects",
@@ -230,6 +231,8 @@ class SecurityConfiguration {
             "/api/quota/allocations",
             "/api/quota/consumptions",
             "/api/quota/reversals")
+        .hasRole(Role.LAND_BUREAU.name())
+        .requestMatchers(PUT, "/api/projects/*")
         .hasRole(Role.LAND_BUREAU.name())
         .requestMatchers(GET, "/api/projects/export")
         .hasRole(Role.LAND_BUREAU.name())

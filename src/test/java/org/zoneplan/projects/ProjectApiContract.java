@@ -498,6 +498,49 @@ abstract class ProjectApiContract {
   }
 
   @Test
+  void aProjectReachingTheNextStageIsReplacedAndAudited() {
+    long id =
+        create(
+            "\"name\":\"进展测试\",\"stage\":\"签约\",\"stageDates\":{\"签约\":\"2036-01-01\"},"
+                + "\"totalInvestmentWan\":800",
+            point(121.03, 30.03));
+    String started =
+        feature(
+            "\"name\":\"进展测试\",\"stage\":\"开工\",\"stageDates\":{\"签约\":\"2036-01-01\","
+                + "\"开工\":\"2036-04-01\"},\"totalInvestmentWan\":900,"
+                + "\"yearlyInvestmentWan\":{\"2036\":200}",
+            point(121.03, 30.03));
+    String before = fingerprint();
+    Http.Response viewer = http.as(VIEWER).put("/api/projects/" + id, started);
+    assertThat(viewer.status()).isEqualTo(403);
+    Http.Response bad =
+        http.put("/api/projects/" + id, started.replace("2036-04-01", "2035-12-31"));
+    assertThat(bad.status()).as(bad.text()).isEqualTo(422);
+    assertThat(bad.json().get("property").asString()).isEqualTo("stageDates.开工");
+    assertThat(fingerprint()).isEqualTo(before);
+    assertThat(http.put("/api/projects/987654321", started).status()).isEqualTo(404);
+
+    Http.Response r = http.as(LAND).put("/api/projects/" + id, started);
+    assertThat(r.status()).as(r.text()).isEqualTo(200);
+    JsonNode p = http.get("/api/projects/" + id).json().get("properties");
+    assertThat(p.get("stage").asString()).isEqualTo("开工");
+    assertThat(p.get("stageDates").get("开工").asString()).isEqualTo("2036-04-01");
+    assertDecimal(p.get("totalInvestmentWan"), "900");
+    assertDecimal(p.get("yearlyInvestmentWan").get("2036"), "200");
+    assertThat(p.get("createdBy").asString()).isEqualTo("admin");
+    JsonNode year = http.get("/api/projects/figures?by=year&year=2036").json().get("groups").get(0);
+    assertThat(year.get("projects").longValue()).isEqualTo(1);
+    assertDecimal(year.get("totalInvestmentWan"), "900");
+    assertDecimal(year.get("investmentWan"), "200");
+    assertThat(
+            jdbc.sql("SELECT actor FROM audit_log WHERE action = 'project.update' AND target = ?")
+                .param("project/" + id)
+                .query(String.class)
+                .list())
+        .containsExactly(LAND.username());
+  }
+
+  @Test
   void aViewerCannotWriteProjects() {
     String before = fingerprint();
     Http.Response r =

@@ -88,6 +88,7 @@ abstract class SecurityApiContract {
     WRITE_RULES.put("POST /api/evaluation/run", null);
     WRITE_RULES.put("POST /api/projects", Role.LAND_BUREAU);
     WRITE_RULES.put("POST /api/projects/import", Role.LAND_BUREAU);
+    WRITE_RULES.put("PUT /api/projects/{id}", Role.LAND_BUREAU);
     WRITE_RULES.put("POST /api/quota/grants", Role.LAND_BUREAU);
     WRITE_RULES.put("POST /api/quota/allocations", Role.LAND_BUREAU);
     WRITE_RULES.put("POST /api/quota/consumptions", Role.LAND_BUREAU);
