@@ -50,7 +50,8 @@ import org.zoneplan.system.BasemapProperties;
  *       {@code POST /api/measure} and the what-if (they compute, they write nothing);
  *   <li>PLANNER: zone writes (API and OGC API Part 4), restore, drafting and submitting proposals;
  *   <li>APPROVER: approving and rejecting proposals;
- *   <li>LAND_BUREAU: export, import, parcel writes;
+ *   <li>LAND_BUREAU: export, import, parcel writes, projects (writes, import, export) and the
+ *       land-quota ledger (grants, allocations, consumptions, reversals);
  *   <li>ADMIN: users, the audit log, and every write not listed above (deny by default).
  * </ul>
  *
@@ -228,6 +229,21 @@ class SecurityConfiguration {
         .requestMatchers(POST, "/api/enterprises/import")
         .hasRole(Role.LAND_BUREAU.name())
         .requestMatchers(PUT, "/api/enterprises/*", "/api/enterprises/*/land")
+        .hasRole(Role.LAND_BUREAU.name())
+        // LAND_BUREAU: projects, and the land-quota ledger (append-only: nothing under /api/quota
+        // changes or removes an entry)
+        .requestMatchers(
+            POST,
+            "/api/projects",
+            "/api/projects/import",
+            "/api/quota/grants",
+            "/api/quota/allocations",
+            "/api/quota/consumptions",
+            "/api/quota/reversals")
+        .hasRole(Role.LAND_BUREAU.name())
+        .requestMatchers(PUT, "/api/projects/*")
+        .hasRole(Role.LAND_BUREAU.name())
+        .requestMatchers(GET, "/api/projects/export")
         .hasRole(Role.LAND_BUREAU.name())
         // computations that write nothing: anyone signed in
         .requestMatchers(

@@ -91,6 +91,13 @@ abstract class SecurityApiContract {
     WRITE_RULES.put("POST /api/evaluation/run", null);
     WRITE_RULES.put("PUT /api/indicators/city-targets", Role.ADMIN);
     WRITE_RULES.put("PUT /api/plans/{planId}/indicators/targets", Role.ADMIN);
+    WRITE_RULES.put("POST /api/projects", Role.LAND_BUREAU);
+    WRITE_RULES.put("POST /api/projects/import", Role.LAND_BUREAU);
+    WRITE_RULES.put("PUT /api/projects/{id}", Role.LAND_BUREAU);
+    WRITE_RULES.put("POST /api/quota/grants", Role.LAND_BUREAU);
+    WRITE_RULES.put("POST /api/quota/allocations", Role.LAND_BUREAU);
+    WRITE_RULES.put("POST /api/quota/consumptions", Role.LAND_BUREAU);
+    WRITE_RULES.put("POST /api/quota/reversals", Role.LAND_BUREAU);
   }
 
   static final List<String> INJECTIONS =
@@ -193,15 +200,17 @@ abstract class SecurityApiContract {
   }
 
   static String contentType(Endpoint e) {
-    return e.pattern().equals("/api/import") || e.pattern().equals("/api/enterprises/import")
-        ? "multipart/form-data; boundary=x"
-        : "application/json";
+    return isUpload(e) ? "multipart/form-data; boundary=x" : "application/json";
   }
 
   static String body(Endpoint e) {
-    return e.pattern().equals("/api/import") || e.pattern().equals("/api/enterprises/import")
-        ? "--x--\r\n"
-        : "{}";
+    return isUpload(e) ? "--x--\r\n" : "{}";
+  }
+
+  static boolean isUpload(Endpoint e) {
+    return e.pattern().equals("/api/import")
+        || e.pattern().equals("/api/enterprises/import")
+        || e.pattern().equals("/api/projects/import");
   }
 
   /** Row counts of every table and every zone's version: what "nothing was written" means. */
@@ -224,7 +233,11 @@ abstract class SecurityApiContract {
             "enterprise_land",
             "enterprise_stat",
             "zone_stat",
-            "parcel_supply")) {
+            "parcel_supply",
+            "project",
+            "project_investment",
+            "quota_account",
+            "quota_entry")) {
       s.append(table)
           .append('=')
           .append(jdbc.sql("SELECT COUNT(*) FROM " + table).query(Long.class).single())

@@ -1,0 +1,114 @@
+package org.zoneplan.quota;
+
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.zoneplan.system.ApiProblem;
+
+/**
+ * The land-quota ledger (新增建设用地指标, 亩): balances and entries to read (VIEWER), grants, allocations,
+ * consumptions and reversals to append (LAND_BUREAU, ADMIN; rules in {@code
+ * security.SecurityConfiguration}). There is no endpoint that changes or removes an entry.
+ */
+@RestController
+@RequestMapping("/api/quota")
+class QuotaController {
+  static final int DEFAULT_LIMIT = 1000;
+  static final int MAX_LIMIT = 10_000;
+
+  private final QuotaService service;
+
+  QuotaController(QuotaService service) {
+    this.service = service;
+  }
+
+  @GetMapping("/balances")
+  List<QuotaBalance> balances(
+      @RequestParam(required = false) Integer year, @RequestParam(required = false) String body) {
+    return service.balances(body, year);
+  }
+
+  /** Entries oldest first, at most {@code limit} (default 1,000, at most 10,000). */
+  @GetMapping("/ledger")
+  List<Map<String, Object>> ledger(
+      @RequestParam(required = false) String body,
+      @RequestParam(required = false) Integer year,
+      @RequestParam(required = false) Integer limit) {
+    int n = limit == null ? DEFAULT_LIMIT : limit;
+    if (n < 1 || n > MAX_LIMIT) {
+      throw ApiProblem.invalid("invalid-limit", "limit must be 1–" + MAX_LIMIT + ", was " + n)
+          .with("limit", n);
+    }
+    return service.ledger(body, year, n).stream().map(QuotaController::entry).toList();
+  }
+
+  /** {@code {"body", "year", "areaMu", "reason", "source"}} */
+  @PostMapping("/grants")
+  ResponseEntity<Map<String, Object>> grant(@RequestBody QuotaService.Request request) {
+    return created(service.grant(request));
+  }
+
+  /**
+   * {@code {"body", "year", "areaMu", "projectId", "reason", "source"}}; 409 beyond the balance.
+   */
+  @PostMapping("/allocations")
+  ResponseEntity<Map<String, Object>> allocate(@RequestBody QuotaService.Request request) {
+    return created(service.allocate(request));
+  }
+
+  /**
+   * {@code {"body", "year", "areaMu", "projectId", "parcelId", "reason", "source"}}; 409 beyond
+   * what the project was allocated.
+   */
+  @PostMapping("/consumptions")
+  ResponseEntity<Map<String, Object>> consume(@RequestBody QuotaService.Request request) {
+    return created(service.consume(request));
+  }
+
+  /** {@code {"entryId", "reason"}}: undoes one entry by a new one. */
+  @PostMapping("/reversals")
+  ResponseEntity<Map<String, Object>> reverse(@RequestBody QuotaService.Request request) {
+    return created(service.reverse(request));
+  }
+
+  private static ResponseEntity<Map<String, Object>> created(QuotaService.Written written) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("entry", entry(written.entry()));
+    body.put("balance", written.balance());
+    return ResponseEntity.created(
+            URI.create("/api/quota/ledger?body=" + encode(written.entry().body())))
+        .body(body);
+  }
+
+  private static String encode(String s) {
+    return java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8);
+  }
+
+  static Map<String, Object> entry(QuotaEntry e) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("id", e.id());
+    out.put("body", e.body());
+    out.put("year", e.year());
+    out.put("kind", e.kind().name());
+    out.put("kindName", e.kind().label());
+    out.put("appliesTo", e.appliesTo().name());
+    out.put("areaMu", e.areaMu());
+    out.put("signedMu", e.signedMu());
+    out.put("projectId", e.projectId());
+    out.put("parcelId", e.parcelId());
+    out.put("reversesId", e.reversesId());
+    out.put("reason", e.reason());
+    out.put("source", e.source());
+    out.put("recordedBy", e.recordedBy());
+    out.put("recordedAt", e.recordedAt().toString());
+    return out;
+  }
+}
