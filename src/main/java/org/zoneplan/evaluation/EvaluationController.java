@@ -1,14 +1,10 @@
 package org.zoneplan.evaluation;
 
 import jakarta.servlet.http.HttpServletRequest;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -17,7 +13,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.zoneplan.system.ApiProblem;
-import tools.jackson.core.JacksonException;
+import org.zoneplan.system.JsonBodies;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -58,7 +54,7 @@ class EvaluationController {
   /** A new version of a division's rules for a year; the body is the rule set JSON. */
   @PostMapping("/rule-sets")
   ResponseEntity<Map<String, Object>> create(HttpServletRequest request) {
-    StoredRuleSet created = service.create(body(request, MAX_RULE_SET_BYTES));
+    StoredRuleSet created = service.create(JsonBodies.read(request, json, MAX_RULE_SET_BYTES));
     return ResponseEntity.created(URI.create("/api/evaluation/rule-sets/" + created.id()))
         .body(full(created));
   }
@@ -66,7 +62,7 @@ class EvaluationController {
   /** Body: {@code {"ruleSetId": 1, "enterprises": [EnterpriseFacts ...]}}. */
   @PostMapping("/run")
   Map<String, Object> run(HttpServletRequest request) {
-    JsonNode body = body(request, MAX_RUN_BYTES);
+    JsonNode body = JsonBodies.read(request, json, MAX_RUN_BYTES);
     if (body == null || !body.isObject()) {
       throw ApiProblem.invalid("invalid-run", "the body must be a JSON object").with("field", "");
     }
@@ -81,36 +77,6 @@ class EvaluationController {
     out.put("ruleSet", summary(stored));
     out.put("evaluation", evaluation);
     return out;
-  }
-
-  /**
-   * The request body as JSON, read no further than {@code maxBytes} (413 beyond: Spring's own
-   * {@code @RequestBody} would read any size first).
-   */
-  private JsonNode body(HttpServletRequest request, int maxBytes) {
-    byte[] bytes;
-    try (InputStream in = request.getInputStream()) {
-      bytes = in.readNBytes(maxBytes + 1);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read the request body", e);
-    }
-    if (bytes.length > maxBytes) {
-      throw new ApiProblem(
-              HttpStatus.PAYLOAD_TOO_LARGE,
-              "body-too-large",
-              "Request too large",
-              "the request body is larger than " + maxBytes + " bytes")
-          .with("maxBytes", maxBytes);
-    }
-    try {
-      return json.readTree(bytes);
-    } catch (JacksonException e) {
-      throw new ApiProblem(
-          HttpStatus.BAD_REQUEST,
-          "malformed-json",
-          "Malformed JSON",
-          "the request body is not well-formed JSON: " + e.getOriginalMessage());
-    }
   }
 
   private static Map<String, Object> summary(StoredRuleSet s) {

@@ -3,13 +3,11 @@ package org.zoneplan.indicators;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -17,9 +15,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.zoneplan.system.ApiProblem;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
+import org.zoneplan.system.JsonBodies;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -99,7 +95,7 @@ class IndicatorsController {
   /** Upserts city targets (ADMIN); body: a JSON array, see {@link TargetService}. */
   @PutMapping("/api/indicators/city-targets")
   List<Target> writeCityTargets(HttpServletRequest request) {
-    return targets.writeCityTargets(body(request));
+    return targets.writeCityTargets(JsonBodies.read(request, json, MAX_TARGET_BYTES));
   }
 
   @GetMapping("/api/plans/{planId}/indicators/targets")
@@ -110,32 +106,6 @@ class IndicatorsController {
   /** Upserts the plan's zone targets (ADMIN); body: a JSON array, see {@link TargetService}. */
   @PutMapping("/api/plans/{planId}/indicators/targets")
   List<Target> writeZoneTargets(@PathVariable String planId, HttpServletRequest request) {
-    return targets.writeZoneTargets(planId, body(request));
-  }
-
-  private JsonNode body(HttpServletRequest request) {
-    byte[] bytes;
-    try (InputStream in = request.getInputStream()) {
-      bytes = in.readNBytes(MAX_TARGET_BYTES + 1);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read the request body", e);
-    }
-    if (bytes.length > MAX_TARGET_BYTES) {
-      throw new ApiProblem(
-              HttpStatus.PAYLOAD_TOO_LARGE,
-              "body-too-large",
-              "Request too large",
-              "the request body is larger than " + MAX_TARGET_BYTES + " bytes")
-          .with("maxBytes", MAX_TARGET_BYTES);
-    }
-    try {
-      return json.readTree(bytes);
-    } catch (JacksonException e) {
-      throw new ApiProblem(
-          HttpStatus.BAD_REQUEST,
-          "malformed-json",
-          "Malformed JSON",
-          "the request body is not well-formed JSON: " + e.getOriginalMessage());
-    }
+    return targets.writeZoneTargets(planId, JsonBodies.read(request, json, MAX_TARGET_BYTES));
   }
 }
