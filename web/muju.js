@@ -55,11 +55,11 @@ const MJ_LIST_MAX = 100;
 
 const mjUi = { shown: false, years: [], ruleSets: null, result: null, rules: {}, seq: 0, key: null };
 // The grade layer: parcels coloured by grade, drawn by the server; on the map while the tab is shown.
-const mjGradeTiles = L.tileLayer('', { minZoom: 12, maxZoom: 20, pane: 'zoneTiles', attribution: 'zoneplan 亩均评价' });
+const mjGradeTiles = L.tileLayer('', { minZoom: 12, maxZoom: 20, pane: 'zoneTiles', zIndex: 5, attribution: 'zoneplan 亩均评价' });
 
-/** The county of the plan: the jurisdiction of the dashboard's figures, else Pujiang's. */
+/** The county of the plan: the jurisdiction of the dashboard's figures (dbLoad fetches them). */
 function mjDivision() {
-  return (dbUi.result && dbUi.result.division && dbUi.result.division.code) || '330726';
+  return (dbUi.result && dbUi.result.division && dbUi.result.division.code) || '';
 }
 
 function mjParams() {
@@ -95,6 +95,8 @@ async function mjLoad() {
   let fallback = false;
   try {
     await mjLoadRuleSets();
+    if (!dbUi.result) await dbLoad(); // the plan's county comes with the yearly indicators
+    if (seq !== mjUi.seq) return;
     let r;
     try {
       r = await api(`/api/evaluation/results?${mjParams()}&planId=${encodeURIComponent(state.planId)}`);

@@ -192,6 +192,8 @@ class WebDashboardBrowserTest extends PageTestBase {
     List<Double> apiQ2 =
         completions(viewer().get(PLAN + "/indicators/yearly?year=" + year + "&quarter=2").json());
     assertClose(q2, apiQ2);
+    driver.executeScript("document.getElementById('db-table').scrollIntoView()");
+    Browser.screenshot(driver, "dashboard-table-q2");
     assertThat(q2.stream().filter(v -> v != null).count()).isGreaterThanOrEqualTo(2);
     assertThat(q2).isNotEqualTo(wholeYear);
     // The target ring is at 100% on every axis.
@@ -319,6 +321,7 @@ class WebDashboardBrowserTest extends PageTestBase {
       assertThat(book.getSheetAt(0).getRow(0).getCell(0).getStringCellValue())
           .isEqualTo("统一社会信用代码");
     }
+    driver.executeScript("document.getElementById('mj-notice').scrollIntoView()");
     Browser.screenshot(driver, "muju");
   }
 
