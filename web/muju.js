@@ -272,7 +272,7 @@ function mjRules(stored) {
   }
   const grading = rules.grading || {};
   if (grading.method === 'RANK' && grading.cumulativePercent) box.append(el('p', t().mjGradingRank(grading.cumulativePercent)));
-  else if (grading.thresholds) box.append(el('p', t().mjGradingScore(grading.thresholds)));
+  else if (grading.minScores) box.append(el('p', t().mjGradingScore(grading.minScores)));
   else box.append(el('p', JSON.stringify(grading)));
   const ex = rules.exemptions;
   if (ex) box.append(el('p', t().mjExempt(ex.minYearsInProduction, (ex.industryPrefixes || []).join('、'), ex.grade || 'T')));
