@@ -92,7 +92,6 @@ async function mjLoad() {
   const seq = ++mjUi.seq;
   if (!$('mj-year').value) return;
   $('mj-status').textContent = t().mjLoading;
-  let fallback = false;
   try {
     await mjLoadRuleSets();
     if (!dbUi.result) await dbLoad(); // the plan's county comes with the yearly indicators
@@ -108,12 +107,11 @@ async function mjLoad() {
       const pick = [...sets].reverse().find(rs => rs.year <= year) || sets[0];
       if (!pick) throw err;
       $('mj-rule-set').value = String(pick.id);
-      fallback = true;
+      mjUi.noCountyRules = true;
       r = await api(`/api/evaluation/results?${mjParams()}&planId=${encodeURIComponent(state.planId)}`);
     }
     if (seq !== mjUi.seq) return;
     mjUi.result = r;
-    mjUi.fallback = fallback;
     if (!mjUi.rules[r.ruleSet.id]) mjUi.rules[r.ruleSet.id] = await api(`/api/evaluation/rule-sets/${r.ruleSet.id}`);
     if (seq !== mjUi.seq) return;
   } catch (err) {
@@ -144,7 +142,8 @@ function mjRender() {
   if (!r) return;
   const status = t().mjStatus(r.division.name, r.year, r.ruleSet.name, r.ruleSet.choiceLabel, r.enterprises.length);
   $('mj-status').replaceChildren(el('span', status));
-  if (mjUi.fallback) $('mj-status').append(el('br'), el('span', t().mjNoRules, 'bad'));
+  // The county's own rules were looked for and not found: the rule set shown is another's.
+  if (mjUi.noCountyRules && r.ruleSet.divisionCode !== r.division.code) $('mj-status').append(el('br'), el('span', t().mjNoRules, 'bad'));
   mjLegend();
   mjZones(r);
   mjList();
@@ -327,6 +326,7 @@ function mujuYearsKnown(years) {
   select.replaceChildren(...years.map(y => { const o = el('option', String(y)); o.value = String(y); return o; }));
   select.value = String(years.includes(current) ? current : years[years.length - 1] || '');
   mjUi.result = null;
+  mjUi.noCountyRules = false;
   if (mjUi.shown) mjLoad();
 }
 

@@ -310,6 +310,8 @@ class WebDashboardBrowserTest extends PageTestBase {
       new Select(driver.findElement(By.id("mj-grade"))).selectByValue("");
     }
     assertThat(tiles.get(0)).isNotEqualTo(tiles.get(1));
+    // Pujiang has no rules of its own: the page says whose rules grade it.
+    assertThat(driver.findElement(By.id("mj-status")).getText()).contains("本县没有亩均评价规则");
     assertThat(driver.findElement(By.id("mj-rules")).getText()).contains("基准值", "权重");
 
     String href = driver.findElement(By.id("mj-xlsx")).getAttribute("href");
