@@ -258,9 +258,10 @@ async function loadPlan(planId) {
   showInfo();
   loadFigures(planId);
   analysisPlanLoaded(); // analysis.js
+  dashboardPlanLoaded(planId); // dashboard.js
 }
 
-/** Indicators, efficiency and concentration of the plan, for the info panel and the dashboard. */
+/** Indicators, efficiency and concentration of the plan, for the info panel (dashboard.js has its own). */
 async function loadFigures(planId) {
   try {
     const [indicators, efficiency, concentration] = await Promise.all([
@@ -273,7 +274,6 @@ async function loadFigures(planId) {
     Object.assign(state, { indicators: null, efficiency: null, concentration: null });
   }
   showInfo();
-  showDashboard();
 }
 
 function fillParents() {
@@ -510,124 +510,6 @@ async function save() {
   }
 }
 
-// ---- dashboard (officials)
-
-/** A half-circle gauge of the concentration ratio with a tick at the target (SVG, no library). */
-function gauge(ratio, target) {
-  const ns = 'http://www.w3.org/2000/svg';
-  const svg = document.createElementNS(ns, 'svg');
-  svg.setAttribute('viewBox', '0 0 200 120');
-  const arc = (from, to, colour, width) => {
-    const a = Math.PI * (1 - from), b = Math.PI * (1 - to);
-    const p = document.createElementNS(ns, 'path');
-    p.setAttribute('d', `M ${100 + 80 * Math.cos(a)} ${100 - 80 * Math.sin(a)} A 80 80 0 0 1 ${100 + 80 * Math.cos(b)} ${100 - 80 * Math.sin(b)}`);
-    p.setAttribute('stroke', colour); p.setAttribute('stroke-width', width); p.setAttribute('fill', 'none');
-    svg.append(p);
-  };
-  arc(0, 1, '#e5e7eb', 18);
-  arc(0, Math.max(0.001, Math.min(1, ratio)), ratio >= target ? '#1a7f37' : '#d97706', 18);
-  const ta = Math.PI * (1 - target);
-  const tick = document.createElementNS(ns, 'line');
-  tick.setAttribute('x1', 100 + 66 * Math.cos(ta)); tick.setAttribute('y1', 100 - 66 * Math.sin(ta));
-  tick.setAttribute('x2', 100 + 96 * Math.cos(ta)); tick.setAttribute('y2', 100 - 96 * Math.sin(ta));
-  tick.setAttribute('stroke', '#111'); tick.setAttribute('stroke-width', 3);
-  svg.append(tick);
-  const text = document.createElementNS(ns, 'text');
-  text.setAttribute('x', 100); text.setAttribute('y', 95); text.setAttribute('text-anchor', 'middle');
-  text.setAttribute('font-size', 26); text.setAttribute('id', 'gauge-value');
-  text.textContent = percent(ratio);
-  svg.append(text);
-  return svg;
-}
-
-let radarChart = null;
-
-function showDashboard() {
-  const c = state.concentration;
-  const box = $('gauge');
-  box.replaceChildren();
-  if (c && c.ratio != null) {
-    box.append(gauge(c.ratio, c.target));
-    box.append(el('p', `${t().target} ${percent(c.target)} · ${c.meetsTarget ? t().meets : t().misses} · `
-      + `${c.industrialInsideMu.toFixed(0)} / ${c.industrialTotalMu.toFixed(0)} 亩`, c.meetsTarget ? 'good' : 'bad'));
-  }
-  const ind = state.indicators;
-  const eff = state.efficiency;
-  const tableBox = $('zone-table');
-  tableBox.replaceChildren();
-  if (ind) {
-    const tbl = document.createElement('table');
-    const head = document.createElement('tr');
-    for (const h of [t().name, 'km²', t().industrialShare, t().taxPerMu, 'A/B/C/D']) head.append(el('th', h));
-    tbl.append(head);
-    for (const z of ind.zones) {
-      const e = eff && eff.zones.find(x => x.code === z.code);
-      const tr = document.createElement('tr');
-      tr.append(el('td', z.name), el('td', z.values.areaKm2.toFixed(2)), el('td', percent(z.values.industrialShare)),
-        el('td', z.values.taxPerMuWan == null ? '—' : z.values.taxPerMuWan.toFixed(1)),
-        el('td', e ? ['A', 'B', 'C', 'D'].map(g => e.classes[g].parcels).join('/') : '—'));
-      tbl.append(tr);
-    }
-    tableBox.append(tbl);
-    const select = $('radar-zone');
-    const current = select.value;
-    select.replaceChildren(...ind.zones.map(z => { const o = el('option', z.name); o.value = z.code; return o; }));
-    select.value = ind.zones.some(z => z.code === current) ? current : (ind.zones[0] || {}).code;
-    drawRadar();
-  }
-}
-
-/** Each axis scaled to the largest of the zones' values and the target, so units don't clash. */
-function drawRadar() {
-  const ind = state.indicators;
-  if (!ind || !window.Chart) return;
-  const zone = ind.zones.find(z => z.code === $('radar-zone').value);
-  if (!zone) return;
-  const axes = ind.axes;
-  const scale = axes.map(a => Math.max(a.target || 0, ...ind.zones.map(z => z.values[a.key] || 0)) || 1);
-  const data = {
-    labels: axes.map(a => a.label),
-    datasets: [
-      { label: t().thisValue, data: axes.map((a, i) => (zone.values[a.key] || 0) / scale[i]),
-        borderColor: '#1f4e79', backgroundColor: 'rgba(31,78,121,.25)' },
-      { label: t().target, data: axes.map((a, i) => (a.target == null ? null : a.target / scale[i])),
-        borderColor: '#d62728', backgroundColor: 'rgba(214,39,40,.05)', borderDash: [4, 3], spanGaps: true },
-    ],
-  };
-  const options = { animation: false, scales: { r: { min: 0, max: 1, ticks: { display: false } } } };
-  if (radarChart) { radarChart.data = data; radarChart.update(); }
-  else radarChart = new Chart($('radar-chart'), { type: 'radar', data, options });
-}
-
-async function runCompare() {
-  const from = $('compare-from').value;
-  const to = $('compare-to').value;
-  const box = $('compare-result');
-  try {
-    const r = await api(`/api/compare?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`);
-    const tbl = document.createElement('table');
-    const head = document.createElement('tr');
-    for (const h of [t().name, t().areaBefore, t().areaAfter, t().delta]) head.append(el('th', h));
-    tbl.append(head);
-    comparison.clearLayers();
-    for (const z of r.zones) {
-      const tr = document.createElement('tr');
-      tr.dataset.code = z.code;
-      const sign = z.deltaKm2 > 0.005 ? '+' : '';
-      tr.append(el('td', z.name || z.code), el('td', z.areaBeforeKm2.toFixed(2)), el('td', z.areaAfterKm2.toFixed(2)),
-        el('td', `${sign}${z.deltaKm2.toFixed(2)}`));
-      tbl.append(tr);
-      if (z.added) comparison.addData({ type: 'Feature', properties: { change: 'added' }, geometry: z.added });
-      if (z.removed) comparison.addData({ type: 'Feature', properties: { change: 'removed' }, geometry: z.removed });
-    }
-    const c = r.concentration;
-    box.replaceChildren(tbl, el('p', `${t().concentration}: ${percent(c.before.ratio)} → ${percent(c.after.ratio)}`
-      + ` · ${t().added} / ${t().removed}`));
-  } catch (err) {
-    box.replaceChildren(el('p', err.message, 'bad'));
-  }
-}
-
 function updateExportLink() {
   const f = $('export-form').elements;
   const params = new URLSearchParams({ layer: f.layer.value, format: f.format.value, crs: f.crs.value,
@@ -690,6 +572,8 @@ function showTab(name) {
   document.querySelectorAll('#tabs button').forEach(b => b.classList.toggle('active', b.dataset.tab === name));
   document.querySelectorAll('.tab').forEach(s => { s.hidden = s.id !== name; });
   analysisTabShown(name === 'analysis'); // analysis.js
+  dashboardTabShown(name === 'dashboard'); // dashboard.js
+  mujuTabShown(name === 'muju'); // muju.js
 }
 
 function applyLanguage() {
@@ -703,7 +587,8 @@ function applyLanguage() {
   kind.value = current || 'FUNCTIONAL';
   fillParents();
   showInfo();
-  showDashboard();
+  dashboardLanguage(); // dashboard.js
+  mujuLanguage(); // muju.js
   drawLegend();
   if (state.config) buildLayerControl(state.config);
   proposalsLanguage(); // proposals.js
@@ -755,7 +640,6 @@ async function start() {
   proposalsRolesChanged(); // proposals.js
   $('lang').addEventListener('click', () => { state.lang = state.lang === 'zh' ? 'en' : 'zh'; applyLanguage(); });
   document.querySelectorAll('#tabs button').forEach(b => b.addEventListener('click', () => showTab(b.dataset.tab)));
-  $('radar-zone').addEventListener('change', drawRadar);
   $('compare-run').addEventListener('click', runCompare);
   $('export-form').addEventListener('change', updateExportLink);
   $('draw-new').addEventListener('click', startDraw);

@@ -449,7 +449,7 @@ public class EvaluationResults implements GradeSource {
 
   // ---------------------------------------------------------------- by parcel (tiles)
 
-  private record TileKey(int year, Long ruleSetId) {}
+  private record TileKey(int year, Long ruleSetId, String division) {}
 
   /**
    * The grade of every parcel used by a graded enterprise in the year: under rule set {@code
@@ -457,17 +457,36 @@ public class EvaluationResults implements GradeSource {
    * use for its results; counties without rules are left out.
    */
   public ParcelGrades parcelGrades(int year, Long ruleSetId) {
+    return parcelGrades(year, ruleSetId, null);
+  }
+
+  /**
+   * As {@link #parcelGrades(int, Long)}, with {@code divisionCode} (only with a rule set) the
+   * enterprises of that division graded under the rule set, as {@code /results?division=&ruleSet=}
+   * does: a county without rules of its own seen under another's (404 for an unknown division).
+   */
+  public ParcelGrades parcelGrades(int year, Long ruleSetId, String divisionCode) {
     checkYear(year);
+    String division = divisionCode == null || divisionCode.isBlank() ? null : divisionCode;
     if (ruleSetId != null) {
       ruleSets.get(ruleSetId); // 404 first, outside the cache
     }
-    return cached(new TileKey(year, ruleSetId), () -> computeParcelGrades(year, ruleSetId));
+    if (division != null) {
+      if (ruleSetId == null) {
+        throw ApiProblem.invalid(
+                "invalid-parameter", "division needs ruleSet on the grades layer (e.g. ruleSet=1)")
+            .with("field", "division");
+      }
+      division = places.division(division).code(); // 404 for an unknown division
+    }
+    String d = division;
+    return cached(new TileKey(year, ruleSetId, d), () -> computeParcelGrades(year, ruleSetId, d));
   }
 
-  private ParcelGrades computeParcelGrades(int year, Long ruleSetId) {
+  private ParcelGrades computeParcelGrades(int year, Long ruleSetId, String divisionCode) {
     List<Result> results = new ArrayList<>();
     if (ruleSetId != null) {
-      results.add(result(null, year, ruleSetId));
+      results.add(result(divisionCode, year, ruleSetId));
     } else {
       for (Division d : divisions.findAll(false)) {
         if (!COUNTY.equals(d.level())) {
@@ -517,7 +536,8 @@ public class EvaluationResults implements GradeSource {
             + "/"
             + (ids.isEmpty()
                 ? "none"
-                : String.join(".", ids.stream().map(String::valueOf).toList()));
+                : String.join(".", ids.stream().map(String::valueOf).toList()))
+            + (divisionCode == null ? "" : "/" + divisionCode);
     return new ParcelGrades(tag, Map.copyOf(byParcel));
   }
 

@@ -52,6 +52,7 @@ class TileController {
       @RequestParam(required = false) String plan,
       @RequestParam(required = false) String year,
       @RequestParam(required = false) String ruleSet,
+      @RequestParam(required = false) String division,
       @RequestHeader(value = HttpHeaders.ACCEPT_ENCODING, required = false) String acceptEncoding,
       WebRequest request) {
     TileLayer tileLayer = TileService.layer(layer);
@@ -79,7 +80,7 @@ class TileController {
         TileService.coord(tileLayer, number("z", z), number("x", x), Integer.parseInt(m.group(1)));
     String planId =
         tileLayer == TileLayer.GRADES
-            ? tiles.gradesKey(year(year), ruleSet(ruleSet))
+            ? tiles.gradesKey(year(year), ruleSet(ruleSet), division(division))
             : tiles.plan(tileLayer, plan);
     CachedTile tile = tiles.tile(tileLayer, planId, coord, format);
 
@@ -108,6 +109,7 @@ class TileController {
       @RequestParam(required = false) String plan,
       @RequestParam(required = false) String year,
       @RequestParam(required = false) String ruleSet,
+      @RequestParam(required = false) String division,
       @RequestParam(required = false, defaultValue = "mvt") String format) {
     if (!document.endsWith(TILEJSON)) {
       throw ApiProblem.notFound(
@@ -126,7 +128,7 @@ class TileController {
     }
     String planId =
         layer == TileLayer.GRADES
-            ? tiles.gradesKey(year(year), ruleSet(ruleSet))
+            ? tiles.gradesKey(year(year), ruleSet(ruleSet), division(division))
             : tiles.plan(layer, plan);
     String base =
         ServletUriComponentsBuilder.fromCurrentContextPath().path("/tiles/").build().toUriString();
@@ -137,6 +139,7 @@ class TileController {
                 ? "?year="
                     + year(year)
                     + (ruleSet(ruleSet) == null ? "" : "&ruleSet=" + ruleSet(ruleSet))
+                    + (division(division) == null ? "" : "&division=" + division(division))
                 : "";
     Map<String, Object> doc = new LinkedHashMap<>();
     doc.put("tilejson", "3.0.0");
@@ -188,6 +191,19 @@ class TileController {
           .with("field", "year");
     }
     return Integer.valueOf(text.strip());
+  }
+
+  /** The grade tiles' division (with a rule set): a division code of at most 12 digits. */
+  private static String division(String text) {
+    if (text == null || text.isBlank()) {
+      return null;
+    }
+    if (!text.strip().matches("[0-9]{2,12}")) {
+      throw ApiProblem.invalid(
+              "invalid-parameter", "division must be a division code, not \"" + text + "\"")
+          .with("field", "division");
+    }
+    return text.strip();
   }
 
   private static Long ruleSet(String text) {

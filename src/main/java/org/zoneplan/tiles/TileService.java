@@ -121,16 +121,32 @@ public class TileService {
    * set, or of rules chosen anew after a new version, are never mixed up.
    */
   public String gradesKey(Integer year, Long ruleSetId) {
+    return gradesKey(year, ruleSetId, null);
+  }
+
+  /**
+   * As {@link #gradesKey(Integer, Long)}, with {@code division} (only with a rule set) the
+   * enterprises of that division under the rule set: {@code year:ruleSet:division:ids used}.
+   */
+  public String gradesKey(Integer year, Long ruleSetId, String division) {
     int y = EvaluationResults.checkYear(year);
-    String tag = grades.parcelGrades(y, ruleSetId).tag();
-    return y + ":" + (ruleSetId == null ? "auto" : ruleSetId.toString()) + ":" + tag;
+    EvaluationResults.ParcelGrades g = grades.parcelGrades(y, ruleSetId, division);
+    return y
+        + ":"
+        + (ruleSetId == null ? "auto" : ruleSetId.toString())
+        + ":"
+        + (division == null || division.isBlank() ? "-" : division.strip())
+        + ":"
+        + g.tag();
   }
 
   private Map<Long, EvaluationResults.ParcelGrade> parcelGrades(String key) {
-    String[] parts = key.split(":", 3);
+    String[] parts = key.split(":", 4);
     return grades
         .parcelGrades(
-            Integer.parseInt(parts[0]), parts[1].equals("auto") ? null : Long.valueOf(parts[1]))
+            Integer.parseInt(parts[0]),
+            parts[1].equals("auto") ? null : Long.valueOf(parts[1]),
+            parts[2].equals("-") ? null : parts[2])
         .byParcel();
   }
 

@@ -630,6 +630,44 @@ abstract class EvaluationResultsContract {
     assertThat(sawT).isTrue();
   }
 
+  @Test
+  void gradeTilesOfADivisionUnderAnotherDivisionsRuleSet() throws Exception {
+    // The same rules stored for 义乌 (330782): with ?division=330726 they grade Pujiang's firms.
+    Http.Response posted =
+        admin.post(
+            "/api/evaluation/rule-sets",
+            RULES.replace("\"divisionCode\": \"330726\"", "\"divisionCode\": \"330782\""));
+    assertThat(posted.status()).as(posted.text()).isEqualTo(201);
+    long yiwu = posted.json().get("id").longValue();
+    Map<String, String> grades = expectedGrades();
+    Envelope a1 = parcelEnvelope("a1");
+    TileCoord t = TileCoord.containing(a1.centre().x, a1.centre().y, 16);
+    String tile = "/tiles/grades/16/" + t.x() + "/" + t.y() + ".mvt?year=2023&ruleSet=" + yiwu;
+
+    HttpResponse<byte[]> pujiang = bytes(tile + "&division=330726");
+    assertThat(pujiang.statusCode()).isEqualTo(200);
+    boolean sawA1 = false;
+    for (MvtTestSupport.Feature f : MvtTestSupport.decode(pujiang.body(), "grades")) {
+      if (((Number) f.attributes().get("id")).longValue() == parcel.get("a1")) {
+        assertThat(f.attributes().get("grade")).isEqualTo(grades.get("e1"));
+        sawA1 = true;
+      }
+    }
+    assertThat(sawA1).isTrue();
+    // Without division the rule set's own county: no firm of 义乌 here, an empty tile.
+    assertThat(bytes(tile).statusCode()).isEqualTo(204);
+    // The TileJSON names the division in its tile URL.
+    Http.Response doc =
+        admin.as(VIEWER).get("/tiles/grades.json?year=2023&ruleSet=" + yiwu + "&division=330726");
+    assertThat(doc.json().get("tiles").get(0).asString())
+        .endsWith("?year=2023&ruleSet=" + yiwu + "&division=330726");
+    // Bad input: a division without a rule set, not a code, or unknown.
+    String base = "/tiles/grades/16/" + t.x() + "/" + t.y() + ".mvt?year=2023";
+    assertThat(bytes(base + "&division=330726").statusCode()).isEqualTo(422);
+    assertThat(bytes(tile + "&division=abc").statusCode()).isEqualTo(422);
+    assertThat(bytes(tile + "&division=999999").statusCode()).isEqualTo(404);
+  }
+
   /** A firm's one parcel (by key) and its share. */
   record Piece(String parcel, double share) {}
 

@@ -224,10 +224,16 @@ class WebPageBrowserTest extends PageTestBase {
 
   @Test
   void dashboardShowsTheConcentrationGaugeTableAndRadar() {
-    JsonNode concentration = http.get("/api/plans/pujiang-2021/concentration").json();
+    // The gauge shows the concentration of the latest year held (the year chosen first).
+    JsonNode years =
+        http.get("/api/plans/pujiang-2021/zones/PJ-1-CORE/indicators/series").json().get("years");
+    int latest = years.get(years.size() - 1).intValue();
+    JsonNode yearly = http.get("/api/plans/pujiang-2021/indicators/yearly?year=" + latest).json();
     String expected =
         String.format(
-            java.util.Locale.ROOT, "%.1f%%", 100 * concentration.get("ratio").doubleValue());
+            java.util.Locale.ROOT,
+            "%.1f%%",
+            yearly.get("plan").get("concentration").get("value").doubleValue());
     driver.findElement(By.cssSelector("#tabs [data-tab=dashboard]")).click();
     waitFor(d -> d.findElements(By.id("gauge-value")).size() == 1);
     assertThat(driver.findElement(By.id("gauge-value")).getText()).isEqualTo(expected);
