@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.IntStream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -26,6 +27,7 @@ import tools.jackson.databind.JsonNode;
  * is writing (per-class instances: the moments come from overridable methods).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Tag("slow") // SIGKILL tests: minutes each: left out by the fast command (README)
 abstract class CrashConsistencyContract {
   static final int CHANGES = 400;
 

@@ -6,6 +6,7 @@ import java.util.function.Function;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.openqa.selenium.By;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
@@ -26,6 +27,7 @@ import tools.jackson.databind.JsonNode;
  * signed in as admin through the login form before each test. Subclasses name their data folder.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Tag("browser") // drives Chromium: left out by the fast command (README)
 abstract class PageTestBase {
   static ChromeDriver driver;
 
