@@ -7,6 +7,7 @@ import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
+import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -88,6 +89,8 @@ public final class EnterpriseImportBenchmark {
   private static final String[] KINDS = {"科技有限公司", "实业有限公司", "制品有限公司", "股份有限公司"};
   private static final char[] GIVEN = "华宏鑫泰达兴盛恒远美嘉瑞德昌丰源晶诚信通".toCharArray();
 
+  private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
   private EnterpriseImportBenchmark() {}
 
   public static void main(String[] args) throws Exception {
@@ -124,9 +127,13 @@ public final class EnterpriseImportBenchmark {
 
     Map<String, List<Double>> dry = new LinkedHashMap<>();
     Map<String, List<Double>> full = new LinkedHashMap<>();
+    Map<String, List<Double>> dryCpu = new LinkedHashMap<>();
+    Map<String, List<Double>> fullCpu = new LinkedHashMap<>();
     Map<String, Long> peak = new LinkedHashMap<>();
     files.keySet().forEach(k -> dry.put(k, new ArrayList<>()));
     files.keySet().forEach(k -> full.put(k, new ArrayList<>()));
+    files.keySet().forEach(k -> dryCpu.put(k, new ArrayList<>()));
+    files.keySet().forEach(k -> fullCpu.put(k, new ArrayList<>()));
     boolean ok = true;
     List<String> order = new ArrayList<>(files.keySet());
     for (int r = -1; r < rounds; r++) {
@@ -139,16 +146,20 @@ public final class EnterpriseImportBenchmark {
         ok &= m.ok;
         System.out.printf(
             Locale.ROOT,
-            "%s %-11s dry run %.2f s, import %.2f s, peak heap %.0f MB%s%n",
+            "%s %-11s dry run %.2f s (CPU %.2f s), import %.2f s (CPU %.2f s), peak heap %.0f MB%s%n",
             r < 0 ? "warm-up " : "round " + (r + 1) + ",",
             format,
             m.drySeconds,
+            m.dryCpu,
             m.seconds,
+            m.cpu,
             m.peakHeap / 1048576.0,
             m.ok ? ", store checked" : ", STORE DIFFERS");
         if (r >= 0) {
           dry.get(format).add(m.drySeconds);
           full.get(format).add(m.seconds);
+          dryCpu.get(format).add(m.dryCpu);
+          fullCpu.get(format).add(m.cpu);
           peak.merge(format, m.peakHeap, Math::max);
         }
       }
@@ -162,24 +173,31 @@ public final class EnterpriseImportBenchmark {
         expected.rows);
     double csvDry = median(dry.get("csv"));
     double csvFull = median(full.get("csv"));
+    double csvDryCpu = median(dryCpu.get("csv"));
+    double csvFullCpu = median(fullCpu.get("csv"));
     for (String format : files.keySet()) {
       System.out.printf(
           Locale.ROOT,
-          "  %-11s dry run %.2f s %s, import %.2f s %s, peak heap %.0f MB%n",
+          "  %-11s dry run %.2f s %s CPU %.2f s, import %.2f s %s CPU %.2f s, peak heap %.0f MB%n",
           format,
           median(dry.get(format)),
-          dry.get(format),
+          rounded(dry.get(format)),
+          median(dryCpu.get(format)),
           median(full.get(format)),
-          full.get(format),
+          rounded(full.get(format)),
+          median(fullCpu.get(format)),
           peak.get(format) / 1048576.0);
     }
     for (String format : List.of("xlsx", "xlsx-shared")) {
       System.out.printf(
           Locale.ROOT,
-          "ratio %s / csv: import %.2f (goal: at most 1.0), dry run %.2f%n",
+          "ratio %s / csv: import %.2f (goal: at most 1.0), dry run %.2f;"
+              + " CPU time of the importing thread: import %.2f, dry run %.2f%n",
           format,
           median(full.get(format)) / csvFull,
-          median(dry.get(format)) / csvDry);
+          median(dry.get(format)) / csvDry,
+          median(fullCpu.get(format)) / csvFullCpu,
+          median(dryCpu.get(format)) / csvDryCpu);
     }
     System.out.printf(
         Locale.ROOT,
@@ -199,7 +217,9 @@ public final class EnterpriseImportBenchmark {
 
   // ---------------------------------------------------------------- one import
 
-  record Measured(double drySeconds, double seconds, long peakHeap, boolean ok) {}
+  /** Wall-clock and CPU seconds (of the importing thread) of the dry run and the import. */
+  record Measured(
+      double drySeconds, double seconds, double dryCpu, double cpu, long peakHeap, boolean ok) {}
 
   private static Measured importOnce(Path file, String format, Expected expected) throws Exception {
     Path data = Files.createTempDirectory("zoneplan-import-bench-store");
@@ -220,25 +240,29 @@ public final class EnterpriseImportBenchmark {
       System.gc();
       resetPeaks();
       long start = System.nanoTime();
+      long cpuStart = THREADS.getCurrentThreadCpuTime();
       TableImportReport dryReport;
       try (InputStream in = Files.newInputStream(file)) {
         dryReport = imports.importFile(in, name, "statistics", true, null);
       }
       double drySeconds = seconds(System.nanoTime() - start);
+      double dryCpu = seconds(THREADS.getCurrentThreadCpuTime() - cpuStart);
       long peakHeap = peakHeapBytes();
 
       System.gc();
       resetPeaks();
       start = System.nanoTime();
+      cpuStart = THREADS.getCurrentThreadCpuTime();
       TableImportReport report;
       try (InputStream in = Files.newInputStream(file)) {
         report = imports.importFile(in, name, "statistics", false, null);
       }
       double fullSeconds = seconds(System.nanoTime() - start);
+      double cpu = seconds(THREADS.getCurrentThreadCpuTime() - cpuStart);
       peakHeap = Math.max(peakHeap, peakHeapBytes());
 
       boolean ok = check(format, jdbc, expected, dryReport, report);
-      return new Measured(drySeconds, fullSeconds, peakHeap, ok);
+      return new Measured(drySeconds, fullSeconds, dryCpu, cpu, peakHeap, ok);
     } finally {
       deleteTree(data);
     }
@@ -553,6 +577,10 @@ public final class EnterpriseImportBenchmark {
 
   private static double seconds(long nanos) {
     return nanos / 1e9;
+  }
+
+  private static String rounded(List<Double> values) {
+    return values.stream().map(v -> String.format(Locale.ROOT, "%.2f", v)).toList().toString();
   }
 
   private static double median(List<Double> values) {
