@@ -1,5 +1,6 @@
 package org.zoneplan.codecs;
 
+import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
@@ -86,9 +87,15 @@ public final class XlsxTableReader {
       while (sheets.hasNext()) {
         try (InputStream sheet = sheets.next()) {
           if (index++ == sheetIndex) {
-            XMLReader xml = newXmlReader();
-            xml.setContentHandler(new SheetHandler(styles, strings, handler));
-            xml.parse(new InputSource(sheet));
+            InputStream part = new BufferedInputStream(sheet, 1 << 16);
+            SheetHandler cells = new SheetHandler(styles, strings, handler);
+            if (SheetXmlScanner.isUtf8(part)) {
+              new SheetXmlScanner(part, cells, "r", "t", "s").scan();
+            } else {
+              XMLReader xml = newXmlReader();
+              xml.setContentHandler(cells);
+              xml.parse(new InputSource(part));
+            }
             return;
           }
         }
@@ -201,6 +208,10 @@ public final class XlsxTableReader {
     private final List<String> strings;
     private final RowHandler handler;
     private final Map<Integer, Boolean> dateStyles = new HashMap<>();
+
+    /** Whether the first styles are date formats: 0 not known yet, 1 yes, 2 no. */
+    private final byte[] dateStyleCache = new byte[256];
+
     private final List<String> cells = new ArrayList<>();
     private final StringBuilder value = new StringBuilder();
     private long row;
@@ -285,13 +296,17 @@ public final class XlsxTableReader {
         if (v.isEmpty()) {
           return v;
         }
+        boolean date = isDateStyle(style);
+        if (!date && isPlain(v)) {
+          return v; // as plain() would write it, without parsing and formatting
+        }
         double number;
         try {
           number = Double.parseDouble(v);
         } catch (NumberFormatException e) {
           return v;
         }
-        if (isDateStyle(style) && DateUtil.isValidExcelDate(number)) {
+        if (date && DateUtil.isValidExcelDate(number)) {
           return DateUtil.getLocalDateTime(number, false).toLocalDate().toString();
         }
         return plain(number);
@@ -320,6 +335,16 @@ public final class XlsxTableReader {
       if (styles == null) {
         return false;
       }
+      if (index >= 0 && index < dateStyleCache.length) {
+        if (dateStyleCache[index] == 0) {
+          dateStyleCache[index] = (byte) (isDateStyleUncached(index) ? 1 : 2);
+        }
+        return dateStyleCache[index] == 1;
+      }
+      return isDateStyleUncached(index);
+    }
+
+    private boolean isDateStyleUncached(int index) {
       return dateStyles.computeIfAbsent(
           index,
           i -> {
@@ -359,6 +384,48 @@ public final class XlsxTableReader {
       }
     }
     return column - 1;
+  }
+
+  /**
+   * Whether a stored number is already written as {@link #plain} writes its value: an optional
+   * minus, an integer part without leading zeros, an optional fraction not ending in 0, at most 15
+   * significant digits (so that no other decimal of 15 digits or fewer is the same double) and
+   * below 10^15.
+   */
+  static boolean isPlain(String v) {
+    int n = v.length();
+    int i = v.startsWith("-") ? 1 : 0;
+    int integerStart = i;
+    while (i < n && v.charAt(i) >= '0' && v.charAt(i) <= '9') {
+      i++;
+    }
+    int integerDigits = i - integerStart;
+    if (integerDigits == 0 || integerDigits > 15) {
+      return false;
+    }
+    if (integerDigits > 1 && v.charAt(integerStart) == '0') {
+      return false;
+    }
+    if (i == n) {
+      return !(integerDigits == 1 && v.charAt(integerStart) == '0' && integerStart == 1); // not -0
+    }
+    if (v.charAt(i) != '.' || i == n - 1 || v.charAt(n - 1) == '0') {
+      return false;
+    }
+    int significant = v.charAt(integerStart) == '0' ? 0 : integerDigits;
+    boolean leading = significant == 0;
+    for (int k = i + 1; k < n; k++) {
+      char c = v.charAt(k);
+      if (c < '0' || c > '9') {
+        return false;
+      }
+      if (leading && c == '0') {
+        continue;
+      }
+      leading = false;
+      significant++;
+    }
+    return significant <= 15;
   }
 
   /** A double as written by a person: no exponent, no trailing zeros. */

@@ -211,6 +211,84 @@ class TableCodecTest {
             CodecException.class, e -> assertThat(e.getMessage()).contains("过大"));
   }
 
+  /** A workbook written by the writer, its first sheet's XML replaced by {@code sheetXml}. */
+  Path withSheet(String name, byte[] sheetXml) throws IOException {
+    Path good = dir.resolve("base-" + name);
+    try (XlsxTableWriter w = new XlsxTableWriter();
+        OutputStream out = Files.newOutputStream(good)) {
+      w.sheet("s", List.of("a"));
+      w.write(out);
+    }
+    Path file = dir.resolve(name);
+    try (java.util.zip.ZipFile in = new java.util.zip.ZipFile(good.toFile());
+        ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(file))) {
+      for (ZipEntry e : java.util.Collections.list(in.entries())) {
+        byte[] content;
+        try (InputStream entry = in.getInputStream(e)) {
+          content = entry.readAllBytes();
+        }
+        out.putNextEntry(new ZipEntry(e.getName()));
+        out.write(e.getName().equals("xl/worksheets/sheet1.xml") ? sheetXml : content);
+        out.closeEntry();
+      }
+    }
+    return file;
+  }
+
+  /**
+   * Sheet XML as other programs may write it (a prefix, single quotes, comments, entities and
+   * character references, CDATA, phonetic runs, a character outside the BMP, rows and cells without
+   * a reference, spaces between elements) reads to the cells written out here, the same in UTF-8
+   * (read by zoneplan's own scanner) and in UTF-16 (read by the JDK's SAX parser).
+   */
+  @Test
+  void xlsxSheetMarkupIsReadAlikeByTheScannerAndBySax() throws IOException {
+    String xml =
+        """
+        <?xml version="1.0" encoding="%s" standalone="yes"?>
+        <!-- written by hand -->
+        <x:worksheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+            xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">
+          <x:sheetPr codeName='a > b / "c"'/>
+          <x:sheetData>
+            <x:row r="1" spans="1:4">
+              <x:c r="A1" t="inlineStr"><x:is><x:t>R&amp;D &lt;经费&gt; &#x6D66;&#27743;</x:t></x:is></x:c>
+              <x:c r='B1' t='inlineStr'><x:is><x:t><![CDATA[a<b&c]]></x:t></x:is></x:c>
+              <x:c r="C1"/>
+              <x:c r="D1" t="inlineStr"><x:is><x:r><x:t>浦</x:t></x:r><x:r><x:t>江</x:t></x:r>\
+        <x:rPh sb="0" eb="1"><x:t>pu</x:t></x:rPh></x:is></x:c>
+            </x:row>
+            <x:row>
+              <x:c><x:v>12.50</x:v></x:c><x:c t="inlineStr"><x:is><x:t>\uD840\uDC00 </x:t></x:is></x:c>
+              <x:c r="E2"><x:f>1+1</x:f><x:v>2</x:v></x:c>
+            </x:row>
+          </x:sheetData>
+        </x:worksheet>
+        """;
+    List<Row1> expected =
+        List.of(
+            new Row1(1, List.of("R&D <经费> 浦江", "a<b&c", "", "浦江")),
+            new Row1(2, List.of("12.5", "\uD840\uDC00", "", "", "2")));
+    Path utf8 = withSheet("utf8.xlsx", xml.formatted("UTF-8").getBytes(StandardCharsets.UTF_8));
+    assertThat(xlsx(utf8)).containsExactlyElementsOf(expected);
+    Path utf16 = withSheet("utf16.xlsx", xml.formatted("UTF-16").getBytes(StandardCharsets.UTF_16));
+    assertThat(xlsx(utf16)).containsExactlyElementsOf(expected);
+
+    Path doctype =
+        withSheet(
+            "doctype.xlsx",
+            xml.formatted("UTF-8")
+                .replace("<!-- written by hand -->", "<!DOCTYPE x [<!ENTITY e \"e\">]>")
+                .getBytes(StandardCharsets.UTF_8));
+    assertThatThrownBy(() -> xlsx(doctype))
+        .isInstanceOfSatisfying(
+            CodecException.class, e -> assertThat(e.getMessage()).contains("DOCTYPE"));
+    Path cut =
+        withSheet(
+            "cut.xlsx", xml.formatted("UTF-8").substring(0, 700).getBytes(StandardCharsets.UTF_8));
+    assertThatThrownBy(() -> xlsx(cut)).isInstanceOf(CodecException.class);
+  }
+
   @Test
   void xlsxRowLimitNamesTheRow() throws IOException {
     Path file = dir.resolve("rows.xlsx");
