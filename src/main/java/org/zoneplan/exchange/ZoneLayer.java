@@ -28,6 +28,7 @@ class ZoneLayer implements ExportLayer {
       Map.of(
           "nameEn", "NAME_EN",
           "leadingIndustries", "INDUSTRY",
+          "leadingIndustryCodes", "IND_CODES",
           "note", "NOTE",
           "repairNote", "REPAIRNOTE");
 

@@ -41,6 +41,10 @@ public record LeadingIndustries(List<String> codes, List<String> problems) {
     if (value == null) {
       return new LeadingIndustries(List.of(), List.of());
     }
+    if (value instanceof String text) {
+      // as a shapefile or spreadsheet carries it: the JSON array as text, or "3825,3975"
+      value = fromText(text);
+    }
     if (!(value instanceof List<?> list)) {
       problems.add(ATTRIBUTE + " 须为代码数组 (must be a JSON array of GB/T 4754 codes)");
       return new LeadingIndustries(List.of(), List.copyOf(problems));
@@ -73,4 +77,19 @@ public record LeadingIndustries(List<String> codes, List<String> problems) {
     }
     return false;
   }
+
+  private static Object fromText(String text) {
+    String t = text.strip();
+    if (t.startsWith("[")) {
+      try {
+        return TEXT_READER.readValue(t, List.class);
+      } catch (tools.jackson.core.JacksonException e) {
+        return text;
+      }
+    }
+    return t.isEmpty() ? List.of() : List.of(t.split("[,，、;；\\s]+"));
+  }
+
+  private static final tools.jackson.databind.json.JsonMapper TEXT_READER =
+      tools.jackson.databind.json.JsonMapper.builder().build();
 }

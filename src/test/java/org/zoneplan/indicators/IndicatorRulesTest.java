@@ -38,8 +38,21 @@ class IndicatorRulesTest {
     assertThat(l.matches("3912")).isFalse();
     assertThat(l.matches(null)).isFalse();
     assertThat(LeadingIndustries.of(Map.of()).codes()).isEmpty();
-    assertThat(LeadingIndustries.of(Map.of(LeadingIndustries.ATTRIBUTE, "38")).problems())
+    assertThat(LeadingIndustries.of(Map.of(LeadingIndustries.ATTRIBUTE, 38)).problems()).hasSize(1);
+    assertThat(LeadingIndustries.of(Map.of(LeadingIndustries.ATTRIBUTE, "[38")).problems())
         .hasSize(1);
+  }
+
+  @Test
+  void leadingIndustriesAsTextAsAShapefileOrSpreadsheetCarriesThem() {
+    // the JSON array written as text (a shapefile's IND_CODES after an export), or a plain list
+    assertThat(
+            LeadingIndustries.of(Map.of(LeadingIndustries.ATTRIBUTE, "[\"3825\",\"3975\"]"))
+                .codes())
+        .containsExactly("3825", "3975");
+    assertThat(LeadingIndustries.of(Map.of(LeadingIndustries.ATTRIBUTE, "3825, 3975、3491")).codes())
+        .containsExactly("3825", "3975", "3491");
+    assertThat(LeadingIndustries.of(Map.of(LeadingIndustries.ATTRIBUTE, " ")).codes()).isEmpty();
   }
 
   private static ZoneResult zone(String code, Indicator i, Double value) {
