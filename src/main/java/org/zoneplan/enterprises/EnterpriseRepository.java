@@ -277,57 +277,81 @@ public class EnterpriseRepository {
 
   // ---------------------------------------------------------------- land areas
 
+  /** One link to a parcel of the year's land, with the whole parcel's stored area (m²). */
+  @FunctionalInterface
+  public interface LandUseSink {
+    void accept(String creditCode, long parcelId, LandRole role, double share, double parcelAreaM2);
+  }
+
+  /**
+   * Every link to a parcel of the year's land ({@link ParcelSupplyRepository#inYear}) with the
+   * parcel's stored ellipsoidal area (m²), in credit-code and parcel-id order; links of enterprises
+   * that did not exist in the year are included. Summed with {@link LandSums}, this is the land of
+   * the year ({@link #landAreas}).
+   */
+  public void forEachLandUse(int year, LandUseSink sink) {
+    landUses(year, null, sink);
+  }
+
+  private void landUses(int year, String creditCode, LandUseSink sink) {
+    template.query(
+        "SELECT l.credit_code, l.parcel_id, l.role, l.share, p.area_m2"
+            + " FROM enterprise_land l JOIN parcel p ON p.id = l.parcel_id WHERE "
+            + ParcelSupplyRepository.inYear("p")
+            + (creditCode == null ? "" : " AND l.credit_code = ?")
+            + " ORDER BY l.credit_code, l.parcel_id",
+        rs -> {
+          sink.accept(
+              rs.getString(1),
+              rs.getLong(2),
+              LandRole.valueOf(rs.getString(3)),
+              rs.getDouble(4),
+              rs.getDouble(5));
+        },
+        creditCode == null
+            ? new Object[] {ParcelSupplyRepository.endOf(year)}
+            : new Object[] {ParcelSupplyRepository.endOf(year), creditCode});
+  }
+
   /**
    * The land of every enterprise that existed in {@code year}: the stored ellipsoidal area of each
    * of its parcels of that year's land ({@link ParcelSupplyRepository#inYear}) times its share,
-   * summed; enterprises without such land are absent. Keyed by credit code, in code order.
+   * summed ({@link #forEachLandUse} and {@link LandSums}, as the 亩均 evaluation does); enterprises
+   * without such land are absent. Keyed by credit code, in code order.
    */
   public Map<String, LandArea> landAreas(int year) {
+    LandSums sums = new LandSums();
+    forEachLandUse(year, (code, parcel, role, share, areaM2) -> sums.add(code, areaM2, share));
     Map<String, LandArea> out = new LinkedHashMap<>();
-    jdbc.sql(landAreaSql(""))
-        .params(landAreaParams(year, null))
-        .query(EnterpriseRepository::area)
-        .list()
-        .forEach(a -> out.put(a.creditCode(), a));
+    template.query(
+        "SELECT credit_code FROM enterprise"
+            + " WHERE (founded_year IS NULL OR founded_year <= ?)"
+            + " AND (closed_year IS NULL OR closed_year >= ?) ORDER BY credit_code",
+        rs -> {
+          LandArea a = sums.get(rs.getString(1));
+          if (a != null) {
+            out.put(a.creditCode(), a);
+          }
+        },
+        year,
+        year);
     return out;
   }
 
   /**
-   * The land of one enterprise in {@code year} (zero parcels when it has none or did not exist).
+   * The land of one enterprise in {@code year} (zero parcels when it has none or did not exist), as
+   * {@link #landAreas}.
    */
   public LandArea landArea(String creditCode, int year) {
-    return jdbc.sql(landAreaSql(" AND e.credit_code = ?"))
-        .params(landAreaParams(year, creditCode))
-        .query(EnterpriseRepository::area)
-        .optional()
-        .orElse(new LandArea(creditCode, 0, 0));
-  }
-
-  private static String landAreaSql(String extra) {
-    return "SELECT l.credit_code, SUM(p.area_m2 * l.share) AS area_m2, COUNT(*) AS parcels"
-        + " FROM enterprise_land l JOIN parcel p ON p.id = l.parcel_id"
-        + " JOIN enterprise e ON e.credit_code = l.credit_code"
-        + " WHERE "
-        + ParcelSupplyRepository.inYear("p")
-        + " AND (e.founded_year IS NULL OR e.founded_year <= ?)"
-        + " AND (e.closed_year IS NULL OR e.closed_year >= ?)"
-        + extra
-        + " GROUP BY l.credit_code ORDER BY l.credit_code";
-  }
-
-  private static List<Object> landAreaParams(int year, String creditCode) {
-    List<Object> params = new ArrayList<>();
-    params.add(ParcelSupplyRepository.endOf(year));
-    params.add(year);
-    params.add(year);
-    if (creditCode != null) {
-      params.add(creditCode);
+    LandArea none = new LandArea(creditCode, 0, 0);
+    if (!find(creditCode).map(e -> e.existsIn(year)).orElse(false)) {
+      return none;
     }
-    return params;
-  }
-
-  private static LandArea area(ResultSet rs, int row) throws SQLException {
-    return new LandArea(rs.getString("credit_code"), rs.getDouble("area_m2"), rs.getInt("parcels"));
+    LandSums sums = new LandSums();
+    landUses(
+        year, creditCode, (code, parcel, role, share, areaM2) -> sums.add(code, areaM2, share));
+    LandArea a = sums.get(creditCode);
+    return a == null ? none : a;
   }
 
   // ---------------------------------------------------------------- annual statistics

@@ -22,8 +22,8 @@ import org.zoneplan.enterprises.Enterprise;
 import org.zoneplan.enterprises.EnterpriseChecks;
 import org.zoneplan.enterprises.EnterpriseRepository;
 import org.zoneplan.enterprises.EnterprisesChangedEvent;
-import org.zoneplan.enterprises.LandArea;
 import org.zoneplan.enterprises.LandRole;
+import org.zoneplan.enterprises.LandSums;
 import org.zoneplan.geo.AreaUnits;
 import org.zoneplan.parcels.ParcelsChangedEvent;
 import org.zoneplan.system.ApiProblem;
@@ -32,12 +32,13 @@ import org.zoneplan.system.ApiProblem;
  * The 亩均 evaluation of the stored enterprises of a division and year ({@code GET
  * /api/evaluation/results}), the grades of parcels for the grade tiles, and {@link GradeSource}.
  *
- * <p><b>Facts from the store.</b> Land (亩) is {@link EnterpriseRepository#landAreas}: the
- * ellipsoidal area of the enterprise's parcels of that year times its shares. Figures are that
- * year's statistics ({@code enterprise_stat}); an enterprise without a row is evaluated with every
- * figure missing. A tenant without land of its own is one whose links of that year are all 租用; its
- * landlord is the owner (largest owner share, then lowest credit code) of the rented parcel
- * carrying most of the tenant's land (area × share, then lowest parcel id).
+ * <p><b>Facts from the store.</b> Land (亩) is {@link EnterpriseRepository#landAreas} (summed here
+ * from the link rows read anyway, by the same {@link LandSums}): the ellipsoidal area of the
+ * enterprise's parcels of that year times its shares. Figures are that year's statistics ({@code
+ * enterprise_stat}); an enterprise without a row is evaluated with every figure missing. A tenant
+ * without land of its own is one whose links of that year are all 租用; its landlord is the owner
+ * (largest owner share, then lowest credit code) of the rented parcel carrying most of the tenant's
+ * land (area × share, then lowest parcel id).
  *
  * <p><b>Which enterprises belong to a division.</b> Those existing in the year (founded by then,
  * not closed before it) with land in that year whose <i>main parcel</i> (the one carrying most of
@@ -57,7 +58,6 @@ public class EvaluationResults implements GradeSource {
 
   private final RuleSetService ruleSets;
   private final EnterpriseRepository enterprises;
-  private final EvaluationFactsRepository facts;
   private final ParcelPlaces places;
   private final DivisionRepository divisions;
   private final AtomicLong generation = new AtomicLong();
@@ -66,12 +66,10 @@ public class EvaluationResults implements GradeSource {
   EvaluationResults(
       RuleSetService ruleSets,
       EnterpriseRepository enterprises,
-      EvaluationFactsRepository facts,
       ParcelPlaces places,
       DivisionRepository divisions) {
     this.ruleSets = ruleSets;
     this.enterprises = enterprises;
-    this.facts = facts;
     this.places = places;
     this.divisions = divisions;
   }
@@ -296,12 +294,16 @@ public class EvaluationResults implements GradeSource {
   public Result evaluate(Division division, int year, StoredRuleSet stored, Choice choice) {
     RuleSet rules = ruleSets.rules(stored).withYear(year);
     Set<Long> inDivision = places.parcelsIn(division.code());
-    Map<String, LandArea> land = enterprises.landAreas(year);
+    // The year's links read once: each firm's uses, the parcels' owners and the land of the year
+    // (LandSums, the definition of EnterpriseRepository.landAreas).
+    LandSums land = new LandSums();
     Map<String, List<Use>> usesByFirm = new HashMap<>();
     Map<Long, Owner> ownerOf = new HashMap<>();
-    facts.forEachUse(
+    enterprises.forEachLandUse(
         year,
-        (code, use) -> {
+        (code, parcelId, role, share, areaM2) -> {
+          land.add(code, areaM2, share);
+          Use use = new Use(parcelId, role, share, areaM2);
           usesByFirm.computeIfAbsent(code, k -> new ArrayList<>(2)).add(use);
           if (use.role() == LandRole.OWNER) {
             Owner best = ownerOf.get(use.parcelId());
@@ -340,7 +342,6 @@ public class EvaluationResults implements GradeSource {
             Owner owner = ownerOf.get(main.parcelId());
             landlord = owner == null ? null : owner.creditCode();
           }
-          LandArea area = land.get(e.creditCode());
           list.add(
               new EnterpriseFacts(
                   e.creditCode(),
@@ -352,7 +353,7 @@ public class EvaluationResults implements GradeSource {
                   e.foundedYear(),
                   tenant,
                   landlord,
-                  area == null ? 0 : AreaUnits.toMu(area.areaM2()),
+                  AreaUnits.toMu(land.areaM2(e.creditCode())),
                   figures(stats.get(e.creditCode()))));
           evaluated.put(e.creditCode(), e);
           uses.put(e.creditCode(), List.copyOf(own));

@@ -384,6 +384,14 @@ abstract class EvaluationResultsContract {
           .as("land of %s", k)
           .isCloseTo(expectedMu, within(expectedMu * 1e-6));
     }
+    // The results sum the land from the link rows they read; landAreas(year) is the same figure.
+    Map<String, org.zoneplan.enterprises.LandArea> stored = enterprises.landAreas(YEAR);
+    for (String k : List.of("e1", "e2", "e3", "e4", "e5", "e6", "e7", "e8", "e11")) {
+      double storedMu = stored.get(code.get(k)).areaMu();
+      assertThat(got.get(code.get(k)).get("landMu").asDouble())
+          .as("land of %s as landAreas", k)
+          .isCloseTo(storedMu, within(storedMu * 1e-12));
+    }
     // e11 counts its parcel outside the county too (the land is the firm's, wherever it lies).
     assertThat(land.get(code.get("e11")))
         .isGreaterThan(referenceParcelAreasM2().get(parcel.get("a6")));
