@@ -243,7 +243,7 @@ class SecurityConfiguration {
         .hasRole(Role.LAND_BUREAU.name())
         .requestMatchers(PUT, "/api/projects/*")
         .hasRole(Role.LAND_BUREAU.name())
-        .requestMatchers(GET, "/api/projects/export")
+        .requestMatchers(read("/api/projects/export"))
         .hasRole(Role.LAND_BUREAU.name())
         // computations that write nothing: anyone signed in
         .requestMatchers(
