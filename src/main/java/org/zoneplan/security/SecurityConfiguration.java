@@ -214,6 +214,8 @@ class SecurityConfiguration {
         .hasRole(Role.ADMIN.name())
         .requestMatchers(PUT, "/api/plans/*")
         .hasRole(Role.ADMIN.name())
+        .requestMatchers(DELETE, "/api/plans/*")
+        .hasRole(Role.ADMIN.name())
         .requestMatchers(POST, "/api/evaluation/rule-sets")
         .hasRole(Role.ADMIN.name())
         // LAND_BUREAU
