@@ -117,10 +117,10 @@ class SecurityConfiguration {
 
   @Bean
   CachingAuthenticationProvider authenticationProvider(
-      UserRepository users, PasswordEncoder encoder) {
+      UserRepository users, PasswordEncoder encoder, LoginThrottle throttle) {
     DaoAuthenticationProvider dao = new DaoAuthenticationProvider(userDetailsService(users));
     dao.setPasswordEncoder(encoder);
-    return new CachingAuthenticationProvider(dao, Duration.ofMinutes(5));
+    return new CachingAuthenticationProvider(dao, Duration.ofMinutes(5), throttle);
   }
 
   /**
