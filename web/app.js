@@ -158,7 +158,8 @@ L.control.scale({ imperial: false }).addTo(map);
 const outline = L.geoJSON(null, { style: { color: '#555', weight: 1.5, fill: false, dashArray: '4 3' },
                                   interactive: false }).addTo(map);
 const counties = L.geoJSON(null, { style: { color: '#777', weight: 1, fill: false }, interactive: false,
-  onEachFeature: (f, layer) => layer.bindTooltip(f.properties.name, { permanent: false, sticky: true }) });
+  // as text, never HTML: a division's name comes from an uploaded file
+  onEachFeature: (f, layer) => layer.bindTooltip(el('span', f.properties.name), { permanent: false, sticky: true }) });
 // The zones are drawn by the server as PNG tiles (/tiles/zones/...), styled by kind, with their
 // Chinese labels; the GeoJSON layer above them is invisible and takes the clicks and the snapping.
 // Their own pane keeps them above whichever basemap is picked later.
@@ -476,7 +477,7 @@ function showProblem(err) {
   if (p && Array.isArray(p.coordinate)) {
     const at = L.latLng(p.coordinate[1], p.coordinate[0]);
     L.circleMarker(at, { radius: 9, color: '#c0392b', weight: 3, fillOpacity: 0.2, className: 'problem-marker' })
-      .bindTooltip(p.detail).addTo(problems);
+      .bindTooltip(el('span', p.detail)).addTo(problems);
   }
 }
 

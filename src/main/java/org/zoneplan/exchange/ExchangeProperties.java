@@ -30,6 +30,9 @@ import org.springframework.util.unit.DataSize;
  *     vertices as WKB)
  * @param readTimeout longest time reading an upload may take before it is refused (default 60 s);
  *     no store connection is held meanwhile
+ * @param maxListedErrors most refused features (and, separately, most repairs) an import report
+ *     lists (default 1,000); the rest are counted, not listed, so that a file of a million bad
+ *     features gets a report of a few hundred kilobytes
  */
 @ConfigurationProperties("zoneplan.exchange")
 public record ExchangeProperties(
@@ -42,7 +45,8 @@ public record ExchangeProperties(
     Long maxImportVertices,
     Integer maxTextLength,
     DataSize maxGeometryBytes,
-    Duration readTimeout) {
+    Duration readTimeout,
+    Integer maxListedErrors) {
   public ExchangeProperties {
     tempDir = tempDir == null ? Path.of(System.getProperty("java.io.tmpdir")) : tempDir;
     zipLevel = zipLevel == null ? 1 : zipLevel;
@@ -54,6 +58,10 @@ public record ExchangeProperties(
     maxTextLength = maxTextLength == null ? 65_536 : maxTextLength;
     maxGeometryBytes = maxGeometryBytes == null ? DataSize.ofMegabytes(8) : maxGeometryBytes;
     readTimeout = readTimeout == null ? Duration.ofSeconds(60) : readTimeout;
+    maxListedErrors = maxListedErrors == null ? 1_000 : maxListedErrors;
+    if (maxListedErrors < 1) {
+      throw new IllegalArgumentException("zoneplan.exchange.max-listed-errors must be at least 1");
+    }
   }
 
   /** A new folder only this process can read, e.g. {@code zoneplan-import-1234}. */

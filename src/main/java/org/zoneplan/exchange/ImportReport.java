@@ -9,8 +9,14 @@ import java.util.List;
  * @param file what was read: format, encoding and CRS, and where each came from
  * @param counts features read, accepted, created, replaced, repaired, refused
  * @param area ellipsoidal area of the accepted features, summed
- * @param repairs invalid geometries repaired (feature and what was done)
- * @param errors features refused (feature, reason, coordinate where known)
+ * @param repairs invalid geometries repaired (feature and what was done): the first {@code
+ *     zoneplan.exchange.max-listed-errors} of them
+ * @param errors features refused (feature, reason, coordinate where known): the first {@code
+ *     zoneplan.exchange.max-listed-errors} of them
+ * @param problemCount how many features were refused in all (listed or not)
+ * @param listed how many of them {@code errors} lists; {@code problemCount - listed} were not
+ *     listed
+ * @param repairsListed how many of the {@code counts.repaired} repairs {@code repairs} lists
  * @param warnings things done that the uploader should know (a CRS read from the coordinates)
  */
 public record ImportReport(
@@ -23,6 +29,9 @@ public record ImportReport(
     Area area,
     List<Repair> repairs,
     List<FeatureError> errors,
+    int problemCount,
+    int listed,
+    int repairsListed,
     List<String> warnings) {
 
   public record FileInfo(

@@ -67,6 +67,11 @@ import tools.jackson.databind.json.JsonMapper;
 public class ImportService {
   private static final int PARCEL_BATCH = 1000;
 
+  /** Longest feature key and reason a report lists, in characters (a key is read from the file). */
+  private static final int MAX_LISTED_KEY = 200;
+
+  private static final int MAX_LISTED_REASON = 1_000;
+
   /** Where replaced parcels may have been: every cached parcel tile and result is dropped. */
   private static final Envelope CHINA = new Envelope(73, 136, 3, 54);
 
@@ -171,6 +176,12 @@ public class ImportService {
     final ImportRequest request;
     final List<ImportReport.Repair> repairs = new ArrayList<>();
     final List<ImportReport.FeatureError> errors = new ArrayList<>();
+    // Counted in full, listed up to zoneplan.exchange.max-listed-errors (a report of a million
+    // refused features would be half a gigabyte).
+    int errorCount;
+    int repairCount;
+    // what repair did to the geometry last returned by geometry(), or null
+    String lastRepair;
     final List<String> warnings = new ArrayList<>();
     int features;
     int accepted;
@@ -188,13 +199,33 @@ public class ImportService {
     }
 
     void error(int feature, String key, String reason, Coordinate at) {
-      errors.add(
-          new ImportReport.FeatureError(
-              feature, key, reason, at == null ? null : List.of(at.x, at.y)));
+      errorCount++;
+      if (errors.size() < properties.maxListedErrors()) {
+        errors.add(
+            new ImportReport.FeatureError(
+                feature,
+                clip(key, MAX_LISTED_KEY),
+                clip(reason, MAX_LISTED_REASON),
+                at == null ? null : List.of(at.x, at.y)));
+      }
+    }
+
+    void repair(int feature, String key, String report) {
+      repairCount++;
+      if (repairs.size() < properties.maxListedErrors()) {
+        repairs.add(
+            new ImportReport.Repair(
+                feature, clip(key, MAX_LISTED_KEY), clip(report, MAX_LISTED_REASON)));
+      }
+    }
+
+    boolean failed() {
+      return errorCount > 0;
     }
 
     /** The feature's geometry in EPSG:4490, repaired; null (and an error) when unusable. */
     MultiPolygon geometry(ImportedFeature f, String key) {
+      lastRepair = null;
       if (f.issue() != null) {
         error(f.number(), key, f.issue().reason(), f.issue().coordinate());
         return null;
@@ -216,7 +247,8 @@ public class ImportService {
       g = Cgcs2000.GEOMETRY_FACTORY.createGeometry(g);
       GeometryRepair.Result repaired = GeometryRepair.repair(g);
       if (repaired.repaired()) {
-        repairs.add(new ImportReport.Repair(f.number(), key, repaired.report()));
+        repair(f.number(), key, repaired.report());
+        lastRepair = repaired.report();
       }
       MultiPolygon result = repaired.geometry();
       if (result.isEmpty()) {
@@ -280,6 +312,10 @@ public class ImportService {
     }
   }
 
+  private static String clip(String text, int max) {
+    return text == null || text.length() <= max ? text : text.substring(0, max) + "…";
+  }
+
   private ImportReport run(FeatureInput input, String fileName, ImportRequest request)
       throws IOException {
     Run run = new Run(request, input.crs());
@@ -296,7 +332,7 @@ public class ImportService {
     transaction.executeWithoutResult(
         status -> {
           write.run();
-          if (request.dryRun() || !run.errors.isEmpty()) {
+          if (request.dryRun() || run.failed()) {
             status.setRollbackOnly();
           } else {
             audit.record(
@@ -311,7 +347,7 @@ public class ImportService {
                     + (request.replace() ? " (mode=replace)" : ""));
           }
         });
-    boolean written = !request.dryRun() && run.errors.isEmpty();
+    boolean written = !request.dryRun() && !run.failed();
     if (written && request.layer().equals("parcels") && (run.accepted > 0 || request.replace())) {
       events.publishEvent(new ParcelsChangedEvent(run.extent));
     }
@@ -334,22 +370,31 @@ public class ImportService {
                 run.accepted,
                 written || request.dryRun() ? run.created : 0,
                 written || request.dryRun() ? run.replaced : 0,
-                run.repairs.size(),
-                run.errors.size()),
+                run.repairCount,
+                run.errorCount),
             ImportReport.Area.of(run.areaM2),
             run.repairs,
             run.errors,
+            run.errorCount,
+            run.errors.size(),
+            run.repairs.size(),
             run.warnings);
-    if (!request.dryRun() && !run.errors.isEmpty()) {
+    if (!request.dryRun() && run.failed()) {
       throw ApiProblem.invalid(
               "import-refused",
-              run.errors.size()
+              run.errorCount
                   + " of "
                   + run.features
-                  + " features cannot be imported; nothing was written. First: feature "
+                  + " features cannot be imported; nothing was written"
+                  + (run.errorCount > run.errors.size()
+                      ? " (the first " + run.errors.size() + " are listed)"
+                      : "")
+                  + ". First: feature "
                   + run.errors.get(0).feature()
                   + ": "
                   + run.errors.get(0).reason())
+          .with("problemCount", run.errorCount)
+          .with("listed", run.errors.size())
           .with("report", report);
     }
     return report;
@@ -468,10 +513,9 @@ public class ImportService {
             return;
           }
           Map<String, Object> attributes = zoneAttributes(a);
-          run.repairs.stream()
-              .filter(r -> r.feature() == f.number())
-              .findFirst()
-              .ifPresent(r -> attributes.put("repairNote", r.report()));
+          if (run.lastRepair != null) {
+            attributes.put("repairNote", run.lastRepair);
+          }
           ZoneDraft draft =
               new ZoneDraft(
                   name,
@@ -502,7 +546,7 @@ public class ImportService {
             null);
       }
     }
-    if (!run.errors.isEmpty()) {
+    if (run.failed()) {
       return;
     }
     // Parents first, so each exists when its child is written.
@@ -631,7 +675,7 @@ public class ImportService {
           run.areaM2 += area;
           run.extent.expandToInclude(geometry.getEnvelopeInternal());
           run.created++;
-          if (!run.request.dryRun() && run.errors.isEmpty()) {
+          if (!run.request.dryRun() && !run.failed()) {
             rows.add(parcel);
           }
         });
@@ -650,7 +694,7 @@ public class ImportService {
         run.extent.expandToInclude(CHINA);
       }
     }
-    if (run.request.dryRun() || !run.errors.isEmpty()) {
+    if (run.request.dryRun() || run.failed()) {
       return;
     }
     for (int i = 0; i < rows.size(); i += PARCEL_BATCH) {
@@ -684,12 +728,7 @@ public class ImportService {
             return;
           }
           String level = text(a, "level", "JB");
-          String repair =
-              run.repairs.stream()
-                  .filter(r -> r.feature() == f.number())
-                  .map(ImportReport.Repair::report)
-                  .findFirst()
-                  .orElse(text(a, "repairNote", "XFSM"));
+          String repair = run.lastRepair != null ? run.lastRepair : text(a, "repairNote", "XFSM");
           rows.add(
               new Division(
                   code,
@@ -706,7 +745,7 @@ public class ImportService {
   }
 
   private void writeDivisions(List<Division> rows, Run run) {
-    if (!run.errors.isEmpty()) {
+    if (run.failed()) {
       return;
     }
     for (Division d : rows) {

@@ -30,11 +30,11 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import org.zoneplan.geo.Cgcs2000;
 import org.zoneplan.geo.GeoJson;
 import org.zoneplan.geo.GeometryLimits;
 import org.zoneplan.system.ApiProblem;
+import org.zoneplan.system.PublicBaseUrl;
 import org.zoneplan.zones.Zone;
 import org.zoneplan.zones.ZoneDraft;
 import org.zoneplan.zones.ZoneFeatures;
@@ -80,16 +80,24 @@ class OgcApiController {
 
   private final GeometryLimits limits;
 
+  private final PublicBaseUrl publicBaseUrl;
+
   OgcApiController(
-      OgcItems items, ZoneService zoneService, JsonMapper json, GeometryLimits limits) {
+      OgcItems items,
+      ZoneService zoneService,
+      JsonMapper json,
+      GeometryLimits limits,
+      PublicBaseUrl publicBaseUrl) {
+    this.publicBaseUrl = publicBaseUrl;
     this.limits = limits;
     this.items = items;
     this.zoneService = zoneService;
     this.json = json;
   }
 
-  private static String base() {
-    return ServletUriComponentsBuilder.fromCurrentContextPath().path("/ogc").toUriString();
+  /** Links start here: the configured public address, never the request's Host header. */
+  private String base() {
+    return publicBaseUrl.get() + "/ogc";
   }
 
   /** HTML when asked for with {@code f=html}, or by a browser's Accept header without {@code f}. */
@@ -233,7 +241,22 @@ class OgcApiController {
       @RequestParam(required = false) String limit,
       @RequestParam(required = false) String offset,
       @RequestParam(required = false) String datetime,
+      @RequestParam(required = false) String filter,
+      @RequestParam(name = "filter-lang", required = false) String filterLang,
+      @RequestParam(name = "filter-crs", required = false) String filterCrs,
       HttpServletRequest request) {
+    if (filter != null || filterLang != null || filterCrs != null) {
+      // Part 3 (CQL2) is not implemented: answering everything would look like a match.
+      throw new ApiProblem(
+              HttpStatus.BAD_REQUEST,
+              "filter-not-supported",
+              "CQL2 not supported",
+              "CQL2 not supported: filter, filter-lang and filter-crs (OGC API – Features Part 3)"
+                  + " are not implemented; use bbox and datetime")
+          .with(
+              "parameter",
+              filter != null ? "filter" : filterLang != null ? "filter-lang" : "filter-crs");
+    }
     OgcCollection c = items.collection(id);
     OgcCrs out = crs(crs, "crs");
     Envelope box = bbox == null ? OgcItems.WORLD : bbox(bbox, crs(bboxCrs, "bbox-crs"));
@@ -390,10 +413,24 @@ class OgcApiController {
     return c;
   }
 
-  /** 412 when {@code If-Match} names a version other than the current one. */
+  /**
+   * 428 without {@code If-Match}, 412 when it names a version other than the current one ({@code *}
+   * accepts any).
+   */
   private void requireCurrent(OgcCollection c, String featureId, String ifMatch) {
     String current = etag(items.item(c, featureId));
-    if (ifMatch == null || ifMatch.strip().equals("*")) {
+    if (ifMatch == null || ifMatch.isBlank()) {
+      // as the REST API: a write without the version the writer saw could undo someone's change
+      throw new ApiProblem(
+              HttpStatus.PRECONDITION_REQUIRED,
+              "precondition-required",
+              "Precondition required",
+              "send If-Match with the ETag of feature \""
+                  + featureId
+                  + "\" as you last read it (GET answers it), so no one's change is lost")
+          .with("etag", current);
+    }
+    if (ifMatch.strip().equals("*")) {
       return;
     }
     for (String tag : ifMatch.split(",")) {
@@ -531,7 +568,21 @@ class OgcApiController {
     }
     LocalDate from = date(parts[0]);
     LocalDate to = parts.length == 2 ? date(parts[1]) : from;
+    if (parts.length == 2
+        && from != null
+        && to != null
+        && instant(parts[0]).isAfter(instant(parts[1]))) {
+      throw invalid("datetime", "datetime interval \"" + value + "\" ends before it starts");
+    }
     return new LocalDate[] {from, to};
+  }
+
+  /** An instant to compare interval ends: a date alone is its start, in UTC. */
+  private static Instant instant(String s) {
+    String t = s.strip();
+    return t.length() == 10
+        ? LocalDate.parse(t).atStartOfDay(java.time.ZoneOffset.UTC).toInstant()
+        : OffsetDateTime.parse(t).toInstant();
   }
 
   private static LocalDate date(String s) {

@@ -13,10 +13,11 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import org.springframework.web.util.UriComponentsBuilder;
 import org.zoneplan.geo.GeometryLimits;
 import org.zoneplan.system.ApiProblem;
 import org.zoneplan.system.BboxParameter;
+import org.zoneplan.system.PublicBaseUrl;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -31,8 +32,10 @@ class ParcelController {
   private final ParcelService service;
 
   private final GeometryLimits limits;
+  private final PublicBaseUrl publicBaseUrl;
 
-  ParcelController(ParcelService service, GeometryLimits limits) {
+  ParcelController(ParcelService service, GeometryLimits limits, PublicBaseUrl publicBaseUrl) {
+    this.publicBaseUrl = publicBaseUrl;
     this.limits = limits;
     this.service = service;
   }
@@ -75,7 +78,7 @@ class ParcelController {
         .addObject()
         .put("rel", "self")
         .put("type", GEO_JSON.toString())
-        .put("href", ServletUriComponentsBuilder.fromCurrentRequest().toUriString());
+        .put("href", publicBaseUrl.currentRequest());
     if (page.more()) {
       long next = skip + page.parcels().size();
       collection.put("nextOffset", next);
@@ -85,7 +88,7 @@ class ParcelController {
           .put("type", GEO_JSON.toString())
           .put(
               "href",
-              ServletUriComponentsBuilder.fromCurrentRequest()
+              UriComponentsBuilder.fromUriString(publicBaseUrl.currentRequest())
                   .replaceQueryParam("limit", pageSize)
                   .replaceQueryParam("offset", next)
                   .toUriString());

@@ -29,12 +29,14 @@ import org.springframework.security.core.Authentication;
  */
 class CachingAuthenticationProvider implements AuthenticationProvider {
   private final AuthenticationProvider delegate;
-  private final LoginThrottle throttle = new LoginThrottle();
+  private final LoginThrottle throttle;
   private final Cache<String, Authentication> verified;
   private final byte[] key = new byte[32];
 
-  CachingAuthenticationProvider(AuthenticationProvider delegate, Duration ttl) {
+  CachingAuthenticationProvider(
+      AuthenticationProvider delegate, Duration ttl, LoginThrottle throttle) {
     this.delegate = delegate;
+    this.throttle = throttle;
     this.verified = Caffeine.newBuilder().expireAfterWrite(ttl).maximumSize(10_000).build();
     new SecureRandom().nextBytes(key);
   }

@@ -118,10 +118,10 @@ class SecurityConfiguration {
 
   @Bean
   CachingAuthenticationProvider authenticationProvider(
-      UserRepository users, PasswordEncoder encoder) {
+      UserRepository users, PasswordEncoder encoder, LoginThrottle throttle) {
     DaoAuthenticationProvider dao = new DaoAuthenticationProvider(userDetailsService(users));
     dao.setPasswordEncoder(encoder);
-    return new CachingAuthenticationProvider(dao, Duration.ofMinutes(5));
+    return new CachingAuthenticationProvider(dao, Duration.ofMinutes(5), throttle);
   }
 
   /**
@@ -214,6 +214,8 @@ class SecurityConfiguration {
         .requestMatchers(POST, "/api/plans")
         .hasRole(Role.ADMIN.name())
         .requestMatchers(PUT, "/api/plans/*")
+        .hasRole(Role.ADMIN.name())
+        .requestMatchers(DELETE, "/api/plans/*")
         .hasRole(Role.ADMIN.name())
         .requestMatchers(POST, "/api/evaluation/rule-sets")
         .hasRole(Role.ADMIN.name())

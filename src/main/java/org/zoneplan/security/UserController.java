@@ -1,12 +1,14 @@
 package org.zoneplan.security;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.net.URI;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
 import org.springframework.security.core.Authentication;
@@ -28,8 +30,10 @@ import org.zoneplan.system.ApiProblem;
 class UserController {
   private final UserService users;
   private final RoleHierarchy hierarchy;
+  private final LoginThrottle throttle;
 
-  UserController(UserService users, RoleHierarchy hierarchy) {
+  UserController(UserService users, RoleHierarchy hierarchy, LoginThrottle throttle) {
+    this.throttle = throttle;
     this.users = users;
     this.hierarchy = hierarchy;
   }
@@ -68,11 +72,38 @@ class UserController {
 
   record PasswordChange(String currentPassword, String newPassword) {}
 
+  /**
+   * Changes the caller's password given the current one. Wrong current passwords count as failed
+   * sign-ins ({@link LoginThrottle}): after 5 from one address, 429 for 15 minutes without
+   * checking, so that a borrowed session cannot be used to guess the password.
+   */
   @PostMapping("/api/me/password")
   ResponseEntity<Void> changeOwnPassword(
-      Authentication authentication, @RequestBody PasswordChange change) {
-    users.changeOwnPassword(
-        authentication.getName(), change.currentPassword(), change.newPassword());
+      Authentication authentication,
+      @RequestBody PasswordChange change,
+      HttpServletRequest request,
+      HttpServletResponse response) {
+    String name = authentication.getName();
+    String address = request.getRemoteAddr();
+    if (throttle.locked(name, address)) {
+      response.setHeader("Retry-After", String.valueOf(LoginThrottle.WINDOW.toSeconds()));
+      throw new ApiProblem(
+          HttpStatus.TOO_MANY_REQUESTS,
+          "too-many-failures",
+          "Too many failures",
+          "too many wrong passwords: try again in "
+              + LoginThrottle.WINDOW.toMinutes()
+              + " minutes");
+    }
+    try {
+      users.changeOwnPassword(name, change.currentPassword(), change.newPassword());
+    } catch (ApiProblem e) {
+      if (e.slug().equals("wrong-password")) {
+        throttle.failed(name, address);
+      }
+      throw e;
+    }
+    throttle.succeeded(name, address);
     return ResponseEntity.noContent().build();
   }
 

@@ -19,9 +19,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.context.request.WebRequest;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import org.springframework.web.util.UriUtils;
 import org.zoneplan.system.ApiProblem;
+import org.zoneplan.system.PublicBaseUrl;
 import org.zoneplan.tiles.TileCache.CachedTile;
 
 /**
@@ -38,8 +38,10 @@ class TileController {
   private static final String TILEJSON = ".json";
 
   private final TileService tiles;
+  private final PublicBaseUrl publicBaseUrl;
 
-  TileController(TileService tiles) {
+  TileController(TileService tiles, PublicBaseUrl publicBaseUrl) {
+    this.publicBaseUrl = publicBaseUrl;
     this.tiles = tiles;
   }
 
@@ -130,8 +132,8 @@ class TileController {
         layer == TileLayer.GRADES
             ? tiles.gradesKey(year(year), ruleSet(ruleSet), division(division))
             : tiles.plan(layer, plan);
-    String base =
-        ServletUriComponentsBuilder.fromCurrentContextPath().path("/tiles/").build().toUriString();
+    // the configured public address, never the request's Host header (PublicBaseUrl)
+    String base = publicBaseUrl.get() + "/tiles/";
     String query =
         layer == TileLayer.ZONES
             ? "?plan=" + UriUtils.encodeQueryParam(planId, java.nio.charset.StandardCharsets.UTF_8)

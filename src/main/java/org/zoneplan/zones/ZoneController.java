@@ -97,6 +97,16 @@ class ZoneController {
         body.status() == null ? null : status(body.status()));
   }
 
+  /**
+   * Deletes a plan version and everything that belongs to it (ADMIN); 409 while a proposal of the
+   * plan is open.
+   */
+  @DeleteMapping("/{planId}")
+  ResponseEntity<Void> deletePlan(@PathVariable String planId) {
+    service.deletePlan(planId);
+    return ResponseEntity.noContent().build();
+  }
+
   private static LocalDate date(String text) {
     try {
       return LocalDate.parse(text);

@@ -34,12 +34,15 @@ public class ZoneService {
   private final ZoneHistoryRepository history;
   private final AuditLog audit;
   private final ApplicationEventPublisher events;
+  private final PlanDeletion planDeletion;
 
   public ZoneService(
       ZoneRepository zones,
       ZoneHistoryRepository history,
       AuditLog audit,
-      ApplicationEventPublisher events) {
+      ApplicationEventPublisher events,
+      PlanDeletion planDeletion) {
+    this.planDeletion = planDeletion;
     this.zones = zones;
     this.history = history;
     this.audit = audit;
@@ -241,6 +244,48 @@ public class ZoneService {
     audit.record(
         "plan.update", planId, updated.name() + ", " + updated.date() + ", " + updated.status());
     return updated;
+  }
+
+  /**
+   * Deletes a plan version with its zones, their history, its decided proposals and every other row
+   * that belongs to it (see {@link PlanDeletion} for the order), all in one transaction, and
+   * records it in the audit log. Refused (409) while a proposal of the plan is a draft or
+   * submitted.
+   *
+   * @return rows deleted per table
+   */
+  @Transactional
+  public Map<String, Integer> deletePlan(String planId) {
+    plan(planId);
+    long open = planDeletion.openProposals(planId);
+    if (open > 0) {
+      throw ApiProblem.conflict(
+              "plan-has-proposals",
+              "规划版本 \""
+                  + planId
+                  + "\" 尚有 "
+                  + open
+                  + " 个未决变更方案 (plan version has open proposals; decide or withdraw them"
+                  + " first)")
+          .with("planId", planId)
+          .with("openProposals", open);
+    }
+    List<Zone> gone = zones.findZones(planId);
+    Map<String, Integer> deleted = planDeletion.delete(planId);
+    StringBuilder detail = new StringBuilder();
+    deleted.forEach(
+        (table, n) ->
+            detail
+                .append(detail.isEmpty() ? "" : ", ")
+                .append(table.toLowerCase())
+                .append(' ')
+                .append(n));
+    audit.record("plan.delete", planId, detail.toString());
+    for (Zone z : gone) {
+      events.publishEvent(
+          new ZonesChangedEvent(planId, z.code(), z.geometry().getEnvelopeInternal(), null));
+    }
+    return deleted;
   }
 
   private void checkNewPlan(PlanVersion newPlan) {

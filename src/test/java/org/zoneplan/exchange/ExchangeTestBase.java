@@ -49,7 +49,15 @@ abstract class ExchangeTestBase {
 
   private static Path createTempDir() {
     try {
-      return Files.createTempDirectory("zoneplan-exchange-test").resolve("tmp");
+      Path tmp = Files.createTempDirectory("zoneplan-exchange-test").resolve("tmp");
+      // What a killed run leaves: the start must sweep it (the tests check the folder is empty).
+      Path leftover = Files.createDirectories(tmp.resolve("zoneplan-import-12345"));
+      Files.write(
+          Files.createDirectories(leftover.resolve("unzipped")).resolve("a.shp"), new byte[10]);
+      java.nio.file.attribute.FileTime old =
+          java.nio.file.attribute.FileTime.from(java.time.Instant.now().minusSeconds(86_400));
+      Files.setLastModifiedTime(leftover, old);
+      return tmp;
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e);
     }

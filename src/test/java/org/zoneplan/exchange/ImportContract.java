@@ -35,7 +35,8 @@ import tools.jackson.databind.node.ObjectNode;
     properties = {
       "spring.servlet.multipart.max-file-size=2MB",
       "spring.servlet.multipart.max-request-size=3MB",
-      "zoneplan.exchange.max-import-features=500"
+      "zoneplan.exchange.max-import-features=500",
+      "zoneplan.exchange.max-listed-errors=100"
     })
 abstract class ImportContract extends ExchangeTestBase {
   static final String TARGET = "import-test";
@@ -761,6 +762,52 @@ abstract class ImportContract extends ExchangeTestBase {
     assertThat(r.json().get("max").intValue()).isEqualTo(500);
     assertThat(r.json().get("property").asString())
         .isEqualTo("zoneplan.exchange.max-import-features");
+    assertThat(storeCounts()).isEqualTo(before);
+  }
+
+  @Test
+  void manyBadFeaturesGetABoundedReportCountingThoseNotListed() throws Exception {
+    String before = storeCounts();
+    // 480 features without geometry (each a refused feature), a 2 KB code on each, and 20 good
+    String[] features = new String[500];
+    String longCode = "X".repeat(2_000);
+    for (int i = 0; i < 480; i++) {
+      features[i] =
+          "{\"type\":\"Feature\",\"properties\":{\"code\":\""
+              + longCode
+              + i
+              + "\",\"name\":\"无图形\",\"kind\":\"ZONE\"},\"geometry\":null}";
+    }
+    for (int i = 480; i < 500; i++) {
+      features[i] = zoneFeature("G-" + i, "好", "ZONE", SQUARE);
+    }
+    byte[] file = collection(features);
+    Http.Response r = upload(file, "bad.geojson", "zones", TARGET, false);
+    assertProblem(r, 422, "import-refused");
+    assertThat(r.json().get("problemCount").intValue()).isEqualTo(480);
+    assertThat(r.json().get("listed").intValue()).isEqualTo(100);
+    assertThat(r.json().get("detail").asString())
+        .startsWith("480 of 500 features cannot be imported")
+        .contains("the first 100 are listed");
+    JsonNode report = r.json().get("report");
+    assertThat(report.get("errors")).hasSize(100);
+    assertThat(report.get("problemCount").intValue()).isEqualTo(480);
+    assertThat(report.get("listed").intValue()).isEqualTo(100);
+    assertThat(report.get("counts").get("errors").intValue()).isEqualTo(480);
+    assertThat(report.get("errors").get(0).get("feature").intValue()).isEqualTo(1);
+    assertThat(report.get("errors").get(99).get("feature").intValue()).isEqualTo(100);
+    // a key read from the file is listed shortened: 100 keys of 2 KB would be 200 KB
+    assertThat(report.get("errors").get(0).get("key").asString()).hasSizeLessThan(300);
+    // bounded: 100 errors of a few hundred bytes, whatever the file held
+    assertThat(r.text().length()).isLessThan(60_000);
+    assertThat(storeCounts()).isEqualTo(before);
+
+    // a dry run answers 200 with the same bounded report
+    Http.Response dry = upload(file, "bad.geojson", "zones", TARGET, true);
+    assertThat(dry.status()).isEqualTo(200);
+    assertThat(dry.json().get("errors")).hasSize(100);
+    assertThat(dry.json().get("problemCount").intValue()).isEqualTo(480);
+    assertThat(dry.json().get("counts").get("accepted").intValue()).isEqualTo(20);
     assertThat(storeCounts()).isEqualTo(before);
   }
 }

@@ -185,6 +185,100 @@ abstract class OgcApiContract {
   }
 
   @Test
+  void writesWithoutIfMatchAre428AndChangeNothing() throws Exception {
+    Reply created =
+        send(
+            "POST",
+            ZONES + "/items",
+            NEW_ZONE.replace("OGC-1", "OGC-428"),
+            "Content-Type",
+            "application/geo+json");
+    assertThat(created.status()).as(created.body()).isEqualTo(201);
+    String item = ZONES + "/items/OGC-428";
+    String before = send("GET", item, null).body();
+    Reply put =
+        send(
+            "PUT",
+            item,
+            NEW_ZONE.replace("OGC-1", "OGC-428").replace("测试园", "覆盖"),
+            "Content-Type",
+            "application/geo+json");
+    assertThat(put.status()).as(put.body()).isEqualTo(428);
+    assertThat(put.contentType()).startsWith("application/problem+json");
+    assertThat(put.json().get("type").asString())
+        .isEqualTo("urn:zoneplan:problem:precondition-required");
+    assertThat(put.json().get("etag").asString()).isEqualTo(created.etag());
+    Reply delete = send("DELETE", item, null);
+    assertThat(delete.status()).as(delete.body()).isEqualTo(428);
+    assertThat(send("GET", item, null).body()).isEqualTo(before);
+    assertThat(send("DELETE", item, null, "If-Match", created.etag()).status()).isEqualTo(204);
+  }
+
+  @Test
+  void cql2FiltersAndReversedIntervalsAreRefusedNotIgnored() {
+    for (String query :
+        List.of(
+            "filter=name%3D%27x%27",
+            "filter=name%3D%27x%27&filter-lang=cql2-text",
+            "filter-lang=cql2-json",
+            "filter-crs=http://www.opengis.net/def/crs/OGC/1.3/CRS84")) {
+      Http.Response r = http.get(ZONES + "/items?" + query);
+      assertThat(r.status()).as("%s: %s", query, r.text()).isEqualTo(400);
+      assertThat(r.json().get("type").asString())
+          .isEqualTo("urn:zoneplan:problem:filter-not-supported");
+      assertThat(r.json().get("title").asString()).isEqualTo("CQL2 not supported");
+    }
+    for (String query :
+        List.of(
+            "datetime=2021-12-31/2021-01-01",
+            "datetime=2021-06-01T12:00:00Z/2021-06-01T11:59:59Z",
+            "datetime=2022-01-01/2021-06-01T00:00:00Z")) {
+      Http.Response r = http.get(ZONES + "/items?" + query);
+      assertThat(r.status()).as("%s: %s", query, r.text()).isEqualTo(400);
+      assertThat(r.json().get("parameter").asString()).isEqualTo("datetime");
+    }
+    // an interval of one instant, and open ends, are still fine
+    assertThat(http.get(ZONES + "/items?datetime=2021-06-01/2021-06-01").status()).isEqualTo(200);
+    assertThat(http.get(ZONES + "/items?datetime=2021-06-01/..").status()).isEqualTo(200);
+  }
+
+  @Test
+  void aForgedHostHeaderAppearsInNoLink() throws Exception {
+    for (String path :
+        List.of(
+            "/ogc",
+            "/ogc/collections",
+            ZONES + "/items?limit=1",
+            "/tiles/zones.json",
+            "/api/parcels?limit=1")) {
+      String reply = rawGet(path, "evil.example:666");
+      assertThat(reply).as(path).startsWith("HTTP/1.1 200");
+      assertThat(reply).as(path).doesNotContain("evil.example");
+      assertThat(reply).as(path).contains("http://127.0.0.1:" + port + "/");
+    }
+    // X-Forwarded-Host is not trusted unless server.forward-headers-strategy says so
+    String forwarded = rawGet("/ogc", "127.0.0.1:" + port + "\r\nX-Forwarded-Host: evil.example");
+    assertThat(forwarded).doesNotContain("evil.example");
+  }
+
+  /** A GET written by hand: java.net.http will not send a Host header of the caller's choice. */
+  String rawGet(String path, String host) throws Exception {
+    try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+      socket.setSoTimeout(30_000);
+      String request =
+          "GET "
+              + path
+              + " HTTP/1.1\r\nHost: "
+              + host
+              + "\r\nAuthorization: "
+              + Credentials.ADMIN.header()
+              + "\r\nAccept: application/json\r\nConnection: close\r\n\r\n";
+      socket.getOutputStream().write(request.getBytes(StandardCharsets.UTF_8));
+      return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+
+  @Test
   void responsesInEpsg4490AndGaussKrugerFollowTheirAxisOrder() throws Exception {
     JsonNode crs84 = http.get(ZONES + "/items/PJ-HZ").json();
     JsonNode first = crs84.get("geometry").get("coordinates").get(0).get(0).get(0);

@@ -16,6 +16,10 @@ import tools.jackson.databind.JsonNode;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 abstract class ProposalApiContract {
   @LocalServerPort int port;
+
+  @org.springframework.beans.factory.annotation.Autowired
+  org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
   Http http;
 
   @BeforeEach
@@ -350,6 +354,119 @@ abstract class ProposalApiContract {
   JsonNode lastHistory(String planId, String code) {
     JsonNode history = http.get("/api/plans/" + planId + "/zones/" + code + "/history").json();
     return history.get(history.size() - 1);
+  }
+
+  @Test
+  void anAdminDeletesAPlanVersionWithEverythingInItButNotWhileAProposalIsOpen() {
+    String plan = "del-test";
+    Http.Response created =
+        http.post(
+            "/api/plans",
+            "{\"id\":\""
+                + plan
+                + "\",\"name\":\"删除测试\",\"date\":\"2024-06-01\",\"status\":\"DRAFT\","
+                + "\"copyFrom\":\"pujiang-2021\"}");
+    assertThat(created.status()).as(created.text()).isEqualTo(201);
+    int zones = count(plan);
+    assertThat(zones).isGreaterThan(5);
+    // a change to one zone, so that it has two history versions
+    String zone = "/api/plans/" + plan + "/zones/PJ-BZ-ZZ";
+    JsonNode feature = http.get(zone).json();
+    ((tools.jackson.databind.node.ObjectNode) feature.get("properties")).put("managedBy", "测试");
+    assertThat(http.put(zone, feature.toString(), http.etag(zone)).status()).isEqualTo(200);
+    long id =
+        http.post(
+                "/api/proposals",
+                proposal(
+                    plan,
+                    "删除前",
+                    "APPLY",
+                    null,
+                    change("DELETE", "PJ-BZ-ZZ", null, null, null, null)))
+            .json()
+            .get("id")
+            .longValue();
+    String others = rowsOfOtherPlans(plan);
+    String mine = rowsOf(plan);
+    assertThat(mine)
+        .isEqualTo(
+            "plan 1, zone " + zones + ", history " + (zones + 1) + ", proposals 1, changes 1");
+
+    // an open proposal (draft, then submitted) keeps the plan
+    assertProblem(http.delete("/api/plans/" + plan), 409, "plan-has-proposals");
+    http.post("/api/proposals/" + id + "/submit", "");
+    Http.Response refused = http.delete("/api/plans/" + plan);
+    assertProblem(refused, 409, "plan-has-proposals");
+    assertThat(refused.json().get("openProposals").intValue()).isEqualTo(1);
+    assertThat(rowsOf(plan)).isEqualTo(mine);
+
+    // only an administrator deletes a plan
+    for (String role : List.of("PLANNER", "VIEWER", "LAND_BUREAU")) {
+      String user = "t-del-" + role.toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+      if (http.get("/api/users/" + user).status() == 404) {
+        http.post(
+            "/api/users",
+            "{\"username\":\""
+                + user
+                + "\",\"password\":\"del-pass-12\",\"roles\":[\""
+                + role
+                + "\"]}");
+      }
+      Http.Response forbidden =
+          http.as(new Credentials(user, "del-pass-12")).delete("/api/plans/" + plan);
+      assertThat(forbidden.status()).as(role + " " + forbidden.text()).isEqualTo(403);
+    }
+    assertThat(http.anonymous().delete("/api/plans/" + plan).status()).isEqualTo(401);
+    assertThat(rowsOf(plan)).isEqualTo(mine);
+
+    // once the proposal is decided the plan goes, with its zones, history and proposals
+    http.post("/api/proposals/" + id + "/reject", "{\"comment\":\"不删\"}");
+    Http.Response deleted = http.delete("/api/plans/" + plan);
+    assertThat(deleted.status()).as(deleted.text()).isEqualTo(204);
+    assertThat(rowsOf(plan)).isEqualTo("plan 0, zone 0, history 0, proposals 0, changes 0");
+    assertThat(rowsOfOtherPlans(plan)).isEqualTo(others);
+    assertThat(http.get("/api/plans/" + plan).status()).isEqualTo(404);
+    assertThat(http.get("/api/plans/" + plan + "/zones").status()).isEqualTo(404);
+    assertThat(http.delete("/api/plans/" + plan).status()).isEqualTo(404);
+    JsonNode log = http.get("/api/audit?limit=20").json();
+    assertThat(log)
+        .anyMatch(
+            e ->
+                e.get("action").asString().equals("plan.delete")
+                    && e.get("target").asString().equals(plan)
+                    && e.get("actor").asString().equals("admin")
+                    && e.get("detail").asString().contains("zone " + zones));
+  }
+
+  /** Rows of one plan in every table that holds them, counted by SQL of the test's own. */
+  String rowsOf(String plan) {
+    return "plan "
+        + countRows("SELECT COUNT(*) FROM plan_version WHERE id = ?", plan)
+        + ", zone "
+        + countRows("SELECT COUNT(*) FROM zone WHERE plan_id = ?", plan)
+        + ", history "
+        + countRows("SELECT COUNT(*) FROM zone_history WHERE plan_id = ?", plan)
+        + ", proposals "
+        + countRows("SELECT COUNT(*) FROM proposal WHERE plan_id = ?", plan)
+        + ", changes "
+        + countRows(
+            "SELECT COUNT(*) FROM proposal_change c JOIN proposal p ON p.id = c.proposal_id"
+                + " WHERE p.plan_id = ?",
+            plan);
+  }
+
+  String rowsOfOtherPlans(String plan) {
+    return countRows("SELECT COUNT(*) FROM plan_version WHERE id <> ?", plan)
+        + "/"
+        + countRows("SELECT COUNT(*) FROM zone WHERE plan_id <> ?", plan)
+        + "/"
+        + countRows("SELECT COUNT(*) FROM zone_history WHERE plan_id <> ?", plan)
+        + "/"
+        + countRows("SELECT COUNT(*) FROM proposal WHERE plan_id <> ?", plan);
+  }
+
+  long countRows(String sql, String plan) {
+    return jdbc.sql(sql).param(plan).query(Long.class).single();
   }
 
   int count(String planId) {

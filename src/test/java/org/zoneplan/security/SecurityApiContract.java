@@ -81,6 +81,7 @@ abstract class SecurityApiContract {
     WRITE_RULES.put("PUT /api/enterprises/{creditCode}/land", Role.LAND_BUREAU);
     WRITE_RULES.put("POST /api/plans", Role.ADMIN);
     WRITE_RULES.put("PUT /api/plans/{planId}", Role.ADMIN);
+    WRITE_RULES.put("DELETE /api/plans/{planId}", Role.ADMIN);
     WRITE_RULES.put("POST /api/users", Role.ADMIN);
     WRITE_RULES.put("PUT /api/users/{username}", Role.ADMIN);
     WRITE_RULES.put("PUT /api/users/{username}/password", Role.ADMIN);
@@ -348,8 +349,12 @@ abstract class SecurityApiContract {
       }
       Role needed = WRITE_RULES.get(e.key());
       for (Map.Entry<Role, Credentials> user : USERS.entrySet()) {
-        Http.Response r =
-            admin.as(user.getValue()).send(e.method(), path(e.pattern()), contentType(e), body(e));
+        // The sample plan must survive the administrator's turn: delete one that is not there.
+        String path =
+            e.key().equals("DELETE /api/plans/{planId}")
+                ? "/api/plans/no-such-plan"
+                : path(e.pattern());
+        Http.Response r = admin.as(user.getValue()).send(e.method(), path, contentType(e), body(e));
         String what = e.key() + " as " + user.getKey();
         if (user.getKey() == needed) {
           // The right role gets past security (whatever the endpoint then says of "{}").
@@ -520,6 +525,48 @@ abstract class SecurityApiContract {
     assertProblem(locked, 429, "urn:zoneplan:problem:too-many-failures", "locked");
     // Other users are not affected.
     assertThat(admin.as(VIEWER).get("/api/me").status()).isEqualTo(200);
+    assertThat(admin.get("/api/me").status()).isEqualTo(200);
+  }
+
+  @Test
+  void wrongCurrentPasswordsOnPasswordChangeAreThrottledLikeSignIns() {
+    String name = "t-pwguess-" + System.nanoTime();
+    assertThat(
+            admin
+                .post(
+                    "/api/users",
+                    "{\"username\":\""
+                        + name
+                        + "\",\"password\":\"right-pass-1\",\"roles\":[\"VIEWER\"]}")
+                .status())
+        .isEqualTo(201);
+    // signed in with the right password (as a borrowed session would be), guessing the current one
+    Http user = admin.as(new Credentials(name, "right-pass-1"));
+    for (int i = 0; i < LoginThrottle.MAX_FAILURES; i++) {
+      assertProblem(
+          user.post(
+              "/api/me/password",
+              "{\"currentPassword\":\"guess-" + i + "\",\"newPassword\":\"taken-over-9\"}"),
+          403,
+          "urn:zoneplan:problem:wrong-password",
+          "guess " + i);
+    }
+    // Now even the right current password is refused, before any check, and nothing changes.
+    assertProblem(
+        user.post(
+            "/api/me/password",
+            "{\"currentPassword\":\"right-pass-1\",\"newPassword\":\"taken-over-9\"}"),
+        429,
+        "urn:zoneplan:problem:too-many-failures",
+        "locked");
+    assertThat(
+            jdbc.sql("SELECT COUNT(*) FROM audit_log WHERE action = 'user.password' AND target = ?")
+                .param(name)
+                .query(Long.class)
+                .single())
+        .isZero();
+    // the guesses count as failed sign-ins from this address too
+    assertProblem(user.get("/api/me"), 429, "urn:zoneplan:problem:too-many-failures", "sign-in");
     assertThat(admin.get("/api/me").status()).isEqualTo(200);
   }
 
