@@ -30,6 +30,7 @@ import org.zoneplan.parcels.Parcel;
 import org.zoneplan.parcels.ParcelRepository;
 import org.zoneplan.testsupport.Http;
 import org.zoneplan.testsupport.LibreOffice;
+import org.zoneplan.testsupport.Multipart;
 import org.zoneplan.zones.PlanStatus;
 import org.zoneplan.zones.PlanVersion;
 import org.zoneplan.zones.Zone;
@@ -95,7 +96,7 @@ abstract class EnterpriseApiContract {
 
   Http.Response upload(String fileName, byte[] bytes, String table, boolean dryRun)
       throws Exception {
-    Upload u = new Upload().file(fileName, bytes).field("dryRun", String.valueOf(dryRun));
+    Multipart u = new Multipart().file(fileName, bytes).field("dryRun", String.valueOf(dryRun));
     if (table != null) {
       u.field("table", table);
     }

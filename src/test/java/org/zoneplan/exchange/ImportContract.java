@@ -21,6 +21,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
 import org.zoneplan.testsupport.Gdal;
 import org.zoneplan.testsupport.Http;
+import org.zoneplan.testsupport.Multipart;
 import org.zoneplan.zones.PlanStatus;
 import org.zoneplan.zones.PlanVersion;
 import org.zoneplan.zones.ZoneRepository;

@@ -1,4 +1,4 @@
-package org.zoneplan.enterprises;
+package org.zoneplan.testsupport;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -10,13 +10,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
-import org.zoneplan.testsupport.Credentials;
-import org.zoneplan.testsupport.Http;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Posts a multipart/form-data upload (fields and one file) in tests, as a given user. */
-final class Upload {
+public final class Multipart {
   private static final HttpClient CLIENT = HttpClient.newHttpClient();
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -25,23 +23,23 @@ final class Upload {
   private byte[] file;
   private Credentials user = Credentials.ADMIN;
 
-  Upload field(String name, String value) {
+  public Multipart field(String name, String value) {
     fields.put(name, value);
     return this;
   }
 
-  Upload file(String name, byte[] bytes) {
+  public Multipart file(String name, byte[] bytes) {
     this.fileName = name;
     this.file = bytes;
     return this;
   }
 
-  Upload as(Credentials credentials) {
+  public Multipart as(Credentials credentials) {
     this.user = credentials;
     return this;
   }
 
-  Http.Response post(int port, String path) throws IOException, InterruptedException {
+  public Http.Response post(int port, String path) throws IOException, InterruptedException {
     String boundary = "----zoneplan" + UUID.randomUUID();
     ByteArrayOutputStream body = new ByteArrayOutputStream();
     for (Map.Entry<String, String> e : fields.entrySet()) {
