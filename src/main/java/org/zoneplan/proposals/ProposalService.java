@@ -6,10 +6,13 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.zoneplan.audit.AuditLog;
 import org.zoneplan.geo.PolygonValidator;
 import org.zoneplan.system.Actors;
@@ -31,13 +34,19 @@ public class ProposalService {
   private final ZoneService zones;
   private final ProposalEffects effects;
   private final AuditLog audit;
+  private final TransactionTemplate transaction;
 
   ProposalService(
-      ProposalRepository proposals, ZoneService zones, ProposalEffects effects, AuditLog audit) {
+      ProposalRepository proposals,
+      ZoneService zones,
+      ProposalEffects effects,
+      AuditLog audit,
+      TransactionTemplate transaction) {
     this.proposals = proposals;
     this.zones = zones;
     this.effects = effects;
     this.audit = audit;
+    this.transaction = transaction;
   }
 
   @Transactional
@@ -126,20 +135,53 @@ public class ProposalService {
   }
 
   /** Freezes the what-if effect and hands the proposal to the approvers. */
-  @Transactional
   public Proposal submit(long id) {
-    Proposal p = get(id);
-    requireStatus(p, ProposalStatus.DRAFT, "submitted");
-    JsonNode effect = effects.estimate(p.planId(), p.changes());
-    if (proposals.submit(id, now(), effect) == 0) {
-      throw wrongStatus(get(id), "submitted");
-    }
-    audit.record("proposal.submit", "proposal/" + id, null);
-    return get(id);
+    requireStatus(get(id), ProposalStatus.DRAFT, "submitted");
+    return withEffect(
+        id,
+        effect -> {
+          if (proposals.submit(id, now(), effect) == 0) {
+            throw wrongStatus(get(id), "submitted");
+          }
+          audit.record("proposal.submit", "proposal/" + id, null);
+          return get(id);
+        });
   }
 
-  @Transactional
   public Proposal approve(long id, String comment) {
+    requireStatus(get(id), ProposalStatus.SUBMITTED, "approved");
+    return withEffect(id, effect -> approve(id, comment, effect));
+  }
+
+  /** How often a decision estimates its effect again because the plan changed meanwhile. */
+  private static final int ESTIMATES = 3;
+
+  /**
+   * Runs a decision with the proposal's effect (the what-if analysis, which takes a while)
+   * estimated <em>before</em> the writing transaction, so that no analysis holds the store's
+   * writers (the embedded store has one writer at a time). Inside the transaction the plan's zone
+   * versions are compared with those the estimate saw; if a zone changed meanwhile the effect is
+   * estimated again, and after {@value #ESTIMATES} tries the last estimate is kept.
+   */
+  private Proposal withEffect(long id, Function<JsonNode, Proposal> decision) {
+    Proposal p = get(id);
+    for (int attempt = 1; ; attempt++) {
+      Map<String, Integer> seen = zones.versions(p.planId());
+      JsonNode effect = effects.estimate(p.planId(), p.changes());
+      boolean lastTry = attempt >= ESTIMATES;
+      Proposal decided =
+          transaction.execute(
+              status ->
+                  lastTry || zones.versions(p.planId()).equals(seen)
+                      ? decision.apply(effect)
+                      : null);
+      if (decided != null) {
+        return decided;
+      }
+    }
+  }
+
+  private Proposal approve(long id, String comment, JsonNode effect) {
     Proposal p = locked(id);
     requireStatus(p, ProposalStatus.SUBMITTED, "approved");
     String targetPlan = p.planId();
@@ -161,7 +203,6 @@ public class ProposalService {
         }
       }
     }
-    JsonNode effect = effects.estimate(p.planId(), p.changes());
     if (p.targetMode() == Proposal.TargetMode.NEW_VERSION) {
       zones.copyPlan(
           p.planId(),
@@ -186,15 +227,18 @@ public class ProposalService {
     return get(id);
   }
 
-  @Transactional
   public Proposal reject(long id, String comment) {
     if (comment == null || comment.isBlank()) {
       throw ApiProblem.invalid("missing-property", "a rejection needs a comment saying why")
           .with("property", "comment");
     }
+    requireStatus(get(id), ProposalStatus.SUBMITTED, "rejected");
+    return withEffect(id, effect -> reject(id, comment, effect));
+  }
+
+  private Proposal reject(long id, String comment, JsonNode effect) {
     Proposal p = locked(id);
     requireStatus(p, ProposalStatus.SUBMITTED, "rejected");
-    JsonNode effect = effects.estimate(p.planId(), p.changes());
     if (proposals.decide(id, ProposalStatus.REJECTED, Actors.current(), now(), comment, effect)
         == 0) {
       throw wrongStatus(get(id), "rejected");

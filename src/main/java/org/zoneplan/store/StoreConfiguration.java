@@ -16,6 +16,7 @@ import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.zoneplan.system.LimitsProperties;
 
 /**
@@ -28,6 +29,9 @@ import org.zoneplan.system.LimitsProperties;
 @EnableConfigurationProperties(StoreProperties.class)
 class StoreConfiguration {
   private static final Logger log = LoggerFactory.getLogger(StoreConfiguration.class);
+
+  /** How long a write waits for another on the embedded store: a row lock or the writer lock. */
+  static final Duration H2_LOCK_TIMEOUT = Duration.ofSeconds(10);
 
   @Bean
   @ConditionalOnProperty(name = "zoneplan.store", havingValue = "h2gis", matchIfMissing = true)
@@ -50,13 +54,22 @@ class StoreConfiguration {
     dataSource.setJdbcUrl(
         "jdbc:h2:file:"
             + dir.resolve("zoneplan")
-            + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0;LOCK_TIMEOUT=10000;QUERY_TIMEOUT="
+            + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0;LOCK_TIMEOUT="
+            + H2_LOCK_TIMEOUT.toMillis()
+            + ";QUERY_TIMEOUT="
             + limits.statementTimeout().toMillis());
     dataSource.setUsername("sa");
     dataSource.setPassword("");
     dataSource.setPoolName("zoneplan-h2gis");
     log.info("Store: embedded H2GIS in {}", dir);
     return dataSource;
+  }
+
+  /** One writer at a time on the embedded store (see {@link SingleWriterTransactionManager}). */
+  @Bean
+  @ConditionalOnProperty(name = "zoneplan.store", havingValue = "h2gis", matchIfMissing = true)
+  PlatformTransactionManager transactionManager(DataSource dataSource) {
+    return new SingleWriterTransactionManager(dataSource, H2_LOCK_TIMEOUT);
   }
 
   /**

@@ -128,6 +128,7 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
    */
   @ExceptionHandler({PessimisticLockingFailureException.class, QueryTimeoutException.class})
   ResponseEntity<ProblemDetail> busy(DataAccessException e) {
+    log.warn("store busy: {}", e.getMostSpecificCause().toString());
     if (isStatementTimeout(e)) {
       return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
           .body(

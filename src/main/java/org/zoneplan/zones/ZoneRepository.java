@@ -134,6 +134,19 @@ public class ZoneRepository {
         .optional();
   }
 
+  /**
+   * Locks the zone's row until the transaction ends and returns its version (empty if there is no
+   * such zone). A writer that takes this lock before anything else waits here for a concurrent
+   * writer of the same zone (on PostGIS; the embedded store has one writer at a time anyway), then
+   * reads what that writer committed, so its version check refuses it cleanly (412).
+   */
+  public Optional<Integer> lockVersion(String planId, String code) {
+    return jdbc.sql("SELECT version FROM zone WHERE plan_id = ? AND code = ? FOR UPDATE")
+        .params(planId, code)
+        .query(Integer.class)
+        .optional();
+  }
+
   /** Current version of every zone of the plan, by code. */
   public Map<String, Integer> findVersions(String planId) {
     Map<String, Integer> versions = new LinkedHashMap<>();

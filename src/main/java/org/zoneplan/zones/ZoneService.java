@@ -144,6 +144,7 @@ public class ZoneService {
   @Transactional
   public Zone replace(
       String planId, String code, ZoneDraft draft, Integer expectedVersion, Change change) {
+    zones.lockVersion(planId, code);
     Zone before = zone(planId, code);
     int current = requireVersion(planId, code, expectedVersion);
     Zone zone = checked(planId, code, draft);
@@ -168,6 +169,7 @@ public class ZoneService {
 
   @Transactional
   public void delete(String planId, String code, Integer expectedVersion, Change change) {
+    zones.lockVersion(planId, code);
     Zone before = zone(planId, code);
     int current = requireVersion(planId, code, expectedVersion);
     int children = zones.countChildren(planId, code);
