@@ -382,8 +382,14 @@ class OgcApiController {
       @RequestHeader(name = "Content-Crs", required = false) String contentCrs,
       @RequestBody JsonNode body) {
     OgcCollection c = writable(id);
-    requireCurrent(c, featureId, ifMatch);
-    Zone zone = zoneService.replace(c.planId(), featureId, draft(body, featureId, contentCrs));
+    Integer seen = requireCurrent(c, featureId, ifMatch);
+    Zone zone =
+        zoneService.replace(
+            c.planId(),
+            featureId,
+            draft(body, featureId, contentCrs),
+            seen,
+            ZoneService.Change.NONE);
     return ResponseEntity.ok()
         .eTag(etag(OgcItems.zone(zone)))
         .contentType(GEO_JSON)
@@ -396,8 +402,8 @@ class OgcApiController {
       @PathVariable String featureId,
       @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
     OgcCollection c = writable(id);
-    requireCurrent(c, featureId, ifMatch);
-    zoneService.delete(c.planId(), featureId);
+    Integer seen = requireCurrent(c, featureId, ifMatch);
+    zoneService.delete(c.planId(), featureId, seen, ZoneService.Change.NONE);
     return ResponseEntity.noContent().build();
   }
 
@@ -415,9 +421,14 @@ class OgcApiController {
 
   /**
    * 428 without {@code If-Match}, 412 when it names a version other than the current one ({@code *}
-   * accepts any).
+   * accepts any). Returns the zone's version the matching ETag was computed from (null for {@code
+   * *}), for the write to check again inside its transaction: a change by someone else between this
+   * check and the write is then refused with 412 instead of being overwritten.
    */
-  private void requireCurrent(OgcCollection c, String featureId, String ifMatch) {
+  private Integer requireCurrent(OgcCollection c, String featureId, String ifMatch) {
+    // The version is read before the feature: if the zone changes in between, the ETag is that of
+    // the newer state and the write, checking the older version, is refused (never the reverse).
+    int version = zoneService.version(c.planId(), featureId);
     String current = etag(items.item(c, featureId));
     if (ifMatch == null || ifMatch.isBlank()) {
       // as the REST API: a write without the version the writer saw could undo someone's change
@@ -431,7 +442,7 @@ class OgcApiController {
           .with("etag", current);
     }
     if (ifMatch.strip().equals("*")) {
-      return;
+      return null;
     }
     for (String tag : ifMatch.split(",")) {
       String t = tag.strip();
@@ -439,7 +450,7 @@ class OgcApiController {
         t = t.substring(2);
       }
       if (t.equals(current)) {
-        return;
+        return version;
       }
     }
     throw new ApiProblem(

@@ -318,6 +318,65 @@ abstract class OgcApiContract {
           + "\"parent\":\"PJ\"},\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[[119.70,29.55],"
           + "[119.71,29.55],[119.71,29.56],[119.70,29.56],[119.70,29.55]]]}}";
 
+  /**
+   * Writers racing through the OGC API with the same ETag: exactly one wins each round, the others
+   * get 412, and the history holds one change per winner (the ETag check and the write are one
+   * conditional update, not a check followed by an unconditional replace).
+   */
+  @Test
+  void racingWritersWithTheSameEtagLoseNoChange() throws Exception {
+    String code = "OGC-RACE";
+    Reply created =
+        send(
+            "POST",
+            ZONES + "/items",
+            NEW_ZONE.replace("OGC-1", code),
+            "Content-Type",
+            "application/geo+json");
+    assertThat(created.status()).as(created.body()).isEqualTo(201);
+    int writers = 6;
+    int rounds = 4;
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(writers);
+    try {
+      for (int round = 0; round < rounds; round++) {
+        String etag = send("GET", ZONES + "/items/" + code, null).etag();
+        java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(writers);
+        List<java.util.concurrent.Future<Reply>> replies = new ArrayList<>();
+        for (int w = 0; w < writers; w++) {
+          String name = "赛跑" + round + "-" + w;
+          replies.add(
+              pool.submit(
+                  () -> {
+                    start.await();
+                    return send(
+                        "PUT",
+                        ZONES + "/items/" + code,
+                        NEW_ZONE.replace("OGC-1", code).replace("测试园", name),
+                        "Content-Type",
+                        "application/geo+json",
+                        "If-Match",
+                        etag);
+                  }));
+        }
+        List<Integer> statuses = new ArrayList<>();
+        for (java.util.concurrent.Future<Reply> r : replies) {
+          statuses.add(r.get().status());
+        }
+        assertThat(statuses).as("round %d", round).containsOnly(200, 412);
+        assertThat(statuses.stream().filter(st -> st == 200).count())
+            .as("round %d: %s", round, statuses)
+            .isEqualTo(1);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    JsonNode history = http.get("/api/plans/pujiang-2021/zones/" + code + "/history").json();
+    assertThat(history.size()).isEqualTo(1 + rounds);
+    assertThat(send("DELETE", ZONES + "/items/" + code, null, "If-Match", "*").status())
+        .isEqualTo(204);
+  }
+
   @Test
   void createReplaceDeleteWithEtags() throws Exception {
     Reply created =
