@@ -6,8 +6,8 @@ import org.zoneplan.parcels.LandUseCatalog;
 import org.zoneplan.parcels.LandUseScheme;
 
 /**
- * The first-level class of a land-use code (its first two characters, in all three schemes), the
- * category it is drawn as, and its Chinese name in the parcel's own scheme (from {@link
+ * The first-level class of a land-use code (its ancestor of the first level in the scheme's code
+ * table), the category it is drawn as, and its Chinese name in the parcel's own scheme (from {@link
  * LandUseCatalog}). The same two digits mean different classes in different schemes: industry is 06
  * in GB/T 21010-2017 and 三调 but 10 in the 2023 classes, where 06 is agricultural facilities.
  *
@@ -110,10 +110,21 @@ public record LandUseClass(String code, String name, Category category) {
           Map.entry("23", Category.OTHER),
           Map.entry("24", Category.SEA));
 
-  /** The class of a code in its scheme; unknown classes are {@link Category#OTHER}. */
+  /**
+   * The class of a code in its scheme; unknown classes are {@link Category#OTHER}. The first level
+   * comes from the scheme's code table ({@link LandUseCatalog#firstLevel}), not from the code's
+   * first two characters: in 三调 the wetland codes 0304, 0306, 0402, 0603 (盐田), 1105, 1106 and 1108
+   * belong to 00 湿地, whatever their digits. A code not in the table falls back to its first two
+   * characters.
+   */
   public static LandUseClass of(LandUseScheme scheme, String landUseCode) {
-    String code =
-        landUseCode == null || landUseCode.length() < 2 ? "" : landUseCode.substring(0, 2);
+    LandUseCatalog catalog = LandUseCatalog.standard();
+    String code;
+    if (landUseCode != null && catalog.isValid(scheme, landUseCode)) {
+      code = catalog.firstLevel(scheme, landUseCode).code();
+    } else {
+      code = landUseCode == null || landUseCode.length() < 2 ? "" : landUseCode.substring(0, 2);
+    }
     Map<String, Category> table =
         switch (scheme) {
           case GBT21010_2017 -> GBT21010;
@@ -122,7 +133,7 @@ public record LandUseClass(String code, String name, Category category) {
         };
     Category category = table.get(code);
     // The name from the scheme's own code table (parcels.LandUseCatalog), the one source of names.
-    String name = LandUseCatalog.standard().name(scheme, code);
+    String name = catalog.name(scheme, code);
     return category == null || name == null
         ? new LandUseClass(code, "未知", Category.OTHER)
         : new LandUseClass(code, name, category);

@@ -28,6 +28,19 @@ class LandUseClassTest {
     assertThat(c.category()).isEqualTo(category);
   }
 
+  /**
+   * 三调's wetland codes keep the digits of their old classes but belong to 00 湿地 (the table in
+   * 《第三次全国国土调查工作分类》): 0603 盐田 is a wetland, not 06 工矿用地; 1105 沿海滩涂 is not 11 水域.
+   */
+  @ParameterizedTest(name = "三调 {0} is 00 湿地")
+  @CsvSource({"0304", "0306", "0402", "0603", "1105", "1106", "1108"})
+  void sandiaoWetlandCodesAreWetlandWhateverTheirDigits(String code) {
+    LandUseClass c = LandUseClass.of(LandUseScheme.SANDIAO, code);
+    assertThat(c.code()).isEqualTo("00");
+    assertThat(c.name()).isEqualTo("湿地");
+    assertThat(c.category()).isEqualTo(LandUseClass.Category.WETLAND_WATER);
+  }
+
   @org.junit.jupiter.api.Test
   void everyFirstLevelClassOfEverySchemeIsDrawnAsACategory() {
     org.zoneplan.parcels.LandUseCatalog catalog = org.zoneplan.parcels.LandUseCatalog.standard();
