@@ -6,7 +6,7 @@ import org.springframework.util.unit.DataSize;
 import org.zoneplan.geo.GeometryLimits;
 
 /**
- * Bounds on every request ({@code zoneplan.limits.*}); README, Limits, lists them all.
+ * Bounds on every request ({@code zoneplan.limits.*}); docs/operations.md, Limits, lists them all.
  *
  * @param maxBodySize largest request body of any endpoint but the import (default 8 MB: a
  *     100,000-vertex zone written by zoneplan's own GeoJSON export is about 4 MB)
