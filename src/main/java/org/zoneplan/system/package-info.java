@@ -1,0 +1,6 @@
+/**
+ * Cross-cutting parts: problem details (RFC 9457) for every error in one place, request bounds
+ * (body sizes, geometry limits, deadlines, statement timeouts), public base URL, the acting user,
+ * client configuration.
+ */
+package org.zoneplan.system;
