@@ -83,6 +83,8 @@ public class AnalysisInputs {
     return zoneService;
   }
 
+  private volatile boolean warmedUp;
+
   /** The current parcel snapshot: a request takes it once and uses only it. */
   public Parcels parcels() {
     return cache.parcels();
@@ -96,6 +98,7 @@ public class AnalysisInputs {
   @EventListener(ApplicationReadyEvent.class)
   void warmUp() {
     if (!properties.warmUp()) {
+      warmedUp = true;
       return;
     }
     Thread thread = new Thread(this::warm, "zoneplan-analysis-warm-up");
@@ -124,7 +127,18 @@ public class AnalysisInputs {
       log.info("Analysis warmed up in {} ms", (System.nanoTime() - start) / 1_000_000);
     } catch (RuntimeException e) {
       log.warn("Analysis warm-up failed (computed on first use instead): {}", e.toString());
+    } finally {
+      warmedUp = true;
     }
+  }
+
+  /**
+   * Whether the start-up warm-up has ended (done, given up because the parcels changed, failed, or
+   * switched off): the readiness probe waits for it, so a load balancer sends no request to a
+   * replica that would first build the parcel index.
+   */
+  public boolean warmedUp() {
+    return warmedUp;
   }
 
   /** The plan version and its zones; 404 plan-not-found when there is none. */

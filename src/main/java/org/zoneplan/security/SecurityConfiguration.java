@@ -208,6 +208,12 @@ class SecurityConfiguration {
       AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry a) {
     a.requestMatchers("/login", "/error", "/favicon.ico", "/*.css", "/*.js", "/webjars/**")
         .permitAll()
+        // Health (status only, no details) for load balancers and orchestrators; the other
+        // operational endpoints (metrics, the OpenAPI document) fall under the GET rule below.
+        .requestMatchers(read("/actuator/health"))
+        .permitAll()
+        .requestMatchers(read("/actuator/health/**"))
+        .permitAll()
         // ADMIN
         .requestMatchers("/api/users", "/api/users/**", "/api/audit")
         .hasRole(Role.ADMIN.name())

@@ -46,7 +46,11 @@ class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler 
 
   static boolean isApiRequest(HttpServletRequest request) {
     String path = path(request);
-    if (path.startsWith("/api/") || path.equals("/api") || path.startsWith("/tiles/")) {
+    if (path.startsWith("/api/")
+        || path.equals("/api")
+        || path.startsWith("/tiles/")
+        || path.startsWith("/actuator/")
+        || path.startsWith("/v3/api-docs")) {
       return true;
     }
     if (request.getHeader("Authorization") != null

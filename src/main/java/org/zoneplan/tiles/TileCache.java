@@ -46,6 +46,11 @@ final class TileCache {
             .build();
   }
 
+  /** The cache itself, for its hit and miss metrics. */
+  Cache<Key, CachedTile> caffeine() {
+    return cache;
+  }
+
   /** Current data version of a layer (and plan). */
   long version(TileLayer layer, String plan) {
     return counter(layer, plan).get();

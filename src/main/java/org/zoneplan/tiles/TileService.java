@@ -2,6 +2,8 @@ package org.zoneplan.tiles;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,6 +12,7 @@ import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -68,12 +71,15 @@ public class TileService {
       TileFeatures features,
       ZoneService zones,
       TileProperties properties,
-      EvaluationResults grades) {
+      EvaluationResults grades,
+      ObjectProvider<MeterRegistry> meters) {
     this.features = features;
     this.zones = zones;
     this.grades = grades;
     this.properties = properties;
     this.cache = new TileCache(properties.cacheMegabytes() * 1024L * 1024L);
+    // cache_gets_total{cache="tiles",result="hit"|"miss"}, evictions and size, for Prometheus.
+    meters.ifAvailable(r -> CaffeineCacheMetrics.monitor(r, cache.caffeine(), "tiles"));
   }
 
   /** The layer of an id in a URL, or a 404 problem. */

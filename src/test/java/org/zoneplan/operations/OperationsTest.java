@@ -1,0 +1,102 @@
+package org.zoneplan.operations;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.mockito.Mockito;
+import org.springframework.boot.health.contributor.Status;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.zoneplan.analysis.AnalysisInputs;
+import org.zoneplan.testsupport.Credentials;
+import org.zoneplan.testsupport.Http;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Health, readiness, metrics and the OpenAPI document, as a load balancer, Prometheus and an API
+ * client see them, behind the security rules: health open (status only), the rest signed-in.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class OperationsTest {
+  @LocalServerPort int port;
+
+  @DynamicPropertySource
+  static void store(DynamicPropertyRegistry registry) throws IOException {
+    String dir = Files.createTempDirectory("zoneplan-operations").toString();
+    registry.add("zoneplan.data-dir", () -> dir);
+  }
+
+  private Http.Response waitFor(Http http, String path, int status) throws InterruptedException {
+    Http.Response r = http.get(path);
+    for (int i = 0; i < 600 && r.status() != status; i++) {
+      Thread.sleep(100);
+      r = http.get(path);
+    }
+    return r;
+  }
+
+  @Test
+  void healthIsOpenAndSaysOnlyItsStatusReadinessWaitsForTheWarmUp() throws Exception {
+    Http anonymous = new Http(port).anonymous();
+    Http.Response ready = waitFor(anonymous, "/actuator/health/readiness", 200);
+    assertThat(ready.status()).as(ready.text()).isEqualTo(200);
+    assertThat(ready.json().get("status").asString()).isEqualTo("UP");
+    Http.Response live = anonymous.get("/actuator/health/liveness");
+    assertThat(live.status()).isEqualTo(200);
+    Http.Response health = waitFor(anonymous, "/actuator/health", 200);
+    assertThat(health.json().get("status").asString()).isEqualTo("UP");
+    // Status only: no component details (database, disk) for strangers.
+    assertThat(health.json().has("components")).isFalse();
+    assertThat(health.json().has("details")).isFalse();
+  }
+
+  @Test
+  void readinessIsOutOfServiceUntilTheAnalysisHasWarmedUp() {
+    AnalysisInputs inputs = Mockito.mock(AnalysisInputs.class);
+    AnalysisReadiness readiness = new AnalysisReadiness(inputs);
+    Mockito.when(inputs.warmedUp()).thenReturn(false);
+    assertThat(readiness.health().getStatus()).isEqualTo(Status.OUT_OF_SERVICE);
+    Mockito.when(inputs.warmedUp()).thenReturn(true);
+    assertThat(readiness.health().getStatus()).isEqualTo(Status.UP);
+  }
+
+  @Test
+  void prometheusMetricsForSignedInUsersWithRequestTimesTileCacheAndPool() throws Exception {
+    Http anonymous = new Http(port).anonymous();
+    assertThat(anonymous.get("/actuator/prometheus").status()).isEqualTo(401);
+    Http viewer = new Http(port).as(new Credentials("viewer", Credentials.DEMO_PASSWORD));
+    String tile = "/tiles/zones/14/13648/6747.mvt?plan=pujiang-2021";
+    assertThat(viewer.get(tile).status()).isIn(200, 204);
+    assertThat(viewer.get(tile).status()).isIn(200, 204); // from the cache
+    Http.Response metrics = viewer.get("/actuator/prometheus");
+    assertThat(metrics.status()).isEqualTo(200);
+    String text = metrics.text();
+    assertThat(text).contains("http_server_requests_seconds_count", "hikaricp_connections");
+    Matcher hits =
+        Pattern.compile("cache_gets_total\\{cache=\"tiles\"[^}]*result=\"hit\"[^}]*} ([0-9.E]+)")
+            .matcher(text);
+    assertThat(hits.find()).as("tile cache hits in\n%s", text).isTrue();
+    assertThat(Double.parseDouble(hits.group(1))).isGreaterThanOrEqualTo(1);
+    assertThat(text).containsPattern("http_server_requests_seconds_count\\{[^}]*uri=\"/tiles/");
+  }
+
+  @Test
+  void theOpenApiDocumentDescribesTheRestApiForSignedInUsers() {
+    assertThat(new Http(port).anonymous().get("/v3/api-docs").status()).isEqualTo(401);
+    Http viewer = new Http(port).as(new Credentials("viewer", Credentials.DEMO_PASSWORD));
+    Http.Response docs = viewer.get("/v3/api-docs");
+    assertThat(docs.status()).as(docs.text()).isEqualTo(200);
+    JsonNode api = docs.json();
+    assertThat(api.get("openapi").asString()).startsWith("3.");
+    JsonNode paths = api.get("paths");
+    assertThat(paths.has("/api/plans/{planId}/zones/{code}")).as(paths.toString()).isTrue();
+    assertThat(paths.get("/api/plans/{planId}/zones/{code}").has("put")).isTrue();
+    assertThat(paths.size()).isGreaterThan(40);
+  }
+}
