@@ -86,6 +86,78 @@ class OperationsTest {
     assertThat(text).containsPattern("http_server_requests_seconds_count\\{[^}]*uri=\"/tiles/");
   }
 
+  /** Tomcat's count of sessions created since start, from the Prometheus metrics. */
+  private static double sessionsCreated(Http admin) {
+    Matcher m =
+        Pattern.compile("(?m)^tomcat_sessions_created_sessions_total(\\{[^}]*})? ([0-9.E]+)$")
+            .matcher(admin.get("/actuator/prometheus").text());
+    assertThat(m.find()).as("tomcat_sessions_created_sessions_total").isTrue();
+    return Double.parseDouble(m.group(2));
+  }
+
+  /**
+   * Issue 16.1: scripts, GDAL and QGIS send HTTP Basic with every request; none of those requests
+   * may leave a session behind (each used to, for 30 minutes). 10,000 of them, to the API, tiles,
+   * the OGC API and metrics, and Tomcat's own count of created sessions does not move.
+   */
+  @Test
+  @org.junit.jupiter.api.Tag("slow") // 10,000 requests: left out by the fast command
+  void tenThousandBasicRequestsCreateNoSession() throws Exception {
+    Http viewer = new Http(port).as(new Credentials("viewer", Credentials.DEMO_PASSWORD));
+    double before = sessionsCreated(viewer);
+    String[] paths = {
+      "/tiles/parcels/14/13648/6747.mvt",
+      "/api/plans",
+      "/ogc/collections",
+      "/tiles/zones/14/13648/6747.png?plan=pujiang-2021"
+    };
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(8);
+    java.util.concurrent.atomic.AtomicInteger cookies =
+        new java.util.concurrent.atomic.AtomicInteger();
+    java.util.concurrent.atomic.AtomicInteger failed =
+        new java.util.concurrent.atomic.AtomicInteger();
+    try {
+      java.util.List<java.util.concurrent.Future<?>> work = new java.util.ArrayList<>();
+      for (int t = 0; t < 8; t++) {
+        int thread = t;
+        work.add(
+            pool.submit(
+                () -> {
+                  java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
+                  for (int i = 0; i < 1250; i++) {
+                    String path = paths[(thread + i) % paths.length];
+                    java.net.http.HttpResponse<Void> r =
+                        client.send(
+                            java.net.http.HttpRequest.newBuilder(
+                                    java.net.URI.create("http://127.0.0.1:" + port + path))
+                                .header(
+                                    "Authorization",
+                                    new Credentials("viewer", Credentials.DEMO_PASSWORD).header())
+                                .build(),
+                            java.net.http.HttpResponse.BodyHandlers.discarding());
+                    if (r.statusCode() >= 300) {
+                      failed.incrementAndGet();
+                    }
+                    if (r.headers().allValues("Set-Cookie").stream()
+                        .anyMatch(c -> c.startsWith("JSESSIONID="))) {
+                      cookies.incrementAndGet();
+                    }
+                  }
+                  return null;
+                }));
+      }
+      for (java.util.concurrent.Future<?> f : work) {
+        f.get();
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(failed.get()).isZero();
+    assertThat(cookies.get()).isZero();
+    assertThat(sessionsCreated(viewer)).isEqualTo(before);
+  }
+
   @Test
   void theOpenApiDocumentDescribesTheRestApiForSignedInUsers() {
     assertThat(new Http(port).anonymous().get("/v3/api-docs").status()).isEqualTo(401);
