@@ -128,10 +128,10 @@ public class HangzhouDivisionLoader implements SmartInitializingSingleton {
             PROVINCE,
             city,
             AreaFigures.of(city),
-            "union of the "
+            "union (JTS OverlayNG) of the "
                 + districts.size()
-                + " repaired district outlines (JTS OverlayNG); each district's repair is on its"
-                + " own row"));
+                + " district outlines, each repaired with JTS GeometryFixer (the repair is on the"
+                + " district's row)"));
     rows.addAll(districts);
     return rows;
   }

@@ -242,7 +242,10 @@ abstract class SecurityApiContract {
             "project",
             "project_investment",
             "quota_account",
-            "quota_entry")) {
+            "quota_entry",
+            "coop_park",
+            "coop_park_host",
+            "coop_park_figure")) {
       s.append(table)
           .append('=')
           .append(jdbc.sql("SELECT COUNT(*) FROM " + table).query(Long.class).single())
