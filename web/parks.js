@@ -33,7 +33,7 @@ const pkLayer = L.geoJSON(null, {
   style: f => ({ color: '#c2185b', weight: 2, dashArray: f.properties.illustrative ? '6 4' : null, fillOpacity: 0.15 }),
   onEachFeature: (f, layer) => {
     layer.bindTooltip(el('span', f.properties.name), { sticky: true });
-    layer.bindPopup(() => pkPopup(f.properties), { maxWidth: 420 });
+    layer.bindPopup(() => pkPopup(f.properties), { maxWidth: 460, maxHeight: 320 });
   },
 });
 
@@ -114,7 +114,8 @@ function pkShowParks() {
     title.addEventListener('click', e => {
       e.preventDefault();
       const layer = pkLayer.getLayers().find(l => l.feature.properties.id === p.id);
-      if (layer) { map.fitBounds(layer.getBounds(), { maxZoom: 14 }); layer.openPopup(); }
+      // no animation: the popup opens on the final view, so its autopan is not undone by the move
+      if (layer) { map.fitBounds(layer.getBounds(), { maxZoom: 14, animate: false }); layer.openPopup(); }
     });
     item.append(title);
     if (p.illustrative) item.append(el('span', t().pkIllustrative, 'pk-illustrative'));

@@ -52,7 +52,9 @@ class WebParksBrowserTest extends PageTestBase {
     assertThat(rows).hasSize(figures.size());
     for (int i = 0; i < figures.size(); i++) {
       JsonNode f = figures.get(i);
-      String text = rows.get(i).getText();
+      // textContent: the popup scrolls, so rows below its fold are not "displayed" to Selenium
+      String text = rows.get(i).getAttribute("textContent");
+      assertThat(text).contains(f.get("period").asString());
       assertThat(text).contains(f.get("valueText").asString() + " " + f.get("unit").asString());
       assertThat(text).contains(f.get("sourcePhrase").asString());
     }
