@@ -38,6 +38,9 @@ import tools.jackson.databind.JsonNode;
  */
 @Service
 public class ParkService {
+  /** Most parks held: the assessment reads every park in one request. */
+  static final int MAX_PARKS = 1_000;
+
   /** Most projects read for one park's figures. */
   static final int MAX_PROJECTS = 10_000;
 
@@ -88,6 +91,11 @@ public class ParkService {
   public Located create(JsonNode body) {
     ParkJson.Draft d = ParkJson.read(body, null, limits);
     CoopPark park = checked(d);
+    if (parks.count() >= MAX_PARKS) {
+      throw ApiProblem.conflict(
+              "too-many-parks", "the store holds " + MAX_PARKS + " parks, the most it takes")
+          .with("max", MAX_PARKS);
+    }
     if (parks.exists(park.id())) {
       throw ApiProblem.conflict("park-exists", "a cooperation park \"" + park.id() + "\" exists")
           .with("id", park.id());
