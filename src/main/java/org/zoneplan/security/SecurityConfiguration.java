@@ -227,6 +227,13 @@ class SecurityConfiguration {
         .hasRole(Role.ADMIN.name())
         .requestMatchers(PUT, "/api/indicators/city-targets", "/api/plans/*/indicators/targets")
         .hasRole(Role.ADMIN.name())
+        // ADMIN: cooperation parks (特别合作园); reading them is for anyone signed in
+        .requestMatchers(POST, "/api/parks")
+        .hasRole(Role.ADMIN.name())
+        .requestMatchers(PUT, "/api/parks/*", "/api/parks/*/figures")
+        .hasRole(Role.ADMIN.name())
+        .requestMatchers(DELETE, "/api/parks/*")
+        .hasRole(Role.ADMIN.name())
         // LAND_BUREAU
         .requestMatchers(read("/api/plans/*/export"))
         .hasRole(Role.LAND_BUREAU.name())

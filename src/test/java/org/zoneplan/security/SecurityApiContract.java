@@ -99,6 +99,10 @@ abstract class SecurityApiContract {
     WRITE_RULES.put("POST /api/quota/allocations", Role.LAND_BUREAU);
     WRITE_RULES.put("POST /api/quota/consumptions", Role.LAND_BUREAU);
     WRITE_RULES.put("POST /api/quota/reversals", Role.LAND_BUREAU);
+    WRITE_RULES.put("POST /api/parks", Role.ADMIN);
+    WRITE_RULES.put("PUT /api/parks/{id}", Role.ADMIN);
+    WRITE_RULES.put("PUT /api/parks/{id}/figures", Role.ADMIN);
+    WRITE_RULES.put("DELETE /api/parks/{id}", Role.ADMIN);
   }
 
   static final List<String> INJECTIONS =
@@ -238,7 +242,10 @@ abstract class SecurityApiContract {
             "project",
             "project_investment",
             "quota_account",
-            "quota_entry")) {
+            "quota_entry",
+            "coop_park",
+            "coop_park_host",
+            "coop_park_figure")) {
       s.append(table)
           .append('=')
           .append(jdbc.sql("SELECT COUNT(*) FROM " + table).query(Long.class).single())

@@ -320,9 +320,12 @@ abstract class ZoneApiContract {
     JsonNode divisions = http.get("/api/divisions").json();
     JsonNode pujiang = null;
     int counties = 0;
+    int cities = 0;
     int towns = 0;
     for (JsonNode d : divisions) {
-      if (d.get("level").asString().equals("COUNTY")) {
+      if (d.get("level").asString().equals("CITY")) {
+        cities++;
+      } else if (d.get("level").asString().equals("COUNTY")) {
         counties++;
         // Every ring of the source outlines self-intersects: each was repaired, and says so.
         assertThat(d.get("repaired").booleanValue()).as(d.get("name").asString()).isTrue();
@@ -334,7 +337,9 @@ abstract class ZoneApiContract {
         pujiang = d;
       }
     }
-    assertThat(counties).isEqualTo(9);
+    // Jinhua's 9 counties and Hangzhou's 13 districts (issue 14), Hangzhou itself, Pujiang's towns
+    assertThat(counties).isEqualTo(9 + 13);
+    assertThat(cities).isEqualTo(1);
     assertThat(towns).isEqualTo(15);
     assertThat(pujiang.get("name").asString()).isEqualTo("浦江县");
     // DOMAIN.md: about 916.5 km² from this outline (official figure about 920 km²).

@@ -1,0 +1,29 @@
+package org.zoneplan.parks;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.zoneplan.testsupport.PostgisTestDatabase;
+
+/** Cooperation parks on PostGIS (a fresh database; skipped without PostGIS, never in CI). */
+class PostgisParkApiTest extends ParkApiContract {
+  private static final PostgisTestDatabase.PerClass DB = new PostgisTestDatabase.PerClass("parks");
+
+  @BeforeAll
+  static void requirePostgis() {
+    DB.get();
+  }
+
+  @DynamicPropertySource
+  static void store(DynamicPropertyRegistry registry) {
+    DB.register(registry);
+    registry.add("zoneplan.sample-data.parcels", () -> "0");
+  }
+
+  /** The store itself: SQL written here, independent of the code under test. */
+  @Override
+  JdbcClient reference() {
+    return jdbc;
+  }
+}
