@@ -10,7 +10,7 @@
 // Texts of this tab, merged into app.js's tables so that data-i18n in index.html finds them.
 const ANALYSIS_TEXT = {
   zh: { tabAnalysis: '空间分析', anOverlaps: '重叠与缝隙', anScattered: '零星工业用地', anAttribution: '按行政区划拆分',
-        anTree: '区块树', anDownload: '下载', anTolerance: '容差(米)', anRecompute: '重新计算', anLoading: '计算中…',
+        anTree: '区块树', anDownload: '下载 CSV', anXlsx: '下载 .xlsx', anTolerance: '容差(米)', anRecompute: '重新计算', anLoading: '计算中…',
         anToleranceInvalid: '容差须为 0–1000 米之间的数值。',
         anOverlapsHint: '重叠:不应重叠的两个区块相交;狭长重叠、缝隙:窄于容差的条带(多为数字化误差);超出上级:下级区块超出上级区块的部分。',
         anKinds: { OVERLAP: '重叠', SLIVER: '狭长重叠', OUTSIDE_PARENT: '超出上级', GAP: '缝隙' },
@@ -31,7 +31,7 @@ const ANALYSIS_TEXT = {
         anTreeHint: '汇总面积为本级与全部下级区块的并集面积,重叠部分只计一次。点击区块名称在地图上选中。',
         anOwnM2: '本级(m²)', anRolledM2: '汇总(m²)', anCode: '代码', anParent: '上级', anDepth: '层级' },
   en: { tabAnalysis: 'Analysis', anOverlaps: 'Overlaps and gaps', anScattered: 'Scattered industrial land',
-        anAttribution: 'Split by division', anTree: 'Zone tree', anDownload: 'Download', anTolerance: 'Tolerance (m)',
+        anAttribution: 'Split by division', anTree: 'Zone tree', anDownload: 'Download CSV', anXlsx: 'Download .xlsx', anTolerance: 'Tolerance (m)',
         anRecompute: 'Recompute', anLoading: 'Computing…', anToleranceInvalid: 'The tolerance must be a number from 0 to 1000 metres.',
         anOverlapsHint: 'Overlap: two zones that must not overlap do; sliver, gap: strips narrower than the tolerance (digitising errors, as a rule); outside parent: the part of a zone outside its parent.',
         anKinds: { OVERLAP: 'Overlap', SLIVER: 'Sliver', OUTSIDE_PARENT: 'Outside parent', GAP: 'Gap' },
@@ -221,7 +221,22 @@ async function anLoad(view) {
     if (anUi.data.overlaps.body) $('an-tolerance').value = String(anUi.data.overlaps.body.toleranceM);
   }
   if (view === 'scattered') anFillLayer(anScatteredLayer, anUi.data.scattered.body);
+  $(`an-${view}-xlsx`).href = anXlsxHref(view);
   anRender(view);
+}
+
+/**
+ * The view's table as .xlsx from the server: the JSON endpoint's path with ".xlsx", the same
+ * parameters (the tolerance used, the division level), so the file holds the rows shown.
+ */
+function anXlsxHref(view) {
+  const d = anUi.data[view];
+  let url = anUrl(view);
+  if (view === 'overlaps' && d && d.body) {
+    url = `/api/plans/${encodeURIComponent(state.planId)}/overlaps?tolerance=${encodeURIComponent(d.body.toleranceM)}`;
+  }
+  const q = url.indexOf('?');
+  return q < 0 ? `${url}.xlsx` : `${url.slice(0, q)}.xlsx${url.slice(q)}`;
 }
 
 function anFillLayer(layer, collection) {
