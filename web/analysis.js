@@ -123,7 +123,7 @@ function anError(box, err) {
   box.replaceChildren(el('p', problemText(err), 'problem'));
 }
 
-// ---- CSV download (an .xlsx download comes later from the server)
+// ---- CSV download (beside the server's .xlsx of the same view, anXlsxHref)
 
 /**
  * A CSV file as text: a UTF-8 byte-order mark (so that Excel reads the Chinese as UTF-8), CRLF line
