@@ -21,6 +21,7 @@ const ANALYSIS_TEXT = {
         anScatteredArea: '零星工业用地面积', anScatteredRule: '工业地块内点落在区划内且不在任何区块内,计其全部面积。',
         anOutsideZones: '开发区外工业用地(按区块边界切分)', anParcels: '宗',
         anByYear: '按年度新增', anByYearPending: '按年度的新增量需要地块的供地日期,接入供地记录后在此按年度显示。',
+        anByYearRule: n => `按供地日期计入当年;无供地日期的 ${n} 宗不计入。`,
         anYear: '年度', anNewCount: '新增宗数', anNewMu: '新增面积(亩)', anMeets: '达标', anMisses: '未达标',
         anLargest: n => `面积最大的 ${n} 宗(下载含全部地块)`, anParcelId: '地块', anLandUse: '用地代码',
         anEnterprise: '企业', anCreditCode: '统一社会信用代码',
@@ -43,6 +44,7 @@ const ANALYSIS_TEXT = {
         anScatteredRule: 'An industrial parcel whose interior point lies in the division and in no zone; its whole area counts.',
         anOutsideZones: 'Industrial land outside the zones (cut at zone boundaries)', anParcels: 'parcels',
         anByYear: 'New by year', anByYearPending: 'New land by year needs the parcels\' land-supply dates; it is shown here once land-supply records are held.',
+        anByYearRule: n => `Counted in the year of the parcel's supply date; ${n} without a supply date are left out.`,
         anYear: 'Year', anNewCount: 'New parcels', anNewMu: 'New area (mu)', anMeets: 'meets the target', anMisses: 'misses the target',
         anLargest: n => `The ${n} largest parcels (the download has them all)`, anParcelId: 'Parcel', anLandUse: 'Land use',
         anEnterprise: 'Enterprise', anCreditCode: 'Credit code',
@@ -353,19 +355,21 @@ function anRenderScattered(box, fc) {
 }
 
 /**
- * Scattered land by year against the target (no new scattered land). The hook for land-supply
- * dates: when /scattered answers a `byYear` list ({year, newCount, newMu}), it is shown here, each
- * year meeting the target when nothing new was added; until then the note says what is missing.
+ * Scattered land by year against the target (no new scattered land): the `byYear` list of
+ * /scattered ({year, newCount, newMu}: parcels counted in the year of their supply date), each year
+ * meeting the target when nothing new was added; without supply dates the note says what is missing.
  */
 function anRenderScatteredByYear(box, fc) {
   if (!Array.isArray(fc.byYear) || !fc.byYear.length) { box.replaceChildren(el('p', t().anByYearPending, 'hint')); return; }
   const tbl = anTable([t().anYear, t().anNewCount, t().anNewMu, t().anTarget], 1);
+  tbl.id = 'an-by-year-table';
   for (const y of fc.byYear) {
     const tr = anRow([String(y.year), String(y.newCount), anFixed(y.newMu, 1), y.newCount === 0 ? t().anMeets : t().anMisses], 1);
     tr.lastChild.className = y.newCount === 0 ? 'good' : 'bad';
+    tr.dataset.year = String(y.year);
     tbl.append(tr);
   }
-  box.replaceChildren(tbl);
+  box.replaceChildren(tbl, el('p', t().anByYearRule(fc.unknownSupplyCount || 0), 'hint'));
 }
 
 function anDownloadScattered() {

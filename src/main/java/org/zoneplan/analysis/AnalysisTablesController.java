@@ -120,6 +120,18 @@ class AnalysisTablesController {
           w.row(cells("含仓储用地", r.includeStorage() ? "是" : "否", null));
           w.row(cells("目标", "原则上开发区(园区)外不再新增零星工业用地", null));
           w.row(cells("认定规则", r.rule(), null));
+          w.row(cells("供地日期不明宗数", r.unknownSupplyCount(), "宗"));
+          w.sheet("按年度新增", List.of("年度", "新增宗数", "新增面积(m²)", "新增面积(亩)", "目标", "达标"));
+          for (ScatteredLandReport.YearFigures y : r.byYear()) {
+            w.row(
+                cells(
+                    y.year(),
+                    y.newCount(),
+                    y.newM2(),
+                    y.newMu(),
+                    "不再新增",
+                    y.newCount() == 0 ? "是" : "否"));
+          }
           w.sheet("零星工业用地地块", List.of("地块编号", "用地代码", "企业名称", "统一社会信用代码", "面积(m²)", "面积(亩)"));
           for (ScatteredLandReport.ParcelFeature f : r.features()) {
             ReportParts.ParcelRef p = f.properties();

@@ -35,6 +35,7 @@ import org.locationtech.jts.geom.PrecisionModel;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.zoneplan.codecs.CsvTableReader;
 import org.zoneplan.codecs.TableLimits;
 import org.zoneplan.geo.AreaFigures;
@@ -67,6 +68,7 @@ abstract class TableDownloadsContract {
 
   @LocalServerPort int port;
   @Autowired ZoneRepository zones;
+  @Autowired JdbcClient jdbc;
   @TempDir Path dir;
   Http http;
 
@@ -171,7 +173,69 @@ abstract class TableDownloadsContract {
     assertNumber(byLabelUnit.get("开发区外工业用地(按区块边界切分)|亩"), json.get("outsideZonesMu"));
     assertThat(byLabelUnit.get("统计范围|null").toString())
         .contains(json.get("division").get("name").asString());
-    List<List<Object>> parcels = d.sheet(1);
+    assertNumber(byLabelUnit.get("供地日期不明宗数|宗"), json.get("unknownSupplyCount"));
+    // New land by year: the sheet is the JSON's list ...
+    List<List<Object>> years = d.sheet(1);
+    JsonNode byYear = json.get("byYear");
+    assertThat(byYear.size()).isGreaterThan(3);
+    assertThat(years).hasSize(byYear.size() + 1);
+    for (int i = 0; i < byYear.size(); i++) {
+      JsonNode y = byYear.get(i);
+      List<Object> row = years.get(i + 1);
+      assertNumber(row.get(0), y.get("year"));
+      assertNumber(row.get(1), y.get("newCount"));
+      assertNumber(row.get(2), y.get("newM2"));
+      assertNumber(row.get(3), y.get("newMu"));
+      assertThat(row.get(5)).isEqualTo(y.get("newCount").intValue() == 0 ? "是" : "否");
+    }
+    // ... and the JSON's list is the supply years of the scattered parcels, grouped by SQL.
+    Map<Long, Double> areaById = new HashMap<>();
+    json.get("features")
+        .forEach(
+            f ->
+                areaById.put(
+                    f.get("properties").get("id").longValue(),
+                    f.get("properties").get("areaM2").doubleValue()));
+    Map<Integer, long[]> countBySql = new HashMap<>();
+    Map<Integer, Double> areaBySql = new HashMap<>();
+    List<Long> ids = new ArrayList<>(areaById.keySet());
+    long dated = 0;
+    for (int from = 0; from < ids.size(); from += 500) {
+      List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + 500));
+      for (Map<String, Object> row :
+          jdbc.sql(
+                  "SELECT parcel_id, EXTRACT(YEAR FROM supply_date) AS y FROM parcel_supply"
+                      + " WHERE supplied AND supply_date IS NOT NULL AND parcel_id IN ("
+                      + String.join(",", java.util.Collections.nCopies(chunk.size(), "?"))
+                      + ")")
+              .params(chunk)
+              .query()
+              .listOfRows()) {
+        Map<String, Object> upper = new HashMap<>();
+        row.forEach((k, v) -> upper.put(k.toUpperCase(java.util.Locale.ROOT), v));
+        int year = ((Number) upper.get("Y")).intValue();
+        long id = ((Number) upper.get("PARCEL_ID")).longValue();
+        countBySql.computeIfAbsent(year, k -> new long[1])[0]++;
+        areaBySql.merge(year, areaById.get(id), Double::sum);
+        dated++;
+      }
+    }
+    assertThat(json.get("unknownSupplyCount").longValue()).isEqualTo(ids.size() - dated);
+    for (JsonNode y : byYear) {
+      int year = y.get("year").intValue();
+      long[] n = countBySql.getOrDefault(year, new long[1]);
+      assertThat(y.get("newCount").longValue()).as("%d", year).isEqualTo(n[0]);
+      assertThat(y.get("newM2").doubleValue())
+          .isCloseTo(areaBySql.getOrDefault(year, 0.0), within(1e-6));
+    }
+    assertThat(countBySql.keySet())
+        .allSatisfy(
+            year ->
+                assertThat(year)
+                    .isBetween(
+                        byYear.get(0).get("year").intValue(),
+                        byYear.get(byYear.size() - 1).get("year").intValue()));
+    List<List<Object>> parcels = d.sheet(2);
     JsonNode features = json.get("features");
     assertThat(features.size()).isPositive();
     assertThat(parcels).hasSize(features.size() + 1);
