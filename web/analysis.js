@@ -10,7 +10,7 @@
 // Texts of this tab, merged into app.js's tables so that data-i18n in index.html finds them.
 const ANALYSIS_TEXT = {
   zh: { tabAnalysis: '空间分析', anOverlaps: '重叠与缝隙', anScattered: '零星工业用地', anAttribution: '按行政区划拆分',
-        anTree: '区块树', anDownload: '下载', anTolerance: '容差(米)', anRecompute: '重新计算', anLoading: '计算中…',
+        anTree: '区块树', anDownload: '下载 CSV', anXlsx: '下载 .xlsx', anTolerance: '容差(米)', anRecompute: '重新计算', anLoading: '计算中…',
         anToleranceInvalid: '容差须为 0–1000 米之间的数值。',
         anOverlapsHint: '重叠:不应重叠的两个区块相交;狭长重叠、缝隙:窄于容差的条带(多为数字化误差);超出上级:下级区块超出上级区块的部分。',
         anKinds: { OVERLAP: '重叠', SLIVER: '狭长重叠', OUTSIDE_PARENT: '超出上级', GAP: '缝隙' },
@@ -21,6 +21,7 @@ const ANALYSIS_TEXT = {
         anScatteredArea: '零星工业用地面积', anScatteredRule: '工业地块内点落在区划内且不在任何区块内,计其全部面积。',
         anOutsideZones: '开发区外工业用地(按区块边界切分)', anParcels: '宗',
         anByYear: '按年度新增', anByYearPending: '按年度的新增量需要地块的供地日期,接入供地记录后在此按年度显示。',
+        anByYearRule: n => `按供地日期计入当年;无供地日期的 ${n} 宗不计入。`,
         anYear: '年度', anNewCount: '新增宗数', anNewMu: '新增面积(亩)', anMeets: '达标', anMisses: '未达标',
         anLargest: n => `面积最大的 ${n} 宗(下载含全部地块)`, anParcelId: '地块', anLandUse: '用地代码',
         anEnterprise: '企业', anCreditCode: '统一社会信用代码',
@@ -31,7 +32,7 @@ const ANALYSIS_TEXT = {
         anTreeHint: '汇总面积为本级与全部下级区块的并集面积,重叠部分只计一次。点击区块名称在地图上选中。',
         anOwnM2: '本级(m²)', anRolledM2: '汇总(m²)', anCode: '代码', anParent: '上级', anDepth: '层级' },
   en: { tabAnalysis: 'Analysis', anOverlaps: 'Overlaps and gaps', anScattered: 'Scattered industrial land',
-        anAttribution: 'Split by division', anTree: 'Zone tree', anDownload: 'Download', anTolerance: 'Tolerance (m)',
+        anAttribution: 'Split by division', anTree: 'Zone tree', anDownload: 'Download CSV', anXlsx: 'Download .xlsx', anTolerance: 'Tolerance (m)',
         anRecompute: 'Recompute', anLoading: 'Computing…', anToleranceInvalid: 'The tolerance must be a number from 0 to 1000 metres.',
         anOverlapsHint: 'Overlap: two zones that must not overlap do; sliver, gap: strips narrower than the tolerance (digitising errors, as a rule); outside parent: the part of a zone outside its parent.',
         anKinds: { OVERLAP: 'Overlap', SLIVER: 'Sliver', OUTSIDE_PARENT: 'Outside parent', GAP: 'Gap' },
@@ -43,6 +44,7 @@ const ANALYSIS_TEXT = {
         anScatteredRule: 'An industrial parcel whose interior point lies in the division and in no zone; its whole area counts.',
         anOutsideZones: 'Industrial land outside the zones (cut at zone boundaries)', anParcels: 'parcels',
         anByYear: 'New by year', anByYearPending: 'New land by year needs the parcels\' land-supply dates; it is shown here once land-supply records are held.',
+        anByYearRule: n => `Counted in the year of the parcel's supply date; ${n} without a supply date are left out.`,
         anYear: 'Year', anNewCount: 'New parcels', anNewMu: 'New area (mu)', anMeets: 'meets the target', anMisses: 'misses the target',
         anLargest: n => `The ${n} largest parcels (the download has them all)`, anParcelId: 'Parcel', anLandUse: 'Land use',
         anEnterprise: 'Enterprise', anCreditCode: 'Credit code',
@@ -123,7 +125,7 @@ function anError(box, err) {
   box.replaceChildren(el('p', problemText(err), 'problem'));
 }
 
-// ---- CSV download (an .xlsx download comes later from the server)
+// ---- CSV download (beside the server's .xlsx of the same view, anXlsxHref)
 
 /**
  * A CSV file as text: a UTF-8 byte-order mark (so that Excel reads the Chinese as UTF-8), CRLF line
@@ -221,7 +223,22 @@ async function anLoad(view) {
     if (anUi.data.overlaps.body) $('an-tolerance').value = String(anUi.data.overlaps.body.toleranceM);
   }
   if (view === 'scattered') anFillLayer(anScatteredLayer, anUi.data.scattered.body);
+  $(`an-${view}-xlsx`).href = anXlsxHref(view);
   anRender(view);
+}
+
+/**
+ * The view's table as .xlsx from the server: the JSON endpoint's path with ".xlsx", the same
+ * parameters (the tolerance used, the division level), so the file holds the rows shown.
+ */
+function anXlsxHref(view) {
+  const d = anUi.data[view];
+  let url = anUrl(view);
+  if (view === 'overlaps' && d && d.body) {
+    url = `/api/plans/${encodeURIComponent(state.planId)}/overlaps?tolerance=${encodeURIComponent(d.body.toleranceM)}`;
+  }
+  const q = url.indexOf('?');
+  return q < 0 ? `${url}.xlsx` : `${url.slice(0, q)}.xlsx${url.slice(q)}`;
 }
 
 function anFillLayer(layer, collection) {
@@ -338,19 +355,21 @@ function anRenderScattered(box, fc) {
 }
 
 /**
- * Scattered land by year against the target (no new scattered land). The hook for land-supply
- * dates: when /scattered answers a `byYear` list ({year, newCount, newMu}), it is shown here, each
- * year meeting the target when nothing new was added; until then the note says what is missing.
+ * Scattered land by year against the target (no new scattered land): the `byYear` list of
+ * /scattered ({year, newCount, newMu}: parcels counted in the year of their supply date), each year
+ * meeting the target when nothing new was added; without supply dates the note says what is missing.
  */
 function anRenderScatteredByYear(box, fc) {
   if (!Array.isArray(fc.byYear) || !fc.byYear.length) { box.replaceChildren(el('p', t().anByYearPending, 'hint')); return; }
   const tbl = anTable([t().anYear, t().anNewCount, t().anNewMu, t().anTarget], 1);
+  tbl.id = 'an-by-year-table';
   for (const y of fc.byYear) {
     const tr = anRow([String(y.year), String(y.newCount), anFixed(y.newMu, 1), y.newCount === 0 ? t().anMeets : t().anMisses], 1);
     tr.lastChild.className = y.newCount === 0 ? 'good' : 'bad';
+    tr.dataset.year = String(y.year);
     tbl.append(tr);
   }
-  box.replaceChildren(tbl);
+  box.replaceChildren(tbl, el('p', t().anByYearRule(fc.unknownSupplyCount || 0), 'hint'));
 }
 
 function anDownloadScattered() {

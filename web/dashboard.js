@@ -15,11 +15,13 @@ const DASH_TEXT = {
         dbRadarHint: '各指标完成率(数值 ÷ 本期目标,逆向指标为目标 ÷ 数值);红色虚线为目标 100%。',
         dbTableHint: '每格:数值 / 完成率 / 排名;红色为未达本期目标。季度的流量指标按年度目标 × 季度 ÷ 4 比较。',
         dbNoTarget: '无目标', dbPeriodTarget: '本期目标', dbNoRadar: '本期无可比的目标指标。',
-        dbIndicatorNames: {} },
+        dbIndicatorNames: {},
+        dbQuarterIllustrative: '季度数据为示例(虚构):由各企业的年度统计按季节比例拆分生成,并非企业实际上报的季度数。' },
   en: { dbYear: 'Year', dbQuarter: 'Quarter', dbWholeYear: 'Whole year', dbXlsx: 'Download .xlsx', dbLoading: 'Computing…',
         dbPeriod: (p, end, d) => `Period ${p} (to ${end}) · jurisdiction ${d}`, dbNoYears: 'No statistics years held yet.',
         dbBelow: 'below target', dbRank: (r, n) => `rank ${r}/${n}`, dbCompletion: 'Completion', dbValue: 'Value',
         dbExtra: 'Extra column', dbSeries: 'Over the years', dbIndicator: 'Indicator', dbTargetRing: 'Target (100%)',
+        dbQuarterIllustrative: 'The quarterly figures are illustrative (invented): each enterprise\'s yearly statistics split by a seasonal pattern, not figures it reported.',
         dbRadarHint: 'Completion of each target (value ÷ the period\'s target; target ÷ value where lower is better); the red dashed ring is 100%.',
         dbTableHint: 'Each cell: value / completion / rank; red where below the period\'s target. In a quarter, flows are compared with the annual target × quarter ÷ 4.',
         dbNoTarget: 'no target', dbPeriodTarget: 'Period target', dbNoRadar: 'No indicator with a target in this period.',
@@ -114,6 +116,9 @@ function showDashboard() {
   const r = dbUi.result;
   if (!r) return;
   $('db-period').textContent = t().dbPeriod(r.period, r.periodEnd, r.division ? r.division.name : (r.divisionProblem || '—'));
+  // The sample's quarters are generated (sample.QuarterGenerator): said so while a quarter is shown.
+  const sample = state.config && state.config.sampleData;
+  $('db-quarter-notice').hidden = !(r.quarter != null && sample && sample.illustrative);
   dbGauge(r);
   dbTable(r);
   dbFillZoneSelects(r);
@@ -243,6 +248,7 @@ async function dbLoadSeries() {
   const code = $('db-series-zone').value;
   if (!code) return;
   const seq = ++dbUi.seriesSeq;
+  $('db-series-xlsx').href = dbPlanUrl(`/zones/${encodeURIComponent(code)}/indicators/series.xlsx`);
   try {
     const s = await api(dbPlanUrl(`/zones/${encodeURIComponent(code)}/indicators/series`));
     if (seq !== dbUi.seriesSeq) return;
@@ -315,7 +321,11 @@ async function runCompare() {
   const to = $('compare-to').value;
   const box = $('compare-result');
   try {
-    const r = await api(`/api/compare?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`);
+    const query = `from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`;
+    $('compare-xlsx').hidden = true;
+    const r = await api(`/api/compare?${query}`);
+    $('compare-xlsx').href = `/api/compare.xlsx?${query}`;
+    $('compare-xlsx').hidden = false;
     const tbl = document.createElement('table');
     const head = document.createElement('tr');
     for (const h of [t().name, t().areaBefore, t().areaAfter, t().delta]) head.append(el('th', h));

@@ -132,6 +132,7 @@ function mjTiles() {
   if (!r) { if (map.hasLayer(mjGradeTiles)) mjGradeTiles.remove(); return; }
   const p = new URLSearchParams({ year: String(r.year), ruleSet: String(r.ruleSet.id), division: r.division.code });
   $('mj-xlsx').href = `/api/evaluation/results.xlsx?${p}`;
+  $('mj-zones-xlsx').href = `/api/evaluation/results/zones.xlsx?${p}&planId=${encodeURIComponent(state.planId)}`;
   const url = `/tiles/grades/{z}/{x}/{y}{r}.png?${p}`;
   if (mjGradeTiles._url !== url) mjGradeTiles.setUrl(url);
   if (mjUi.shown && !map.hasLayer(mjGradeTiles)) mjGradeTiles.addTo(map);

@@ -1,7 +1,10 @@
 package org.zoneplan.analysis;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.locationtech.jts.geom.Geometry;
 import org.springframework.stereotype.Service;
 import org.zoneplan.analysis.AnalysisCache.Parcels;
@@ -12,6 +15,7 @@ import org.zoneplan.divisions.Division;
 import org.zoneplan.geo.AreaUnits;
 import org.zoneplan.geo.GeoJsonSerializer;
 import org.zoneplan.parcels.Parcel;
+import org.zoneplan.parcels.ParcelSupplyRepository;
 import tools.jackson.databind.annotation.JsonSerialize;
 
 /**
@@ -25,10 +29,16 @@ public class ScatteredLandReport {
       "an industrial parcel is scattered when its interior point lies in the division and in no"
           + " zone; its whole area counts";
 
-  private final AnalysisInputs inputs;
+  static final String NEW_RULE =
+      "a scattered parcel is new in the year of its 供地日期 (supply date of a supplied parcel);"
+          + " parcels without a supply record or date are counted apart (unknownSupplyCount)";
 
-  ScatteredLandReport(AnalysisInputs inputs) {
+  private final AnalysisInputs inputs;
+  private final ParcelSupplyRepository supplies;
+
+  ScatteredLandReport(AnalysisInputs inputs, ParcelSupplyRepository supplies) {
     this.inputs = inputs;
+    this.supplies = supplies;
   }
 
   /**
@@ -39,6 +49,9 @@ public class ScatteredLandReport {
    * @param totalM2 their whole area
    * @param outsideZonesM2 industrial land in the division outside the union of the zones, as the
    *     concentration counts it (total − inside), for comparison
+   * @param byYear new scattered land per year ({@link #NEW_RULE}), every year from the first to the
+   *     last supply year of the scattered parcels; empty when none has a supply date
+   * @param unknownSupplyCount scattered parcels without a supply date (not in {@code byYear})
    */
   public record Result(
       String type,
@@ -51,7 +64,18 @@ public class ScatteredLandReport {
       double totalMu,
       double outsideZonesM2,
       double outsideZonesMu,
+      String newRule,
+      List<YearFigures> byYear,
+      int unknownSupplyCount,
       List<ParcelFeature> features) {}
+
+  /**
+   * New scattered land of a year (against the target of none: 不再新增).
+   *
+   * @param newCount scattered parcels supplied in the year
+   * @param newM2 their ellipsoidal area
+   */
+  public record YearFigures(int year, int newCount, double newM2, double newMu) {}
 
   /** A scattered parcel as a GeoJSON Feature; its geometry null when not asked for. */
   public record ParcelFeature(
@@ -75,6 +99,32 @@ public class ScatteredLandReport {
     ParcelIndex index = parcels.index();
     double total = 0;
     List<ParcelFeature> features = new ArrayList<>();
+    List<Long> ids = new ArrayList<>(scattered.length);
+    for (int i : scattered) {
+      ids.add(index.parcel(i).id());
+    }
+    Map<Long, LocalDate> dates = supplies.supplyDates(ids);
+    TreeMap<Integer, double[]> years = new TreeMap<>(); // year → {count, m²}
+    int unknown = 0;
+    for (int i : scattered) {
+      LocalDate date = dates.get(index.parcel(i).id());
+      if (date == null) {
+        unknown++;
+      } else {
+        double[] y = years.computeIfAbsent(date.getYear(), k -> new double[2]);
+        y[0]++;
+        y[1] += index.areaM2(i);
+      }
+    }
+    List<YearFigures> byYear = new ArrayList<>();
+    if (!years.isEmpty()) {
+      // Every year from the first to the last, those without new land included (they meet the
+      // target).
+      for (int year = years.firstKey(); year <= years.lastKey(); year++) {
+        double[] y = years.getOrDefault(year, new double[2]);
+        byYear.add(new YearFigures(year, (int) y[0], y[1], AreaUnits.toMu(y[1])));
+      }
+    }
     for (int i : scattered) {
       total += index.areaM2(i);
       features.add(
@@ -97,6 +147,9 @@ public class ScatteredLandReport {
         AreaUnits.toMu(total),
         outside,
         AreaUnits.toMu(outside),
+        NEW_RULE,
+        byYear,
+        unknown,
         features);
   }
 

@@ -6,6 +6,7 @@ import java.util.List;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.util.WorkbookUtil;
 import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 
@@ -37,9 +38,18 @@ public final class XlsxTableWriter implements AutoCloseable {
     headerStyle.setFont(bold);
   }
 
-  /** Starts a new sheet with its header. */
+  /**
+   * Starts a new sheet with its header. The name is made one Excel accepts (at most 31 characters,
+   * none of {@code []:*?/\}); a name already used gets a number.
+   */
   public void sheet(String name, List<String> header) {
-    sheet = workbook.createSheet(name);
+    String safe = WorkbookUtil.createSafeSheetName(name == null || name.isBlank() ? "表" : name);
+    String unique = safe;
+    for (int n = 2; workbook.getSheet(unique) != null; n++) {
+      String suffix = " (" + n + ")";
+      unique = safe.substring(0, Math.min(safe.length(), 31 - suffix.length())) + suffix;
+    }
+    sheet = workbook.createSheet(unique);
     nextRow = 0;
     Row row = sheet.createRow(nextRow++);
     for (int i = 0; i < header.size(); i++) {

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -22,7 +23,9 @@ import org.zoneplan.enterprises.IndustryCatalog;
 import org.zoneplan.evaluation.Evaluation.EnterpriseResult;
 import org.zoneplan.evaluation.Evaluation.ItemScore;
 import org.zoneplan.evaluation.EvaluationResults.Result;
+import org.zoneplan.geo.AreaUnits;
 import org.zoneplan.system.ApiProblem;
+import org.zoneplan.system.XlsxDownload;
 
 /**
  * {@code GET /api/evaluation/results}: the 亩均 evaluation of the stored enterprises of a division
@@ -164,6 +167,83 @@ class EvaluationResultsController {
               .toString());
       writer.write(response.getOutputStream());
     }
+  }
+
+  /**
+   * Counts and land by grade per zone (the {@code zones} of {@link #results} with {@code planId}),
+   * and the total of the division, as .xlsx: per grade the number of enterprises and their land in
+   * 亩 (and m²), then those without a grade.
+   */
+  @GetMapping("/results/zones.xlsx")
+  ResponseEntity<byte[]> zonesXlsx(
+      @RequestParam(required = false) String division,
+      @RequestParam(required = false) String year,
+      @RequestParam(required = false) String ruleSet,
+      @RequestParam String planId) {
+    Result r = results.result(division, integer("year", year), id(ruleSet));
+    List<EvaluationResults.ZoneGrades> zones = results.byZone(r, planId);
+    List<String> header = new ArrayList<>(List.of("区块代码", "区块名称", "上级区块", "参评企业数"));
+    for (Grade g : Grade.values()) {
+      header.add(g.name() + "类企业数");
+      header.add(g.name() + "类用地(亩)");
+      header.add(g.name() + "类用地(m²)");
+    }
+    header.add("未定等级企业数");
+    Map<Grade, Integer> counts = new EnumMap<>(Grade.class);
+    Map<Grade, Double> mu = new EnumMap<>(Grade.class);
+    for (Grade g : Grade.values()) {
+      counts.put(g, 0);
+      mu.put(g, 0.0);
+    }
+    for (EnterpriseResult e : r.evaluation().enterprises()) {
+      if (e.grade() != null) {
+        counts.merge(e.grade(), 1, Integer::sum);
+        mu.merge(e.grade(), e.landMu(), Double::sum);
+      }
+    }
+    return XlsxDownload.of(
+        "亩均等级分区块-" + XlsxDownload.namePart(r.division().name()) + "-" + r.year() + ".xlsx",
+        w -> {
+          w.sheet("分区块等级 " + r.year(), header);
+          for (EvaluationResults.ZoneGrades z : zones) {
+            List<Object> cells = new ArrayList<>(List.of(z.code(), z.name()));
+            cells.add(z.parentCode());
+            cells.add(z.enterprises());
+            for (Grade g : Grade.values()) {
+              cells.add(z.countByGrade().get(g));
+              cells.add(z.landMuByGrade().get(g));
+              cells.add(z.landMuByGrade().get(g) * AreaUnits.SQUARE_METRES_PER_MU);
+            }
+            cells.add(z.ungraded());
+            w.row(cells);
+          }
+          List<Object> total = new ArrayList<>();
+          total.add(null);
+          total.add("全县合计(" + r.division().name() + ")");
+          total.add(null);
+          total.add(r.evaluation().enterprises().size());
+          for (Grade g : Grade.values()) {
+            total.add(counts.get(g));
+            total.add(mu.get(g));
+            total.add(mu.get(g) * AreaUnits.SQUARE_METRES_PER_MU);
+          }
+          total.add(null);
+          w.row(total);
+          w.sheet("说明", List.of("项目", "数值"));
+          w.row(List.of("行政区划", r.division().code() + " " + r.division().name()));
+          w.row(List.of("年度", r.year()));
+          w.row(
+              List.of(
+                  "评价规则",
+                  r.ruleSet().name()
+                      + " v"
+                      + r.ruleSet().version()
+                      + "("
+                      + r.choice().label()
+                      + ")"));
+          w.row(List.of("规划版本", planId));
+          w.row(List.of("用地面积", "企业所用地块的椭球面积 × 使用份额;区块内只计其中的地块"));
+        });
   }
 
   /**

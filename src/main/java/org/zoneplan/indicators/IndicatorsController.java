@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.zoneplan.system.JsonBodies;
+import org.zoneplan.system.XlsxDownload;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -85,6 +86,21 @@ class IndicatorsController {
       @RequestParam(required = false) String division,
       @RequestParam(required = false) Boolean includeStorage) {
     return report.series(planId, code, division, includeStorage);
+  }
+
+  /**
+   * The time series of a zone as .xlsx: the rows of {@link #series}, one per year and indicator.
+   */
+  @GetMapping("/api/plans/{planId}/zones/{code}/indicators/series.xlsx")
+  ResponseEntity<byte[]> seriesXlsx(
+      @PathVariable String planId,
+      @PathVariable String code,
+      @RequestParam(required = false) String division,
+      @RequestParam(required = false) Boolean includeStorage) {
+    ZoneIndicatorsReport.Series s = report.series(planId, code, division, includeStorage);
+    return XlsxDownload.of(
+        "历年指标-" + XlsxDownload.namePart(s.name()) + "-" + XlsxDownload.namePart(code) + ".xlsx",
+        w -> report.writeSeriesXlsx(s, w));
   }
 
   @GetMapping("/api/indicators/city-targets")

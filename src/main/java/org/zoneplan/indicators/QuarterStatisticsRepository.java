@@ -29,6 +29,14 @@ public class QuarterStatisticsRepository {
 
   /** Writes the rows, replacing those of the same enterprise, year and quarter. */
   public void upsert(List<QuarterStatistics> rows) {
+    upsert(rows, null);
+  }
+
+  /**
+   * Writes the rows, replacing those of the same enterprise, year and quarter, with a note on where
+   * they come from (column {@code note}, V15; e.g. that they are illustrative), or null.
+   */
+  public void upsert(List<QuarterStatistics> rows, String note) {
     template.batchUpdate(
         "DELETE FROM enterprise_stat_quarter WHERE credit_code = ? AND stat_year = ?"
             + " AND stat_quarter = ?",
@@ -42,7 +50,7 @@ public class QuarterStatisticsRepository {
     template.batchUpdate(
         "INSERT INTO enterprise_stat_quarter ("
             + COLUMNS
-            + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            + ", note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         rows,
         1000,
         (ps, q) -> {
@@ -59,6 +67,7 @@ public class QuarterStatisticsRepository {
           ps.setObject(10, s.employees(), Types.INTEGER);
           ps.setObject(11, s.electricityWanKwh(), Types.DOUBLE);
           ps.setObject(12, s.investmentWan(), Types.DOUBLE);
+          ps.setString(13, note);
         });
   }
 

@@ -293,6 +293,34 @@ public class ZoneIndicatorsReport {
     }
   }
 
+  /**
+   * A zone's time series as an .xlsx workbook: one row per year and indicator, with the value, the
+   * year's target, 完成率 and rank as in {@link #series}.
+   */
+  public void writeSeriesXlsx(Series s, XlsxTableWriter xlsx) {
+    xlsx.sheet(
+        "历年走势",
+        List.of(
+            "年度", "区块代码", "区块名称", "指标", "指标键", "单位", "数值", "无值原因", "目标值", "本期目标", "目标方向", "目标年度",
+            "目标来源", "完成率", "达标", "排名", "参评区块数"));
+    for (SeriesPoint p : s.points()) {
+      for (IndicatorInfo info : s.indicators()) {
+        Indicator i = Indicator.byKey(info.key()).orElseThrow();
+        List<Object> cells = new ArrayList<>();
+        cells.add(p.year());
+        cells.addAll(row(s.code(), s.name(), null, i, p.values().get(info.key())));
+        cells.remove(3); // the parent column of the yearly table
+        xlsx.row(cells);
+      }
+    }
+    xlsx.sheet("说明", List.of("项目", "数值"));
+    xlsx.row(List.of("规划版本", s.planId()));
+    xlsx.row(List.of("区块", s.code() + " " + s.name()));
+    if (s.division() != null) {
+      xlsx.row(List.of("辖区", s.division().code() + " " + s.division().name()));
+    }
+  }
+
   private static List<Object> row(
       String code, String name, String parent, Indicator i, IndicatorValue v) {
     List<Object> cells = new ArrayList<>();

@@ -5,8 +5,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -54,6 +56,30 @@ public class ParcelSupplyRepository {
   /** Which of the ids are stored parcels. */
   public Set<Long> existingParcels(Collection<Long> ids) {
     return idsIn("SELECT id FROM parcel WHERE id IN (", ids);
+  }
+
+  /**
+   * The 供地日期 of those of the parcels that are supplied (已供) with a known date, by parcel id (1,000
+   * ids a query).
+   */
+  public Map<Long, LocalDate> supplyDates(Collection<Long> ids) {
+    Map<Long, LocalDate> out = new HashMap<>();
+    List<Long> all = List.copyOf(ids);
+    for (int from = 0; from < all.size(); from += 1000) {
+      List<Long> chunk = all.subList(from, Math.min(all.size(), from + 1000));
+      String marks = String.join(",", java.util.Collections.nCopies(chunk.size(), "?"));
+      jdbc.sql(
+              "SELECT parcel_id, supply_date FROM parcel_supply WHERE supplied"
+                  + " AND supply_date IS NOT NULL AND parcel_id IN ("
+                  + marks
+                  + ")")
+          .params(chunk)
+          .query(
+              rs -> {
+                out.put(rs.getLong(1), rs.getDate(2).toLocalDate());
+              });
+    }
+    return out;
   }
 
   /** Which of the parcels have a supply record. */

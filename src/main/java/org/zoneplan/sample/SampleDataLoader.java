@@ -39,6 +39,7 @@ import org.zoneplan.enterprises.LandLink;
 import org.zoneplan.exchange.ShapefileReader;
 import org.zoneplan.geo.AreaFigures;
 import org.zoneplan.geo.GeometryRepair;
+import org.zoneplan.indicators.QuarterStatisticsRepository;
 import org.zoneplan.parcels.Parcel;
 import org.zoneplan.parcels.ParcelRepository;
 import org.zoneplan.parcels.ParcelSupply;
@@ -60,7 +61,8 @@ import org.zoneplan.zones.ZoneService;
  * zoneplan.sample-data.parcels} of them, seed {@code zoneplan.sample-data.parcel-seed}), dense in
  * the union of the leaf zones of both plan versions. Their enterprises, land links, statistics of
  * 2021–2024 and land-supply records come from {@link EnterpriseGenerator} (same seed), and the
- * parcels' own enterprise fields from each owner's 2024 figures; all of it illustrative.
+ * parcels' own enterprise fields from each owner's 2024 figures, and quarterly figures of those
+ * years from {@link QuarterGenerator}; all of it illustrative.
  */
 @Component
 @ConditionalOnProperty(
@@ -81,6 +83,7 @@ class SampleDataLoader implements SmartInitializingSingleton {
   private final ParcelRepository parcels;
   private final EnterpriseRepository enterprises;
   private final ParcelSupplyRepository parcelSupply;
+  private final QuarterStatisticsRepository quarters;
   private final ApplicationEventPublisher events;
   private final TransactionTemplate transaction;
   private final int parcelCount;
@@ -94,6 +97,7 @@ class SampleDataLoader implements SmartInitializingSingleton {
       ParcelRepository parcels,
       EnterpriseRepository enterprises,
       ParcelSupplyRepository parcelSupply,
+      QuarterStatisticsRepository quarters,
       ApplicationEventPublisher events,
       TransactionTemplate transaction,
       @Value("${zoneplan.sample-data.parcels:20000}") int parcelCount,
@@ -110,6 +114,7 @@ class SampleDataLoader implements SmartInitializingSingleton {
     this.parcels = parcels;
     this.enterprises = enterprises;
     this.parcelSupply = parcelSupply;
+    this.quarters = quarters;
     this.events = events;
     this.transaction = transaction;
     this.parcelCount = parcelCount;
@@ -360,6 +365,9 @@ class SampleDataLoader implements SmartInitializingSingleton {
             .toList());
     long t2 = System.nanoTime();
     enterprises.insertStatistics(sample.statistics());
+    // Illustrative quarters (cumulative, Q4 = the year), noted as such in every row.
+    quarters.upsert(
+        QuarterGenerator.generate(sample.statistics(), parcelSeed), QuarterGenerator.NOTE);
     long t3 = System.nanoTime();
     parcelSupply.insertAll(
         sample.supplies().stream()

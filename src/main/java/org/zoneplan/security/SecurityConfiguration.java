@@ -8,6 +8,8 @@ import static org.springframework.http.HttpMethod.PUT;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -285,6 +287,19 @@ class SecurityConfiguration {
         // APPROVER
         .requestMatchers(POST, "/api/proposals/*/approve", "/api/proposals/*/reject")
         .hasRole(Role.APPROVER.name())
+        // the page's tables as .xlsx (issue 15): reads, VIEWER and up
+        .requestMatchers(
+            read(
+                "/api/plans/*/overlaps.xlsx",
+                "/api/plans/*/scattered.xlsx",
+                "/api/plans/*/attribution.xlsx",
+                "/api/compare.xlsx",
+                "/api/plans/*/tree.xlsx",
+                "/api/plans/*/indicators/yearly.xlsx",
+                "/api/plans/*/zones/*/indicators/series.xlsx",
+                "/api/evaluation/results.xlsx",
+                "/api/evaluation/results/zones.xlsx"))
+        .hasRole(Role.VIEWER.name())
         // reading: anyone signed in
         .requestMatchers(GET, "/**")
         .authenticated()
@@ -301,10 +316,13 @@ class SecurityConfiguration {
    * sending the body), so every rule for a GET must hold for HEAD too (issue 13: a viewer's HEAD
    * ran the export).
    */
-  private static RequestMatcher read(String pattern) {
-    return new OrRequestMatcher(
-        PathPatternRequestMatcher.pathPattern(GET, pattern),
-        PathPatternRequestMatcher.pathPattern(HEAD, pattern));
+  private static RequestMatcher read(String... patterns) {
+    List<RequestMatcher> matchers = new ArrayList<>();
+    for (String pattern : patterns) {
+      matchers.add(PathPatternRequestMatcher.pathPattern(GET, pattern));
+      matchers.add(PathPatternRequestMatcher.pathPattern(HEAD, pattern));
+    }
+    return new OrRequestMatcher(matchers);
   }
 
   /** A wrong password back to the form with ?error; a throttled address with ?locked. */

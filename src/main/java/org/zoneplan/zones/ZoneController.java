@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,11 +25,13 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.zoneplan.codecs.XlsxTableWriter;
 import org.zoneplan.geo.EllipsoidalArea;
 import org.zoneplan.geo.GeoJson;
 import org.zoneplan.geo.GeometryLimits;
 import org.zoneplan.system.ApiProblem;
 import org.zoneplan.system.AreaJson;
+import org.zoneplan.system.XlsxDownload;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -289,6 +292,62 @@ class ZoneController {
     body.put("plan", service.plan(planId));
     body.put("roots", service.tree(planId).stream().map(ZoneController::treeNode).toList());
     return body;
+  }
+
+  /**
+   * The tree as .xlsx: one row per zone, depth first (as the page lists it), with its own area and
+   * the roll-up (area of the union of the zone and all zones below it) in m², 亩 and km².
+   */
+  @GetMapping("/{planId}/tree.xlsx")
+  ResponseEntity<byte[]> treeXlsx(@PathVariable String planId) {
+    PlanVersion plan = service.plan(planId);
+    List<ZoneNode> roots = service.tree(planId);
+    return XlsxDownload.of(
+        "区块树-" + XlsxDownload.namePart(planId) + ".xlsx",
+        w -> {
+          w.sheet(
+              "区块树",
+              List.of(
+                  "区块代码",
+                  "区块名称",
+                  "类型",
+                  "上级区块",
+                  "层级",
+                  "本级面积(m²)",
+                  "本级面积(亩)",
+                  "本级面积(km²)",
+                  "汇总面积(m²)",
+                  "汇总面积(亩)",
+                  "汇总面积(km²)"));
+          for (ZoneNode root : roots) {
+            treeRows(w, root, null, 0);
+          }
+          w.sheet("说明", List.of("项目", "数值"));
+          w.row(List.of("规划版本", plan.id() + " " + plan.name()));
+          w.row(List.of("汇总面积", "本级与全部下级区块的并集面积(椭球面积),重叠部分只计一次"));
+        });
+  }
+
+  private static void treeRows(XlsxTableWriter w, ZoneNode node, String parent, int depth) {
+    Zone zone = node.zone();
+    AreaJson own = AreaJson.of(zone.area());
+    AreaJson rolled = AreaJson.of(node.rolledUp());
+    w.row(
+        Arrays.asList(
+            zone.code(),
+            zone.name(),
+            zone.kind().nameZh(),
+            parent,
+            depth,
+            own.areaM2(),
+            own.areaMu(),
+            own.areaKm2(),
+            rolled.areaM2(),
+            rolled.areaMu(),
+            rolled.areaKm2()));
+    for (ZoneNode child : node.children()) {
+      treeRows(w, child, zone.code(), depth + 1);
+    }
   }
 
   private static Zone existing(ZoneHistoryEntry entry) {

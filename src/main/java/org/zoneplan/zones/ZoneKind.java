@@ -15,5 +15,18 @@ public enum ZoneKind {
   /** A town's functional area inside a sub-area (功能分区). */
   FUNCTIONAL,
   /** A cross-district cooperation park (特别合作园). */
-  COOPERATION
+  COOPERATION;
+
+  /** The kind's Chinese name, as the page shows it. */
+  public String nameZh() {
+    return switch (this) {
+      case PLATFORM -> "平台";
+      case ZONE -> "开发区";
+      case CORE -> "核心区";
+      case SUBAREA -> "片区";
+      case EXPANSION -> "拓展区";
+      case FUNCTIONAL -> "功能分区";
+      case COOPERATION -> "合作园";
+    };
+  }
 }

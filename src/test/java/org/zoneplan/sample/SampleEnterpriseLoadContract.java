@@ -124,4 +124,80 @@ abstract class SampleEnterpriseLoadContract {
     assertThat(config.get("sampleData").get("note").stringValue()).contains("虚构");
     assertThat(config.get("sampleData").get("noteEn").stringValue()).contains("invented");
   }
+
+  /** The flows of the quarterly table (the headcount, a level, is the year's in every quarter). */
+  static final List<String> FLOWS =
+      List.of(
+          "tax_wan",
+          "value_added_wan",
+          "revenue_wan",
+          "energy_tce",
+          "emissions_t",
+          "rnd_wan",
+          "electricity_wan_kwh",
+          "investment_wan");
+
+  /**
+   * The illustrative quarters: four per yearly row, Q4 the year's figure exactly, every flow
+   * non-decreasing from quarter to quarter (cumulative), really seasonal (Q2 is not half the year
+   * everywhere), and each row noted as illustrative. Checked in SQL written here.
+   */
+  @Test
+  void quartersAreCumulativeEndInTheYearAndSayTheyAreIllustrative() {
+    long years = count("SELECT COUNT(*) FROM enterprise_stat");
+    assertThat(years).isGreaterThan(400);
+    assertThat(count("SELECT COUNT(*) FROM enterprise_stat_quarter")).isEqualTo(4 * years);
+    // Every yearly row has its four quarters.
+    assertThat(
+            count(
+                "SELECT COUNT(*) FROM enterprise_stat s WHERE (SELECT COUNT(DISTINCT q.stat_quarter)"
+                    + " FROM enterprise_stat_quarter q WHERE q.credit_code = s.credit_code"
+                    + " AND q.stat_year = s.stat_year) <> 4"))
+        .isZero();
+    // Q4 = the year, every column (nulls where the year has none).
+    StringBuilder differs = new StringBuilder("q.employees IS DISTINCT FROM s.employees");
+    for (String c : FLOWS) {
+      differs.append(" OR q.").append(c).append(" IS DISTINCT FROM s.").append(c);
+    }
+    assertThat(
+            count(
+                "SELECT COUNT(*) FROM enterprise_stat s JOIN enterprise_stat_quarter q"
+                    + " ON q.credit_code = s.credit_code AND q.stat_year = s.stat_year"
+                    + " AND q.stat_quarter = 4 WHERE "
+                    + differs))
+        .isZero();
+    // Cumulative: no flow falls from one quarter to the next, none appears or vanishes.
+    StringBuilder falls = new StringBuilder("b.employees IS DISTINCT FROM a.employees");
+    for (String c : FLOWS) {
+      falls.append(" OR b.").append(c).append(" < a.").append(c);
+      falls.append(" OR (a.").append(c).append(" IS NULL) <> (b.").append(c).append(" IS NULL)");
+    }
+    assertThat(
+            count(
+                "SELECT COUNT(*) FROM enterprise_stat_quarter a JOIN enterprise_stat_quarter b"
+                    + " ON b.credit_code = a.credit_code AND b.stat_year = a.stat_year"
+                    + " AND b.stat_quarter = a.stat_quarter + 1 WHERE "
+                    + falls))
+        .isZero();
+    // Seasonal: the first quarter holds between a sixth and a third of the year's tax.
+    assertThat(
+            count(
+                "SELECT COUNT(*) FROM enterprise_stat s JOIN enterprise_stat_quarter q"
+                    + " ON q.credit_code = s.credit_code AND q.stat_year = s.stat_year"
+                    + " AND q.stat_quarter = 1 WHERE s.tax_wan > 1"
+                    + " AND (q.tax_wan < s.tax_wan / 6 OR q.tax_wan > s.tax_wan / 3)"))
+        .isZero();
+    assertThat(
+            count(
+                "SELECT COUNT(*) FROM enterprise_stat s JOIN enterprise_stat_quarter q"
+                    + " ON q.credit_code = s.credit_code AND q.stat_year = s.stat_year"
+                    + " AND q.stat_quarter = 2 WHERE s.tax_wan > 1"
+                    + " AND ABS(q.tax_wan - s.tax_wan / 2) > 0.001 * s.tax_wan"))
+        .isGreaterThan(years / 2);
+    assertThat(
+            count(
+                "SELECT COUNT(*) FROM enterprise_stat_quarter WHERE note IS NULL"
+                    + " OR note NOT LIKE '%示例%' OR note NOT LIKE '%illustrative%'"))
+        .isZero();
+  }
 }

@@ -143,7 +143,25 @@ class WebAnalysisBrowserTest extends PageTestBase {
         .isCloseTo(api.get("totalMu").doubleValue(), within(0.05 + 1e-6));
     assertThat(number(text("an-scattered-count"))).isEqualTo(api.get("count").doubleValue());
     assertThat(api.get("count").intValue()).isGreaterThan(100);
-    assertThat(text("an-scattered-list")).contains("原则上开发区(园区)外不再新增零星工业用地").contains("供地日期");
+    assertThat(text("an-scattered-list")).contains("原则上开发区(园区)外不再新增零星工业用地");
+    // New scattered land by year, against the target of none: the API's rows.
+    JsonNode byYear = api.get("byYear");
+    assertThat(byYear.size()).isGreaterThan(3);
+    List<WebElement> rows = driver.findElements(By.cssSelector("#an-by-year-table tr[data-year]"));
+    assertThat(rows).hasSize(byYear.size());
+    for (int i = 0; i < rows.size(); i++) {
+      JsonNode y = byYear.get(i);
+      List<WebElement> cells = rows.get(i).findElements(By.tagName("td"));
+      assertThat(cells.get(0).getText()).isEqualTo(String.valueOf(y.get("year").intValue()));
+      assertThat(number(cells.get(1).getText())).isEqualTo(y.get("newCount").doubleValue());
+      assertThat(number(cells.get(2).getText()))
+          .isCloseTo(y.get("newMu").doubleValue(), within(0.05 + 1e-6));
+      assertThat(cells.get(3).getText())
+          .isEqualTo(y.get("newCount").intValue() == 0 ? "达标" : "未达标");
+    }
+    // The .xlsx button: the server's table of the same view.
+    assertThat(driver.findElement(By.id("an-scattered-xlsx")).getAttribute("href"))
+        .endsWith(PLAN + "/scattered.xlsx");
     // Every parcel is on the map.
     assertThat(((Number) driver.executeScript("return anScatteredLayer.getLayers().length")))
         .isEqualTo(api.get("count").longValue());

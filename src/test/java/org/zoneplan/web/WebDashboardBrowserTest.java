@@ -11,6 +11,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -21,15 +22,10 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.zoneplan.enterprises.AnnualStatistics;
-import org.zoneplan.enterprises.EnterpriseRepository;
-import org.zoneplan.indicators.IndicatorsCache;
-import org.zoneplan.indicators.QuarterStatistics;
-import org.zoneplan.indicators.QuarterStatisticsRepository;
 import org.zoneplan.testsupport.Browser;
 import org.zoneplan.testsupport.Credentials;
 import org.zoneplan.testsupport.Http;
@@ -46,10 +42,6 @@ class WebDashboardBrowserTest extends PageTestBase {
 
   /** Pujiang, the plan's county (the yearly indicators' default jurisdiction). */
   private static final String COUNTY = "330726";
-
-  @Autowired QuarterStatisticsRepository quarters;
-  @Autowired EnterpriseRepository enterprises;
-  @Autowired IndicatorsCache indicatorsCache;
 
   @DynamicPropertySource
   static void store(DynamicPropertyRegistry registry) throws IOException {
@@ -172,10 +164,13 @@ class WebDashboardBrowserTest extends PageTestBase {
     Browser.screenshot(driver, "dashboard-series");
   }
 
+  /**
+   * The sample's own quarters (sample.QuarterGenerator, illustrative): the radar of Q2 and of Q3
+   * are the API's for those quarters, and differ; the page says the quarters are illustrative.
+   */
   @Test
   void radarFollowsTheQuarter() {
     int year = 2023;
-    seedSecondQuarter(year);
     openTab("dashboard");
     waitFor(d -> d.findElements(By.id("gauge-value")).size() == 1);
     new Select(driver.findElement(By.id("radar-zone"))).selectByValue(CORE);
@@ -186,15 +181,24 @@ class WebDashboardBrowserTest extends PageTestBase {
         completions(viewer().get(PLAN + "/indicators/yearly?year=" + year).json());
     assertThat(wholeYear).hasSameSizeAs(apiYear).isNotEmpty();
     assertClose(wholeYear, apiYear);
+    assertThat(driver.findElement(By.id("db-quarter-notice")).isDisplayed()).isFalse();
 
     choosePeriod(year, "2");
     List<Double> q2 = radar();
     List<Double> apiQ2 =
         completions(viewer().get(PLAN + "/indicators/yearly?year=" + year + "&quarter=2").json());
     assertClose(q2, apiQ2);
+    assertThat(driver.findElement(By.id("db-quarter-notice")).getText()).contains("示例");
     driver.executeScript("document.getElementById('db-table').scrollIntoView()");
     Browser.screenshot(driver, "dashboard-table-q2");
+
+    choosePeriod(year, "3");
+    List<Double> q3 = radar();
+    List<Double> apiQ3 =
+        completions(viewer().get(PLAN + "/indicators/yearly?year=" + year + "&quarter=3").json());
+    assertClose(q3, apiQ3);
     assertThat(q2.stream().filter(v -> v != null).count()).isGreaterThanOrEqualTo(2);
+    assertThat(q3).isNotEqualTo(q2);
     assertThat(q2).isNotEqualTo(wholeYear);
     // The target ring is at 100% on every axis.
     assertThat(
@@ -203,7 +207,67 @@ class WebDashboardBrowserTest extends PageTestBase {
                     "return Chart.getChart(document.getElementById('radar-chart'))"
                         + ".data.datasets[1].data.every(v => v === 100)"))
         .isTrue();
-    Browser.screenshot(driver, "dashboard-radar-q2");
+    Browser.screenshot(driver, "dashboard-radar-q3");
+  }
+
+  /**
+   * A click on the 亩均 tab's new download button (grades per zone) saves the server's .xlsx, whose
+   * counts and land by grade are the API's for the year and rule set shown.
+   */
+  @Test
+  void gradesPerZoneButtonDownloadsAnXlsxOfTheApisCounts() throws Exception {
+    Path downloads = Files.createTempDirectory("zoneplan-downloads");
+    driver.executeCdpCommand(
+        "Browser.setDownloadBehavior",
+        Map.of("behavior", "allow", "downloadPath", downloads.toString()));
+    openTab("muju");
+    waitFor(d -> d.findElements(By.cssSelector("#mj-zone-table tr[data-code]")).size() > 1);
+    WebElement button = driver.findElement(By.id("mj-zones-xlsx"));
+    assertThat(button.getText()).isEqualTo("下载 .xlsx");
+    String year = driver.findElement(By.id("mj-year")).getAttribute("value");
+    String ruleSet = driver.findElement(By.id("mj-rule-set")).getAttribute("value");
+    assertThat(button.getAttribute("href")).contains("/api/evaluation/results/zones.xlsx?");
+    button.click();
+    waitFor(
+        d -> {
+          try (var files = Files.list(downloads)) {
+            return files.anyMatch(f -> f.getFileName().toString().endsWith(".xlsx"));
+          } catch (IOException e) {
+            return false;
+          }
+        });
+    Path file;
+    try (var files = Files.list(downloads)) {
+      file = files.filter(f -> f.getFileName().toString().endsWith(".xlsx")).findFirst().get();
+    }
+    // The Chinese name of Content-Disposition's filename* (RFC 5987).
+    assertThat(file.getFileName().toString()).startsWith("亩均等级分区块-").endsWith("-" + year + ".xlsx");
+    JsonNode api =
+        viewer()
+            .get(
+                "/api/evaluation/results?division="
+                    + COUNTY
+                    + "&year="
+                    + year
+                    + "&ruleSet="
+                    + ruleSet
+                    + "&planId=pujiang-2021")
+            .json();
+    try (XSSFWorkbook book = new XSSFWorkbook(Files.newInputStream(file))) {
+      Sheet sheet = book.getSheetAt(0);
+      assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).isEqualTo("区块代码");
+      JsonNode zones = api.get("zones");
+      assertThat(sheet.getLastRowNum()).isEqualTo(zones.size() + 1);
+      for (int i = 0; i < zones.size(); i++) {
+        Row row = sheet.getRow(i + 1);
+        JsonNode z = zones.get(i);
+        assertThat(row.getCell(0).getStringCellValue()).isEqualTo(z.get("code").asString());
+        assertThat(row.getCell(4).getNumericCellValue())
+            .isEqualTo(z.get("countByGrade").get("A").doubleValue());
+        assertThat(row.getCell(5).getNumericCellValue())
+            .isEqualTo(z.get("landMuByGrade").get("A").doubleValue());
+      }
+    }
   }
 
   @Test
@@ -412,39 +476,6 @@ class WebDashboardBrowserTest extends PageTestBase {
                         + grade
                         + "'] .mj-count"))
             .getText());
-  }
-
-  /**
-   * Quarterly statistics (cumulative to Q2: 45% of each enterprise's year, an uneven half) for
-   * every enterprise of the year, so that the quarter has figures of its own.
-   */
-  private void seedSecondQuarter(int year) {
-    List<QuarterStatistics> rows = new ArrayList<>();
-    enterprises.forEachStatistic(
-        year,
-        s ->
-            rows.add(
-                new QuarterStatistics(
-                    2,
-                    new AnnualStatistics(
-                        s.creditCode(),
-                        s.year(),
-                        part(s.taxWan()),
-                        part(s.valueAddedWan()),
-                        part(s.revenueWan()),
-                        part(s.energyTce()),
-                        part(s.emissionsTonnes()),
-                        part(s.rndWan()),
-                        s.employees(),
-                        part(s.electricityWanKwh()),
-                        part(s.investmentWan())))));
-    assertThat(rows).isNotEmpty();
-    quarters.upsert(rows);
-    indicatorsCache.dataChanged();
-  }
-
-  private static Double part(Double v) {
-    return v == null ? null : 0.45 * v;
   }
 
   private record Download(int status, String type, byte[] bytes) {}
