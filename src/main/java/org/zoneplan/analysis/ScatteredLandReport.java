@@ -2,6 +2,7 @@ package org.zoneplan.analysis;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.locationtech.jts.geom.Geometry;
 import org.springframework.stereotype.Service;
 import org.zoneplan.analysis.AnalysisCache.Parcels;
@@ -11,6 +12,7 @@ import org.zoneplan.analysis.ReportParts.ParcelRef;
 import org.zoneplan.divisions.Division;
 import org.zoneplan.geo.AreaUnits;
 import org.zoneplan.geo.GeoJsonSerializer;
+import org.zoneplan.parcels.LandUser;
 import org.zoneplan.parcels.Parcel;
 import tools.jackson.databind.annotation.JsonSerialize;
 
@@ -73,6 +75,7 @@ public class ScatteredLandReport {
     Division division = inputs.divisionFor(parcels, plan, divisionCode);
     int[] scattered = inputs.scatteredIndices(parcels, plan, division, storage);
     ParcelIndex index = parcels.index();
+    Map<Long, List<LandUser>> users = inputs.landUsers(parcels, scattered);
     double total = 0;
     List<ParcelFeature> features = new ArrayList<>();
     for (int i : scattered) {
@@ -81,7 +84,7 @@ public class ScatteredLandReport {
           new ParcelFeature(
               "Feature",
               index.parcel(i).id(),
-              ParcelRef.of(index, i),
+              ParcelRef.of(index, i, users),
               withGeometry ? index.geometry(i) : null));
     }
     Concentration c = inputs.concentration(parcels, plan, division, storage);
