@@ -167,27 +167,11 @@ public class EnterpriseRepository {
 
   /**
    * Enterprises named on imported parcels: those not stored ({@code stored}: the codes stored) are
-   * inserted with the name given (their code when none); stored ones given a name are renamed, and
-   * keep every other field.
+   * inserted with the name given (their code when none); stored ones are left as they are.
    */
-  public void upsertNames(Map<String, String> namesByCode, Set<String> stored) {
-    List<Map.Entry<String, String>> renames = new ArrayList<>();
-    List<Map.Entry<String, String>> inserts = new ArrayList<>();
-    for (Map.Entry<String, String> e : namesByCode.entrySet()) {
-      if (!stored.contains(e.getKey())) {
-        inserts.add(e);
-      } else if (e.getValue() != null) {
-        renames.add(e);
-      }
-    }
-    template.batchUpdate(
-        "UPDATE enterprise SET name = ? WHERE credit_code = ?",
-        renames,
-        1000,
-        (ps, e) -> {
-          ps.setString(1, e.getValue());
-          ps.setString(2, e.getKey());
-        });
+  public void insertMissing(Map<String, String> namesByCode, Set<String> stored) {
+    List<Map.Entry<String, String>> inserts =
+        namesByCode.entrySet().stream().filter(e -> !stored.contains(e.getKey())).toList();
     template.batchUpdate(
         "INSERT INTO enterprise (credit_code, name) VALUES (?, ?)",
         inserts,

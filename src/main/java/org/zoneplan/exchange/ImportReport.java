@@ -41,7 +41,7 @@ public record ImportReport(
    *
    * @param year the statistics year the import named ({@code year}), or null
    * @param created enterprises new to the store
-   * @param renamed enterprises already stored whose name the file gives (their name is set)
+   * @param existing enterprises already stored (kept as they are: the file only links them)
    * @param ownerLinks parcels linked to their enterprise as owner with share 1
    * @param statistics enterprises whose tax, value added or employees of {@code year} were stored
    * @param skippedColumns figure columns (taxWan, valueAddedWan, employees) with values that were
@@ -50,7 +50,7 @@ public record ImportReport(
   public record Enterprises(
       Integer year,
       int created,
-      int renamed,
+      int existing,
       int ownerLinks,
       int statistics,
       List<String> skippedColumns) {}

@@ -205,7 +205,7 @@ public class ImportService {
     final Envelope extent = new Envelope();
     // parcels import: the enterprises named on the parcels and what became of them
     int enterprisesCreated;
-    int enterprisesUpdated;
+    int enterprisesExisting;
     int ownerLinks;
     int statistics;
     final Set<String> skippedColumns = new LinkedHashSet<>();
@@ -406,7 +406,7 @@ public class ImportService {
                 ? new ImportReport.Enterprises(
                     request.year(),
                     written || request.dryRun() ? run.enterprisesCreated : 0,
-                    written || request.dryRun() ? run.enterprisesUpdated : 0,
+                    written || request.dryRun() ? run.enterprisesExisting : 0,
                     written || request.dryRun() ? run.ownerLinks : 0,
                     written || request.dryRun() ? run.statistics : 0,
                     List.copyOf(run.skippedColumns))
@@ -822,8 +822,8 @@ public class ImportService {
     for (Map.Entry<String, NamedEnterprise> e : named.entrySet()) {
       if (!stored.contains(e.getKey())) {
         run.enterprisesCreated++;
-      } else if (e.getValue().name != null) {
-        run.enterprisesUpdated++;
+      } else {
+        run.enterprisesExisting++;
       }
       if (run.request.year() != null
           && (e.getValue().taxWan != null
@@ -855,7 +855,7 @@ public class ImportService {
     parcels.insertAll(unowned);
     Map<String, String> names = new LinkedHashMap<>();
     named.forEach((code, e) -> names.put(code, e.name));
-    enterprises.upsertNames(names, stored);
+    enterprises.insertMissing(names, stored);
     enterprises.insertLinks(links);
     run.ownerLinks = links.size();
     if (run.request.year() != null) {
