@@ -837,7 +837,8 @@ public class ImportService {
       run.ownerLinks = run.ownedParcels;
       return;
     }
-    // Parcels without an owner in batches; owned ones one by one, for the id their link needs.
+    // In the file's order (ids follow it): runs of parcels without an owner in batches, owned
+    // ones one by one, for the id their link needs.
     List<Parcel> unowned = new ArrayList<>();
     List<LandLink> links = new ArrayList<>();
     for (ParcelRow row : rows) {
@@ -848,6 +849,8 @@ public class ImportService {
           unowned.clear();
         }
       } else {
+        parcels.insertAll(unowned);
+        unowned.clear();
         long id = parcels.insert(row.parcel()).id();
         links.add(new LandLink(row.ownerCode(), id, LandRole.OWNER, 1.0));
       }
