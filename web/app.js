@@ -61,7 +61,7 @@ const TEXT = {
         layerZones: '开发区区块', layerCounties: '县(市、区)界', legend: '图例', layerParcels: '地块(用地分类)',
         tabDashboard: '指标看板', tabExport: '数据导出', concentration: '工业用地集聚率', zoneTable: '区块指标',
         radar: '指标雷达图', zone: '区块', compare: '规划版本对比', compareRun: '对比', target: '目标',
-        meets: '达标', misses: '未达标', industrialShare: '工业用地占比', taxPerMu: '亩均税收',
+        meets: '达标', misses: '未达标', industrialShare: '工业用地占比', taxPerMu: '亩均税收', statYear: '企业统计年度', noStatYear: '无企业统计',
         classes: '评价分类(A/B/C/D)', inefficient: '低效用地', areaBefore: '调整前', areaAfter: '调整后', delta: '变化',
         whatIf: '方案影响(未保存)', overlapsCreated: '新增重叠', concentrationChange: '集聚率', parcelsGained: '纳入地块',
         parcelsLost: '移出地块', exportLayer: '图层', exportFormat: '格式', exportCrs: '坐标系', exportEncoding: '编码',
@@ -136,7 +136,7 @@ const TEXT = {
         layerZones: 'Zones', layerCounties: 'County boundaries', legend: 'Legend', layerParcels: 'Parcels (land use)',
         tabDashboard: 'Indicators', tabExport: 'Export', concentration: 'Industrial-land concentration', zoneTable: 'Zone indicators',
         radar: 'Indicator radar', zone: 'Zone', compare: 'Compare plan versions', compareRun: 'Compare', target: 'target',
-        meets: 'meets the target', misses: 'below the target', industrialShare: 'Industrial share', taxPerMu: 'Tax per mu',
+        meets: 'meets the target', misses: 'below the target', industrialShare: 'Industrial share', taxPerMu: 'Tax per mu', statYear: 'Enterprise statistics year', noStatYear: 'no enterprise statistics',
         classes: 'Classes (A/B/C/D)', inefficient: 'Inefficient land', areaBefore: 'Before', areaAfter: 'After', delta: 'Change',
         whatIf: 'Effect (not saved)', overlapsCreated: 'New overlaps', concentrationChange: 'Concentration', parcelsGained: 'Parcels gained',
         parcelsLost: 'Parcels lost', exportLayer: 'Layer', exportFormat: 'Format', exportCrs: 'CRS', exportEncoding: 'Encoding',
@@ -231,7 +231,9 @@ function showInfo() {
   const eff = state.efficiency && state.efficiency.zones.find(x => x.code === z.code);
   if (ind) {
     rows.push([t().industrialShare, percent(ind.values.industrialShare)]);
-    rows.push([t().taxPerMu, ind.values.taxPerMuWan == null ? '—' : `${ind.values.taxPerMuWan.toFixed(1)} 万元/亩`]);
+    // Tax and value added are the land users' statistics of one year (the latest held).
+    rows.push([t().statYear, state.indicators.year == null ? t().noStatYear : String(state.indicators.year)]);
+    rows.push([state.indicators.year == null ? t().taxPerMu : `${t().taxPerMu} (${state.indicators.year})`, ind.values.taxPerMuWan == null ? '—' : `${ind.values.taxPerMuWan.toFixed(1)} 万元/亩`]);
   }
   if (eff) {
     rows.push([t().classes, ['A', 'B', 'C', 'D'].map(g => eff.classes[g].parcels).join(' / ')]);

@@ -116,17 +116,17 @@ final class GridCounty implements SyntheticCounty {
         MultiPolygon geometry =
             Cgcs2000.GEOMETRY_FACTORY.createMultiPolygon(new Polygon[] {polygon});
         String code = CODES[random.nextInt(CODES.length)];
-        boolean industrial = code.startsWith("10");
+        if (code.startsWith("10")) {
+          // The draws of the enterprise figures parcels had before V12, kept so that the same
+          // seed gives the same county as before.
+          random.nextDouble();
+          random.nextInt(500);
+        }
         sink.accept(
             new Parcel(
                 0,
                 LandUseScheme.YDYH_2023,
                 code,
-                industrial ? "企业" + n : null,
-                null,
-                industrial ? Math.round(random.nextDouble() * 5000) / 10.0 : null,
-                null,
-                industrial ? random.nextInt(500) : null,
                 geometry,
                 EllipsoidalArea.squareMetres(geometry)));
       }

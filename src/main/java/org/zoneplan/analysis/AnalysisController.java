@@ -1,5 +1,6 @@
 package org.zoneplan.analysis;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -10,6 +11,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.zoneplan.geo.GeometryLimits;
+import org.zoneplan.system.ApiProblem;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -92,8 +94,10 @@ class AnalysisController {
       @PathVariable String planId,
       @RequestParam(required = false) String zone,
       @RequestParam(required = false) Boolean includeStorage,
-      @RequestParam(defaultValue = "true") boolean parcels) {
-    return efficiencyReport.efficiency(planId, includeStorage, blankToNull(zone), parcels);
+      @RequestParam(defaultValue = "true") boolean parcels,
+      @RequestParam(required = false) String year) {
+    return efficiencyReport.efficiency(
+        planId, includeStorage, blankToNull(zone), parcels, year(year));
   }
 
   @GetMapping("/plans/{planId}/attribution")
@@ -132,8 +136,41 @@ class AnalysisController {
   IndicatorsReport.Result indicators(
       @PathVariable String planId,
       @RequestParam(required = false) String division,
-      @RequestParam(required = false) Boolean includeStorage) {
-    return indicatorsReport.indicators(planId, blankToNull(division), includeStorage);
+      @RequestParam(required = false) Boolean includeStorage,
+      @RequestParam(required = false) String year) {
+    return indicatorsReport.indicators(planId, blankToNull(division), includeStorage, year(year));
+  }
+
+  /** Earliest and latest statistics year a report may be asked for. */
+  static final int FIRST_YEAR = 1949;
+
+  static final int LAST_YEAR = 2100;
+
+  /** The {@code year} parameter: absent or blank is null (the latest year held). */
+  private static Integer year(String text) {
+    if (text == null || text.isBlank()) {
+      return null;
+    }
+    int y;
+    try {
+      y = Integer.parseInt(text.strip());
+    } catch (NumberFormatException e) {
+      throw new ApiProblem(
+              HttpStatus.BAD_REQUEST,
+              "invalid-year",
+              "Invalid parameter",
+              "year must be a whole number, was \"" + text + "\"")
+          .with("parameter", "year");
+    }
+    if (y < FIRST_YEAR || y > LAST_YEAR) {
+      throw new ApiProblem(
+              HttpStatus.BAD_REQUEST,
+              "invalid-year",
+              "Invalid parameter",
+              "year must be from " + FIRST_YEAR + " to " + LAST_YEAR + ", was " + y)
+          .with("parameter", "year");
+    }
+    return y;
   }
 
   private static String blankToNull(String s) {

@@ -1,5 +1,6 @@
 package org.zoneplan.analysis;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,7 +16,10 @@ import org.springframework.stereotype.Component;
 import org.zoneplan.analysis.AnalysisCache.Parcels;
 import org.zoneplan.divisions.Division;
 import org.zoneplan.divisions.DivisionRepository;
+import org.zoneplan.enterprises.EnterpriseRepository;
 import org.zoneplan.geo.EllipsoidalArea;
+import org.zoneplan.parcels.LandUser;
+import org.zoneplan.parcels.ParcelRepository;
 import org.zoneplan.system.ApiProblem;
 import org.zoneplan.zones.PlanVersion;
 import org.zoneplan.zones.Zone;
@@ -41,13 +45,19 @@ public class AnalysisInputs {
   private final DivisionRepository divisions;
   private final AnalysisProperties properties;
   private final LandUseClassifier classifier;
+  private final ParcelRepository parcelRepository;
+  private final EnterpriseRepository enterprises;
 
   AnalysisInputs(
       AnalysisCache cache,
       ZoneService zoneService,
       ZoneRepository zoneRepository,
       DivisionRepository divisions,
-      AnalysisProperties properties) {
+      AnalysisProperties properties,
+      ParcelRepository parcelRepository,
+      EnterpriseRepository enterprises) {
+    this.parcelRepository = parcelRepository;
+    this.enterprises = enterprises;
     this.cache = cache;
     this.zoneService = zoneService;
     this.zoneRepository = zoneRepository;
@@ -84,6 +94,35 @@ public class AnalysisInputs {
   }
 
   private volatile boolean warmedUp;
+
+  /**
+   * The enterprise figures of a statistics year on the snapshot's parcels ({@link LandFigures}),
+   * read from the store on each call (enterprise writes do not touch the parcel snapshot).
+   *
+   * @param year the statistics year, or null for the latest year held ({@code enterprise_stat});
+   *     with none held, figures of no year
+   */
+  public LandFigures landFigures(Parcels parcels, Integer year) {
+    Integer y = year != null ? year : enterprises.latestStatisticsYear();
+    if (y == null) {
+      return LandFigures.none(parcels.index());
+    }
+    LandFigures.Builder builder = LandFigures.builder(parcels.index(), y);
+    enterprises.forEachLandUse(
+        y, (code, parcelId, role, share, areaM2) -> builder.link(code, parcelId, share, areaM2));
+    enterprises.forEachStatistic(
+        y, s -> builder.statistics(s.creditCode(), s.taxWan(), s.valueAddedWan()));
+    return builder.build();
+  }
+
+  /** The land users of the parcels at these positions of the snapshot, by parcel id. */
+  public Map<Long, List<LandUser>> landUsers(Parcels parcels, int[] positions) {
+    List<Long> ids = new ArrayList<>(positions.length);
+    for (int i : positions) {
+      ids.add(parcels.index().parcel(i).id());
+    }
+    return parcelRepository.landUsers(ids);
+  }
 
   /** The current parcel snapshot: a request takes it once and uses only it. */
   public Parcels parcels() {

@@ -7,9 +7,11 @@ import org.zoneplan.geo.AreaUnits;
 import org.zoneplan.parcels.Parcel;
 
 /**
- * Per-亩 efficiency (亩均效益) of parcels and zones. A parcel's figures are over its whole area (an
- * enterprise's tax is not split); a zone's are over the industrial parcels that belong to it (see
- * {@link ZoneMembership}). Spring-free and thread-safe.
+ * Per-亩 efficiency (亩均效益) of parcels and zones for one statistics year ({@link LandFigures}: each
+ * enterprise's figures split over its land by enterprise land, parcel area × share). A parcel's tax
+ * per 亩 is its tax over the enterprise land of the users reporting tax; a zone's figures are over
+ * the industrial parcels that belong to it (see {@link ZoneMembership}). Spring-free and
+ * thread-safe.
  */
 public final class Efficiency {
   private Efficiency() {}
@@ -19,7 +21,10 @@ public final class Efficiency {
    *
    * @param index position in the {@link ParcelIndex}
    * @param areaMu the parcel's area, 亩
-   * @param taxPerMuWan tax per 亩, 万元/亩, or null without a tax figure
+   * @param enterpriseLandMu its enterprise land (area × the shares of its users), 亩
+   * @param taxWan the year's tax on it, 万元, or null without a tax figure
+   * @param valueAddedWan the year's value added on it, 万元, or null
+   * @param taxPerMuWan tax per 亩 of enterprise land, 万元/亩, or null without a tax figure
    * @param valueAddedPerMuWan value added per 亩, 万元/亩, or null
    * @param grade class from tax per 亩, or null without a tax figure
    */
@@ -27,6 +32,9 @@ public final class Efficiency {
       int index,
       Parcel parcel,
       double areaMu,
+      double enterpriseLandMu,
+      Double taxWan,
+      Double valueAddedWan,
       Double taxPerMuWan,
       Double valueAddedPerMuWan,
       Grade grade) {}
@@ -39,9 +47,10 @@ public final class Efficiency {
    *
    * @param parcels industrial parcels that belong to the zone
    * @param industrialMu their area, 亩
-   * @param taxWan their tax, 万元 (parcels without a figure count nothing)
-   * @param taxPerMuWan tax over the area of the parcels that have a tax figure, or null
-   * @param valueAddedPerMuWan value added over the area of parcels with that figure, or null
+   * @param enterpriseLandMu their enterprise land, 亩
+   * @param taxWan their tax of the year, 万元 (parcels without a figure count nothing)
+   * @param taxPerMuWan tax over the enterprise land reporting tax, or null without any
+   * @param valueAddedPerMuWan value added over the enterprise land reporting it, or null
    * @param classes count and area per class
    * @param unrated count and area of parcels without a tax figure
    * @param inefficientMu area of class C and D parcels, 亩
@@ -50,6 +59,7 @@ public final class Efficiency {
       String code,
       int parcels,
       double industrialMu,
+      double enterpriseLandMu,
       double taxWan,
       double valueAddedWan,
       Double taxPerMuWan,
@@ -58,17 +68,28 @@ public final class Efficiency {
       ClassFigures unrated,
       double inefficientMu) {}
 
-  public static ParcelFigures parcel(ParcelIndex parcels, int i, EfficiencyThresholds thresholds) {
+  public static ParcelFigures parcel(
+      ParcelIndex parcels, LandFigures figures, int i, EfficiencyThresholds thresholds) {
     Parcel p = parcels.parcel(i);
     double mu = AreaUnits.toMu(parcels.areaM2(i));
-    Double tax = p.taxWan() == null || mu <= 0 ? null : p.taxWan() / mu;
-    Double va = p.valueAddedWan() == null || mu <= 0 ? null : p.valueAddedWan() / mu;
-    return new ParcelFigures(i, p, mu, tax, va, thresholds.grade(tax));
+    Double taxWan = figures.taxWan(i);
+    Double vaWan = figures.valueAddedWan(i);
+    double taxedMu = AreaUnits.toMu(figures.taxedLandM2(i));
+    double vaMu = AreaUnits.toMu(figures.valueAddedLandM2(i));
+    Double tax = taxWan == null || taxedMu <= 0 ? null : taxWan / taxedMu;
+    Double va = vaWan == null || vaMu <= 0 ? null : vaWan / vaMu;
+    return new ParcelFigures(
+        i, p, mu, AreaUnits.toMu(figures.landM2(i)), taxWan, vaWan, tax, va, thresholds.grade(tax));
   }
 
   public static ZoneFigures zone(
-      String code, ParcelIndex parcels, int[] members, EfficiencyThresholds thresholds) {
+      String code,
+      ParcelIndex parcels,
+      LandFigures figures,
+      int[] members,
+      EfficiencyThresholds thresholds) {
     double mu = 0;
+    double landMu = 0;
     double tax = 0;
     double taxedMu = 0;
     double va = 0;
@@ -78,15 +99,16 @@ public final class Efficiency {
     int unratedCount = 0;
     double unratedMu = 0;
     for (int i : members) {
-      ParcelFigures f = parcel(parcels, i, thresholds);
+      ParcelFigures f = parcel(parcels, figures, i, thresholds);
       mu += f.areaMu();
-      if (f.parcel().taxWan() != null) {
-        tax += f.parcel().taxWan();
-        taxedMu += f.areaMu();
+      landMu += f.enterpriseLandMu();
+      if (f.taxWan() != null) {
+        tax += f.taxWan();
+        taxedMu += AreaUnits.toMu(figures.taxedLandM2(i));
       }
-      if (f.parcel().valueAddedWan() != null) {
-        va += f.parcel().valueAddedWan();
-        vaMu += f.areaMu();
+      if (f.valueAddedWan() != null) {
+        va += f.valueAddedWan();
+        vaMu += AreaUnits.toMu(figures.valueAddedLandM2(i));
       }
       if (f.grade() == null) {
         unratedCount++;
@@ -108,6 +130,7 @@ public final class Efficiency {
         code,
         members.length,
         mu,
+        landMu,
         tax,
         va,
         taxedMu > 0 ? tax / taxedMu : null,

@@ -12,6 +12,7 @@ import org.zoneplan.analysis.AnalysisInputs.PlanData;
 import org.zoneplan.analysis.EfficiencyThresholds.Grade;
 import org.zoneplan.analysis.ReportParts.ParcelRef;
 import org.zoneplan.analysis.ReportParts.ZoneRef;
+import org.zoneplan.parcels.LandUser;
 import org.zoneplan.zones.Zone;
 
 /**
@@ -21,8 +22,9 @@ import org.zoneplan.zones.Zone;
 @Service
 public class EfficiencyReport {
   static final String RULE =
-      "a parcel belongs to a zone when its interior point lies in it; its figures are over its"
-          + " whole area";
+      "a parcel belongs to a zone when its interior point lies in it; its figures are the year's"
+          + " statistics of its land users (enterprise_stat), each enterprise's split over its land"
+          + " by enterprise land (parcel area × share), per 亩 of the enterprise land reporting them";
 
   private final AnalysisInputs inputs;
   private final EfficiencyThresholds thresholds;
@@ -35,10 +37,15 @@ public class EfficiencyReport {
   /**
    * The report.
    *
+   * @param year the statistics year of the figures (asked for, or the latest held); null when the
+   *     store holds no statistics
+   * @param enterprisesWithStatistics enterprises reporting in that year
    * @param parcels the member parcels with their figures; absent (not null) when not asked for
    */
   public record Result(
       String planId,
+      Integer year,
+      int enterprisesWithStatistics,
       boolean includeStorage,
       Thresholds thresholds,
       String rule,
@@ -61,7 +68,8 @@ public class EfficiencyReport {
    * A zone's figures over its industrial member parcels.
    *
    * @param industrialMu their area, 亩
-   * @param taxPerMuWan tax over the area of parcels with a tax figure, 万元/亩; null without any
+   * @param enterpriseLandMu their enterprise land (area × the shares of their users), 亩
+   * @param taxPerMuWan tax over the enterprise land reporting tax, 万元/亩; null without any
    * @param classes count and area (亩) per class A–D
    * @param unrated count and area of parcels without a tax figure
    * @param inefficientShare class C and D land ÷ industrial land; null without industrial land
@@ -70,6 +78,7 @@ public class EfficiencyReport {
       @JsonUnwrapped ZoneRef zone,
       int parcels,
       double industrialMu,
+      double enterpriseLandMu,
       double taxWan,
       double valueAddedWan,
       Double taxPerMuWan,
@@ -83,6 +92,7 @@ public class EfficiencyReport {
           ZoneRef.of(zone),
           f.parcels(),
           f.industrialMu(),
+          f.enterpriseLandMu(),
           f.taxWan(),
           f.valueAddedWan(),
           ReportParts.orNull(f.taxPerMuWan()),
@@ -95,13 +105,15 @@ public class EfficiencyReport {
   }
 
   /**
-   * An industrial parcel that belongs to a zone, with its figures over its whole area.
+   * An industrial parcel that belongs to a zone, with the year's figures of its land users.
    *
+   * @param enterpriseLandMu its area × the shares of its users, 亩
    * @param grade class A–D, null without a tax figure
    * @param zones codes of the zones it belongs to
    */
   public record ParcelEfficiency(
       @JsonUnwrapped ParcelRef parcel,
+      double enterpriseLandMu,
       Double taxWan,
       Double valueAddedWan,
       Double taxPerMuWan,
@@ -113,10 +125,12 @@ public class EfficiencyReport {
    * @param includeStorage whether storage land counts, or null for the configured default
    * @param zoneCode only this zone (404 zone-not-found when the plan has none), or null for all
    * @param withParcels whether to list the member parcels
+   * @param year the statistics year, or null for the latest held
    */
   public Result efficiency(
-      String planId, Boolean includeStorage, String zoneCode, boolean withParcels) {
+      String planId, Boolean includeStorage, String zoneCode, boolean withParcels, Integer year) {
     Parcels parcels = inputs.parcels();
+    LandFigures figures = inputs.landFigures(parcels, year);
     PlanData plan = inputs.planData(planId);
     if (zoneCode != null) {
       inputs.zoneService().zone(planId, zoneCode);
@@ -131,7 +145,8 @@ public class EfficiencyReport {
         zones.add(
             ZoneEfficiency.of(
                 zone,
-                Efficiency.zone(zone.code(), index, membership.members(zone.code()), thresholds)));
+                Efficiency.zone(
+                    zone.code(), index, figures, membership.members(zone.code()), thresholds)));
       }
     }
     List<ParcelEfficiency> list = null;
@@ -141,13 +156,15 @@ public class EfficiencyReport {
           zoneCode != null
               ? membership.members(zoneCode)
               : index.all(i -> !membership.zonesOf(i).isEmpty());
+      Map<Long, List<LandUser>> users = inputs.landUsers(parcels, members);
       for (int i : members) {
-        Efficiency.ParcelFigures f = Efficiency.parcel(index, i, thresholds);
+        Efficiency.ParcelFigures f = Efficiency.parcel(index, figures, i, thresholds);
         list.add(
             new ParcelEfficiency(
-                ParcelRef.of(index, i),
-                ReportParts.orNull(f.parcel().taxWan()),
-                ReportParts.orNull(f.parcel().valueAddedWan()),
+                ParcelRef.of(index, i, users),
+                f.enterpriseLandMu(),
+                ReportParts.orNull(f.taxWan()),
+                ReportParts.orNull(f.valueAddedWan()),
                 ReportParts.orNull(f.taxPerMuWan()),
                 ReportParts.orNull(f.valueAddedPerMuWan()),
                 f.grade() == null ? null : f.grade().name(),
@@ -156,6 +173,8 @@ public class EfficiencyReport {
     }
     return new Result(
         planId,
+        figures.year(),
+        figures.enterprises(),
         storage,
         new Thresholds(
             "taxPerMuWan", "万元/亩", thresholds.a(), thresholds.b(), thresholds.c(), "C, D"),

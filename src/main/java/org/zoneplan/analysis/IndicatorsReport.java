@@ -31,11 +31,16 @@ public class IndicatorsReport {
   /**
    * The report.
    *
+   * @param year the statistics year of the enterprise figures (tax, value added): asked for, or the
+   *     latest held; null when the store holds no statistics
+   * @param enterprisesWithStatistics enterprises reporting in that year
    * @param plan the plan's concentration in the division and its scattered industrial land
    * @param axes the radar's axes, in order; each zone's {@code values} has one entry per axis key
    */
   public record Result(
       String planId,
+      Integer year,
+      int enterprisesWithStatistics,
       DivisionRef division,
       boolean includeStorage,
       Targets targets,
@@ -84,6 +89,8 @@ public class IndicatorsReport {
    *
    * @param industrialM2 industrial land in the zone and the division
    * @param memberParcels industrial parcels belonging to the zone (interior point)
+   * @param enterpriseLandMu their enterprise land (area × the shares of their users), 亩
+   * @param taxWan the year's tax on them (each enterprise's split over its land), 万元
    * @param meetsTaxPerMuTarget null without a target or a tax figure
    */
   public record Figures(
@@ -91,6 +98,7 @@ public class IndicatorsReport {
       double industrialMu,
       int memberParcels,
       double memberIndustrialMu,
+      double enterpriseLandMu,
       double inefficientMu,
       double taxWan,
       double valueAddedWan,
@@ -99,9 +107,12 @@ public class IndicatorsReport {
   /**
    * @param divisionCode a division with an outline, or null for the county holding most zones
    * @param includeStorage whether storage land counts, or null for the configured default
+   * @param year the statistics year, or null for the latest held
    */
-  public Result indicators(String planId, String divisionCode, Boolean includeStorage) {
+  public Result indicators(
+      String planId, String divisionCode, Boolean includeStorage, Integer year) {
     Parcels parcels = inputs.parcels();
+    LandFigures figures = inputs.landFigures(parcels, year);
     PlanData plan = inputs.planData(planId);
     boolean storage = inputs.storage(includeStorage);
     Division division = inputs.divisionFor(parcels, plan, divisionCode);
@@ -119,7 +130,7 @@ public class IndicatorsReport {
     for (Zone zone : plan.zones()) {
       Efficiency.ZoneFigures f =
           Efficiency.zone(
-              zone.code(), parcels.index(), membership.members(zone.code()), thresholds);
+              zone.code(), parcels.index(), figures, membership.members(zone.code()), thresholds);
       double industrial = c.zoneIndustrialM2().getOrDefault(zone.code(), 0.0);
       zones.add(
           new ZoneIndicators(
@@ -136,6 +147,7 @@ public class IndicatorsReport {
                   AreaUnits.toMu(industrial),
                   f.parcels(),
                   f.industrialMu(),
+                  f.enterpriseLandMu(),
                   f.inefficientMu(),
                   f.taxWan(),
                   f.valueAddedWan(),
@@ -145,6 +157,8 @@ public class IndicatorsReport {
     }
     return new Result(
         planId,
+        figures.year(),
+        figures.enterprises(),
         DivisionRef.of(division, divisionCode == null),
         storage,
         new Targets(
@@ -176,13 +190,13 @@ public class IndicatorsReport {
             "亩均税收",
             "万元/亩",
             ReportParts.orNull(t.taxPerMuWan()),
-            "tax ÷ area of member parcels"),
+            "the year's tax of the land users ÷ their enterprise land (area × share) in member parcels"),
         new Axis(
             "valueAddedPerMuWan",
             "亩均增加值",
             "万元/亩",
             ReportParts.orNull(t.valueAddedPerMuWan()),
-            "value added ÷ area of member parcels"),
+            "the year's value added of the land users ÷ their enterprise land in member parcels"),
         new Axis(
             "inefficientShare",
             "低效用地占比",

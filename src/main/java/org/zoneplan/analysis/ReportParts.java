@@ -3,11 +3,13 @@ package org.zoneplan.analysis;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.IntPredicate;
 import org.locationtech.jts.geom.Geometry;
 import org.zoneplan.divisions.Division;
 import org.zoneplan.geo.AreaUnits;
 import org.zoneplan.geo.GeoJsonSerializer;
+import org.zoneplan.parcels.LandUser;
 import org.zoneplan.parcels.Parcel;
 import org.zoneplan.zones.PlanVersion;
 import org.zoneplan.zones.Zone;
@@ -69,23 +71,33 @@ public final class ReportParts {
     }
   }
 
-  /** A parcel with the area the analysis counts (ellipsoidal). */
+  /**
+   * A parcel with the area the analysis counts (ellipsoidal).
+   *
+   * @param enterpriseName the name of its first land user (owners first, then by share), or null
+   * @param creditCode that user's credit code, or null
+   * @param landUsers every enterprise using it ({@code enterprise_land}), owners first
+   */
   public record ParcelRef(
       long id,
       String scheme,
       String landUseCode,
       String enterpriseName,
       String creditCode,
+      List<LandUser> landUsers,
       double areaM2,
       double areaMu) {
-    static ParcelRef of(ParcelIndex index, int i) {
+    static ParcelRef of(ParcelIndex index, int i, Map<Long, List<LandUser>> users) {
       Parcel p = index.parcel(i);
+      List<LandUser> list = users.getOrDefault(p.id(), List.of());
+      LandUser first = list.isEmpty() ? null : list.get(0);
       return new ParcelRef(
           p.id(),
           p.scheme().name(),
           p.landUseCode(),
-          p.enterpriseName(),
-          p.creditCode(),
+          first == null ? null : first.name(),
+          first == null ? null : first.creditCode(),
+          list,
           index.areaM2(i),
           AreaUnits.toMu(index.areaM2(i)));
     }

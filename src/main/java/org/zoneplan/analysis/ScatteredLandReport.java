@@ -14,6 +14,7 @@ import org.zoneplan.analysis.ReportParts.ParcelRef;
 import org.zoneplan.divisions.Division;
 import org.zoneplan.geo.AreaUnits;
 import org.zoneplan.geo.GeoJsonSerializer;
+import org.zoneplan.parcels.LandUser;
 import org.zoneplan.parcels.Parcel;
 import org.zoneplan.parcels.ParcelSupplyRepository;
 import tools.jackson.databind.annotation.JsonSerialize;
@@ -97,6 +98,7 @@ public class ScatteredLandReport {
     Division division = inputs.divisionFor(parcels, plan, divisionCode);
     int[] scattered = inputs.scatteredIndices(parcels, plan, division, storage);
     ParcelIndex index = parcels.index();
+    Map<Long, List<LandUser>> users = inputs.landUsers(parcels, scattered);
     double total = 0;
     List<ParcelFeature> features = new ArrayList<>();
     List<Long> ids = new ArrayList<>(scattered.length);
@@ -131,7 +133,7 @@ public class ScatteredLandReport {
           new ParcelFeature(
               "Feature",
               index.parcel(i).id(),
-              ParcelRef.of(index, i),
+              ParcelRef.of(index, i, users),
               withGeometry ? index.geometry(i) : null));
     }
     Concentration c = inputs.concentration(parcels, plan, division, storage);

@@ -165,6 +165,49 @@ public class EnterpriseRepository {
         });
   }
 
+  /**
+   * Enterprises named on imported parcels: those not stored ({@code stored}: the codes stored) are
+   * inserted with the name given (their code when none); stored ones are left as they are.
+   */
+  public void insertMissing(Map<String, String> namesByCode, Set<String> stored) {
+    List<Map.Entry<String, String>> inserts =
+        namesByCode.entrySet().stream().filter(e -> !stored.contains(e.getKey())).toList();
+    template.batchUpdate(
+        "INSERT INTO enterprise (credit_code, name) VALUES (?, ?)",
+        inserts,
+        1000,
+        (ps, e) -> {
+          ps.setString(1, e.getKey());
+          ps.setString(2, e.getValue() != null ? e.getValue() : e.getKey());
+        });
+  }
+
+  /**
+   * Sets the tax, value added and employees of each row's enterprise and year where the row has
+   * them (null: kept), keeping the year's other figures; a year not stored yet is inserted.
+   */
+  public void mergeFigures(List<AnnualStatistics> rows) {
+    List<AnnualStatistics> inserts = new ArrayList<>();
+    for (AnnualStatistics s : rows) {
+      int updated =
+          template.update(
+              "UPDATE enterprise_stat SET tax_wan = COALESCE(?, tax_wan),"
+                  + " value_added_wan = COALESCE(?, value_added_wan),"
+                  + " employees = COALESCE(?, employees) WHERE credit_code = ? AND stat_year = ?",
+              ps -> {
+                ps.setObject(1, s.taxWan(), Types.DOUBLE);
+                ps.setObject(2, s.valueAddedWan(), Types.DOUBLE);
+                ps.setObject(3, s.employees(), Types.INTEGER);
+                ps.setString(4, s.creditCode());
+                ps.setInt(5, s.year());
+              });
+      if (updated == 0) {
+        inserts.add(s);
+      }
+    }
+    insertStatistics(inserts);
+  }
+
   private static void bindEnterprise(PreparedStatement ps, Enterprise e, int at)
       throws SQLException {
     ps.setString(at, e.name());
@@ -364,6 +407,11 @@ public class EnterpriseRepository {
         .param(creditCode)
         .query(EnterpriseRepository::statistics)
         .list();
+  }
+
+  /** The latest year with statistics of any enterprise, or null when none is stored. */
+  public Integer latestStatisticsYear() {
+    return template.queryForObject("SELECT MAX(stat_year) FROM enterprise_stat", Integer.class);
   }
 
   /** The stored (credit code, year) keys of the years from {@code fromYear} to {@code toYear}. */

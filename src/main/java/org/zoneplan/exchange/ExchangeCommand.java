@@ -35,6 +35,8 @@ import tools.jackson.databind.json.JsonMapper;
  *     (--layer: zones, parcels, divisions, overlaps, scattered)
  * java -jar zoneplan.jar import --layer=zones --plan=pujiang-2021 [--dry-run] \
  *     [--encoding=GBK] [--crs=EPSG:4549] zones.zip
+ *     (parcels: [--mode=replace] [--year=2024], the statistics year of the file's enterprise
+ *     figures)
  * java -jar zoneplan.jar report --plan=pujiang-2021 [--unit=km2]
  * </pre>
  *
@@ -138,7 +140,8 @@ public final class ExchangeCommand {
             a.containsOption("dry-run") ? "true" : option(a, "dryRun"),
             option(a, "encoding"),
             option(a, "crs"),
-            option(a, "mode"));
+            option(a, "mode"),
+            option(a, "year"));
     JsonMapper json = context.getBean(JsonMapper.class);
     try (InputStream in = new FileInputStream(file.toFile())) {
       ImportReport report =

@@ -32,14 +32,15 @@ class ImportController {
       @RequestParam(required = false) String dryRun,
       @RequestParam(required = false) String encoding,
       @RequestParam(required = false) String crs,
-      @RequestParam(required = false) String mode)
+      @RequestParam(required = false) String mode,
+      @RequestParam(required = false) String year)
       throws IOException {
     if (file == null || file.isEmpty()) {
       throw UploadProblems.badRequest("missing-file", "the multipart part \"file\" is required");
     }
     ImportRequest request;
     try {
-      request = ImportRequest.parse(layer, plan, dryRun, encoding, crs, mode);
+      request = ImportRequest.parse(layer, plan, dryRun, encoding, crs, mode, year);
     } catch (IllegalArgumentException e) {
       throw new ApiProblem(
           HttpStatus.BAD_REQUEST, "invalid-parameter", "Invalid parameter", e.getMessage());

@@ -18,6 +18,7 @@ import java.util.List;
  *     listed
  * @param repairsListed how many of the {@code counts.repaired} repairs {@code repairs} lists
  * @param warnings things done that the uploader should know (a CRS read from the coordinates)
+ * @param enterprises parcels only: the enterprises named on the parcels (null for other layers)
  */
 public record ImportReport(
     String layer,
@@ -32,7 +33,27 @@ public record ImportReport(
     int problemCount,
     int listed,
     int repairsListed,
-    List<String> warnings) {
+    List<String> warnings,
+    Enterprises enterprises) {
+
+  /**
+   * What a parcel import did with the enterprises its parcels name (or, in a dry run, would do).
+   *
+   * @param year the statistics year the import named ({@code year}), or null
+   * @param created enterprises new to the store
+   * @param existing enterprises already stored (kept as they are: the file only links them)
+   * @param ownerLinks parcels linked to their enterprise as owner with share 1
+   * @param statistics enterprises whose tax, value added or employees of {@code year} were stored
+   * @param skippedColumns figure columns (taxWan, valueAddedWan, employees) with values that were
+   *     not stored: no year given, or on parcels without a credit code
+   */
+  public record Enterprises(
+      Integer year,
+      int created,
+      int existing,
+      int ownerLinks,
+      int statistics,
+      List<String> skippedColumns) {}
 
   public record FileInfo(
       String name,

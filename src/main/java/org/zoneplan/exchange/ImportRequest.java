@@ -14,9 +14,27 @@ import org.zoneplan.geo.Crs;
  * @param crs override of the file's CRS, or null to read it from the file
  * @param replace parcels only ({@code mode=replace}): the file replaces every stored parcel, in the
  *     same transaction (the default {@code mode=append} adds the file's parcels)
+ * @param year parcels only: the statistics year the file's tax, value added and employees belong
+ *     to, or null (they are then skipped and reported)
  */
 public record ImportRequest(
-    String layer, String planId, boolean dryRun, Charset encoding, Crs crs, boolean replace) {
+    String layer,
+    String planId,
+    boolean dryRun,
+    Charset encoding,
+    Crs crs,
+    boolean replace,
+    Integer year) {
+
+  /** Earliest and latest statistics year an import may name. */
+  static final int FIRST_YEAR = 1949;
+
+  static final int LAST_YEAR = 2100;
+
+  public ImportRequest(
+      String layer, String planId, boolean dryRun, Charset encoding, Crs crs, boolean replace) {
+    this(layer, planId, dryRun, encoding, crs, replace, null);
+  }
 
   /** An import that adds (zones, divisions: creates or replaces by code; parcels: appends). */
   public ImportRequest(String layer, String planId, boolean dryRun, Charset encoding, Crs crs) {
@@ -37,6 +55,21 @@ public record ImportRequest(
    */
   public static ImportRequest parse(
       String layer, String plan, String dryRun, String encoding, String crs, String mode) {
+    return parse(layer, plan, dryRun, encoding, crs, mode, null);
+  }
+
+  /**
+   * @param year parcels only: a statistics year from {@value #FIRST_YEAR} to {@value #LAST_YEAR}
+   * @throws IllegalArgumentException naming the wrong parameter
+   */
+  public static ImportRequest parse(
+      String layer,
+      String plan,
+      String dryRun,
+      String encoding,
+      String crs,
+      String mode,
+      String year) {
     String l = layer == null ? "" : layer.strip().toLowerCase(Locale.ROOT);
     if (!l.equals("zones") && !l.equals("parcels") && !l.equals("divisions")) {
       throw new IllegalArgumentException(
@@ -55,12 +88,29 @@ public record ImportRequest(
       throw new IllegalArgumentException(
           "mode=replace is for parcels (zones and divisions are replaced by code)");
     }
+    Integer y = null;
+    if (year != null && !year.isBlank()) {
+      if (!l.equals("parcels")) {
+        throw new IllegalArgumentException(
+            "year is for parcels (the statistics year of the enterprise figures on them)");
+      }
+      try {
+        y = Integer.parseInt(year.strip());
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException("year must be a whole number, was \"" + year + "\"");
+      }
+      if (y < FIRST_YEAR || y > LAST_YEAR) {
+        throw new IllegalArgumentException(
+            "year must be from " + FIRST_YEAR + " to " + LAST_YEAR + ", was " + y);
+      }
+    }
     return new ImportRequest(
         l,
         p,
         dry,
         encoding == null || encoding.isBlank() ? null : ShapefileEncoding.parse(encoding),
         crs == null || crs.isBlank() ? null : Crs.parse(crs),
-        m.equals("replace"));
+        m.equals("replace"),
+        y);
   }
 }

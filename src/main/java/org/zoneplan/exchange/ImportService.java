@@ -9,9 +9,11 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 import org.locationtech.jts.geom.Coordinate;
@@ -26,6 +28,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.zoneplan.audit.AuditLog;
 import org.zoneplan.divisions.Division;
 import org.zoneplan.divisions.DivisionRepository;
+import org.zoneplan.enterprises.AnnualStatistics;
+import org.zoneplan.enterprises.EnterpriseRepository;
+import org.zoneplan.enterprises.EnterprisesChangedEvent;
+import org.zoneplan.enterprises.LandLink;
+import org.zoneplan.enterprises.LandRole;
 import org.zoneplan.geo.AreaFigures;
 import org.zoneplan.geo.Cgcs2000;
 import org.zoneplan.geo.Crs;
@@ -37,6 +44,7 @@ import org.zoneplan.geo.GeometryLimits;
 import org.zoneplan.geo.GeometryRejectedException;
 import org.zoneplan.geo.GeometryRepair;
 import org.zoneplan.geo.PolygonValidator;
+import org.zoneplan.parcels.CreditCode;
 import org.zoneplan.parcels.LandUseScheme;
 import org.zoneplan.parcels.Parcel;
 import org.zoneplan.parcels.ParcelRepository;
@@ -89,6 +97,7 @@ public class ImportService {
   private final JsonMapper json;
   private final AuditLog audit;
   private final GeometryLimits limits;
+  private final EnterpriseRepository enterprises;
 
   ImportService(
       ExchangeProperties properties,
@@ -100,7 +109,9 @@ public class ImportService {
       ApplicationEventPublisher events,
       JsonMapper json,
       AuditLog audit,
-      GeometryLimits limits) {
+      GeometryLimits limits,
+      EnterpriseRepository enterprises) {
+    this.enterprises = enterprises;
     this.limits = limits;
     this.properties = properties;
     this.zoneService = zoneService;
@@ -192,6 +203,15 @@ public class ImportService {
     Crs effective;
     UnaryOperator<Geometry> toCgcs2000;
     final Envelope extent = new Envelope();
+    // parcels import: the enterprises named on the parcels and what became of them
+    int enterprisesCreated;
+    int enterprisesExisting;
+    int ownerLinks;
+    int statistics;
+    final Set<String> skippedColumns = new LinkedHashSet<>();
+    int namesWithoutCode;
+    int ownedParcels;
+    int figuresWithoutCode;
 
     Run(ImportRequest request, Crs declared) {
       this.request = request;
@@ -350,6 +370,9 @@ public class ImportService {
     boolean written = !request.dryRun() && !run.failed();
     if (written && request.layer().equals("parcels") && (run.accepted > 0 || request.replace())) {
       events.publishEvent(new ParcelsChangedEvent(run.extent));
+      if (run.ownerLinks > 0 || run.statistics > 0 || request.replace()) {
+        events.publishEvent(new EnterprisesChangedEvent());
+      }
     }
     Crs crs = run.effective != null ? run.effective : input.crs();
     ImportReport report =
@@ -378,7 +401,16 @@ public class ImportService {
             run.errorCount,
             run.errors.size(),
             run.repairs.size(),
-            run.warnings);
+            run.warnings,
+            request.layer().equals("parcels")
+                ? new ImportReport.Enterprises(
+                    request.year(),
+                    written || request.dryRun() ? run.enterprisesCreated : 0,
+                    written || request.dryRun() ? run.enterprisesExisting : 0,
+                    written || request.dryRun() ? run.ownerLinks : 0,
+                    written || request.dryRun() ? run.statistics : 0,
+                    List.copyOf(run.skippedColumns))
+                : null);
     if (!request.dryRun() && run.failed()) {
       throw ApiProblem.invalid(
               "import-refused",
@@ -616,8 +648,38 @@ public class ImportService {
 
   // ---------------------------------------------------------------- parcels
 
+  /** A parcel of the file and the enterprise it names as owner (credit code), or null. */
+  private record ParcelRow(Parcel parcel, String ownerCode) {}
+
+  /** An enterprise named on the file's parcels: its first name there, figures summed. */
+  private static final class NamedEnterprise {
+    String name;
+    Double taxWan;
+    Double valueAddedWan;
+    Long employees;
+  }
+
+  /** The parcel file's enterprise figures, by property name, with the field names read. */
+  private static final String[][] FIGURES = {
+    {"taxWan", "TAX_WAN", "SSZE"},
+    {"valueAddedWan", "VA_WAN", "ZJZ"},
+    {"employees", "EMPLOYEES", "CYRS"}
+  };
+
+  /**
+   * Parcels, and the enterprises land-bureau files carry on them: an enterprise name
+   * (enterpriseName / ENTERPRISE / QYMC) and credit code (creditCode / CREDITCODE / TYSHXYDM,
+   * checked by GB 32100: a bad code refuses the feature) make the enterprise (created, or renamed
+   * when the file names it) the parcel's owner with share 1, in the import's transaction. Tax,
+   * value added and employees (taxWan / TAX_WAN / SSZE, valueAddedWan / VA_WAN / ZJZ, employees /
+   * EMPLOYEES / CYRS) become the enterprise's statistics of {@code year}, summed over its parcels
+   * in the file (other figures of that year kept), only when the import names a year; without one
+   * they are reported as skipped columns, as are figures on a parcel without a credit code.
+   */
   private Runnable readParcels(FeatureInput input, Run run) throws IOException {
-    List<Parcel> rows = new ArrayList<>();
+    List<ParcelRow> rows = new ArrayList<>();
+    Map<String, NamedEnterprise> named = new LinkedHashMap<>();
+    Integer year = run.request.year();
     input.forEach(
         f -> {
           run.features++;
@@ -649,43 +711,102 @@ public class ImportService {
                 f.number(), key, "land-use code (LANDUSE, DLBM) missing or longer than 8", null);
             return;
           }
-          if ((enterprise != null && enterprise.length() > 200)
-              || (credit != null && credit.length() > 18)) {
-            run.error(f.number(), key, "enterprise name over 200 or credit code over 18", null);
+          if (enterprise != null && enterprise.length() > 200) {
+            run.error(f.number(), key, "enterprise name (QYMC) over 200 characters", null);
             return;
+          }
+          if (credit != null) {
+            Optional<String> problem = CreditCode.problem(credit);
+            if (problem.isPresent()) {
+              run.error(
+                  f.number(),
+                  key,
+                  "unified social credit code (TYSHXYDM) \""
+                      + clip(credit, 40)
+                      + "\": "
+                      + problem.get(),
+                  null);
+              return;
+            }
+          }
+          Double[] figures = new Double[FIGURES.length];
+          for (int k = 0; k < FIGURES.length; k++) {
+            figures[k] = number(a, Double.class, FIGURES[k]);
+            if (figures[k] == null) {
+              continue;
+            }
+            if (year == null || credit == null) {
+              run.skippedColumns.add(FIGURES[k][0]);
+            } else if (figures[k] < 0 || !Double.isFinite(figures[k])) {
+              run.error(
+                  f.number(),
+                  key,
+                  FIGURES[k][0] + " must not be negative, was " + figures[k],
+                  null);
+              return;
+            }
           }
           if (geometry == null) {
             return;
           }
+          if (credit == null) {
+            if (enterprise != null) {
+              run.namesWithoutCode++;
+            }
+            if (figures[0] != null || figures[1] != null || figures[2] != null) {
+              run.figuresWithoutCode++;
+            }
+          } else {
+            run.ownedParcels++;
+            NamedEnterprise e = named.computeIfAbsent(credit, c -> new NamedEnterprise());
+            if (e.name == null) {
+              e.name = enterprise;
+            }
+            if (year != null) {
+              e.taxWan = sum(e.taxWan, figures[0]);
+              e.valueAddedWan = sum(e.valueAddedWan, figures[1]);
+              e.employees =
+                  figures[2] == null
+                      ? e.employees
+                      : (e.employees == null ? 0 : e.employees) + Math.round(figures[2]);
+            }
+          }
           double area = EllipsoidalArea.squareMetres(geometry);
-          Long employees = number(a, Long.class, "employees", "EMPLOYEES", "CYRS");
-          Parcel parcel =
-              new Parcel(
-                  0,
-                  scheme,
-                  landUse,
-                  enterprise,
-                  credit,
-                  number(a, Double.class, "taxWan", "TAX_WAN", "SSZE"),
-                  number(a, Double.class, "valueAddedWan", "VA_WAN", "ZJZ"),
-                  employees == null ? null : employees.intValue(),
-                  geometry,
-                  area);
+          Parcel parcel = new Parcel(0, scheme, landUse, geometry, area);
           run.accepted++;
           run.areaM2 += area;
           run.extent.expandToInclude(geometry.getEnvelopeInternal());
           run.created++;
           if (!run.request.dryRun() && !run.failed()) {
-            rows.add(parcel);
+            rows.add(new ParcelRow(parcel, credit));
           }
         });
-    return () -> writeParcels(rows, run);
+    if (run.namesWithoutCode > 0) {
+      run.warnings.add(
+          run.namesWithoutCode
+              + " parcels name an enterprise without a credit code (TYSHXYDM): no enterprise or"
+              + " land link was stored for them");
+    }
+    if (!run.skippedColumns.isEmpty()) {
+      run.warnings.add(
+          "figures "
+              + run.skippedColumns
+              + " not stored: "
+              + (year == null
+                  ? "give year=YYYY to store them as the enterprises' statistics of that year"
+                  : run.figuresWithoutCode + " parcels carry them without a credit code"));
+    }
+    return () -> writeParcels(rows, named, run);
   }
 
-  private void writeParcels(List<Parcel> rows, Run run) {
+  private static Double sum(Double total, Double value) {
+    return value == null ? total : (total == null ? 0 : total) + value;
+  }
+
+  private void writeParcels(List<ParcelRow> rows, Map<String, NamedEnterprise> named, Run run) {
     if (run.request.replace()) {
-      // Every stored parcel goes; "replaced" counts them. A dry run only counts. Any error rolls
-      // the deletion back with the rest of the transaction.
+      // Every stored parcel goes (their land links with them); "replaced" counts them. A dry run
+      // only counts. Any error rolls the deletion back with the rest of the transaction.
       run.replaced = (int) parcels.count();
       run.warnings.add(
           0, "mode=replace: the " + run.replaced + " stored parcels are replaced by the file's");
@@ -694,11 +815,73 @@ public class ImportService {
         run.extent.expandToInclude(CHINA);
       }
     }
-    if (run.request.dryRun() || run.failed()) {
+    if (run.failed()) {
       return;
     }
-    for (int i = 0; i < rows.size(); i += PARCEL_BATCH) {
-      parcels.insertAll(rows.subList(i, Math.min(rows.size(), i + PARCEL_BATCH)));
+    Set<String> stored = enterprises.codes();
+    for (Map.Entry<String, NamedEnterprise> e : named.entrySet()) {
+      if (!stored.contains(e.getKey())) {
+        run.enterprisesCreated++;
+      } else {
+        run.enterprisesExisting++;
+      }
+      if (run.request.year() != null
+          && (e.getValue().taxWan != null
+              || e.getValue().valueAddedWan != null
+              || e.getValue().employees != null)) {
+        run.statistics++;
+      }
+    }
+    if (run.request.dryRun()) {
+      // A dry run keeps no rows: the owner links it would make are the owned parcels read.
+      run.ownerLinks = run.ownedParcels;
+      return;
+    }
+    // In the file's order (ids follow it): runs of parcels without an owner in batches, owned
+    // ones one by one, for the id their link needs.
+    List<Parcel> unowned = new ArrayList<>();
+    List<LandLink> links = new ArrayList<>();
+    for (ParcelRow row : rows) {
+      if (row.ownerCode() == null) {
+        unowned.add(row.parcel());
+        if (unowned.size() == PARCEL_BATCH) {
+          parcels.insertAll(unowned);
+          unowned.clear();
+        }
+      } else {
+        parcels.insertAll(unowned);
+        unowned.clear();
+        long id = parcels.insert(row.parcel()).id();
+        links.add(new LandLink(row.ownerCode(), id, LandRole.OWNER, 1.0));
+      }
+    }
+    parcels.insertAll(unowned);
+    Map<String, String> names = new LinkedHashMap<>();
+    named.forEach((code, e) -> names.put(code, e.name));
+    enterprises.insertMissing(names, stored);
+    enterprises.insertLinks(links);
+    run.ownerLinks = links.size();
+    if (run.request.year() != null) {
+      List<AnnualStatistics> figures = new ArrayList<>();
+      named.forEach(
+          (code, e) -> {
+            if (e.taxWan != null || e.valueAddedWan != null || e.employees != null) {
+              figures.add(
+                  new AnnualStatistics(
+                      code,
+                      run.request.year(),
+                      e.taxWan,
+                      e.valueAddedWan,
+                      null,
+                      null,
+                      null,
+                      null,
+                      e.employees == null ? null : (int) Math.min(Integer.MAX_VALUE, e.employees),
+                      null,
+                      null));
+            }
+          });
+      enterprises.mergeFigures(figures);
     }
   }
 

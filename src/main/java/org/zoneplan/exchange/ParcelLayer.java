@@ -23,9 +23,14 @@ import org.zoneplan.store.Wkb;
  * Land parcels, streamed from the store with a cursor (a read-only transaction and a fetch size, so
  * PostgreSQL does not load every row into memory). Fields (default / shapefile / survey): id / ID /
  * BSM, scheme / SCHEME / FLBZ, landUseCode / LANDUSE / DLBM, landUseName / - / DLMC (survey only),
- * enterpriseName / ENTERPRISE / QYMC, creditCode / CREDITCODE / TYSHXYDM, taxWan / TAX_WAN / SSZE,
- * valueAddedWan / VA_WAN / ZJZ, employees / EMPLOYEES / CYRS, area (areaMu / AREA_MU / TBMJ); the
- * survey schema adds YSDM (2001010100, 地类图斑), XZQDM and XZQMC.
+ * enterpriseName / ENTERPRISE / QYMC, creditCode / CREDITCODE / TYSHXYDM, area (areaMu / AREA_MU /
+ * TBMJ); the survey schema adds YSDM (2001010100, 地类图斑), XZQDM and XZQMC.
+ *
+ * <p>The enterprise fields are the parcel's first owner, joined from {@code enterprise_land} and
+ * {@code enterprise}: of its OWNER links the one with the largest share, ties to the smaller credit
+ * code; empty when the parcel has no owner (tenants are not exported; a parcel's users and the
+ * enterprises' figures by year are exported from {@code /api/enterprises}). An import reads them
+ * back as an owner with share 1.
  */
 @Component
 class ParcelLayer implements ExportLayer {
@@ -34,8 +39,14 @@ class ParcelLayer implements ExportLayer {
 
   private static final int FETCH_SIZE = 2000;
   private static final String SELECT =
-      "SELECT id, scheme, land_use_code, enterprise_name, credit_code, tax_wan, value_added_wan,"
-          + " employees, area_m2, ST_AsBinary(geom) AS wkb FROM parcel ORDER BY id";
+      "SELECT p.id, p.scheme, p.land_use_code, e.name, o.credit_code, p.area_m2,"
+          + " ST_AsBinary(p.geom) AS wkb FROM parcel p"
+          + " LEFT JOIN enterprise_land o ON o.parcel_id = p.id AND o.role = 'OWNER'"
+          + " AND NOT EXISTS (SELECT 1 FROM enterprise_land b WHERE b.parcel_id = p.id"
+          + " AND b.role = 'OWNER' AND (b.share > o.share"
+          + " OR (b.share = o.share AND b.credit_code < o.credit_code)))"
+          + " LEFT JOIN enterprise e ON e.credit_code = o.credit_code"
+          + " ORDER BY p.id";
 
   private final JdbcTemplate jdbc;
   private final TransactionTemplate readOnly;
@@ -63,8 +74,10 @@ class ParcelLayer implements ExportLayer {
     Map<String, Object> longest =
         jdbc.queryForMap(
             "SELECT MAX(CHAR_LENGTH(scheme)) AS s, MAX(CHAR_LENGTH(land_use_code)) AS l,"
-                + " MAX(CHAR_LENGTH(enterprise_name)) AS e, MAX(CHAR_LENGTH(credit_code)) AS c"
-                + " FROM parcel");
+                + " (SELECT MAX(CHAR_LENGTH(e.name)) FROM enterprise e WHERE e.credit_code IN"
+                + " (SELECT credit_code FROM enterprise_land WHERE role = 'OWNER')) AS e,"
+                + " (SELECT MAX(CHAR_LENGTH(credit_code)) FROM enterprise_land"
+                + " WHERE role = 'OWNER') AS c FROM parcel");
     List<ExportField> fields = new ArrayList<>();
     fields.add(ExportField.integer(options.pick("id", "BSM"), options.pick("ID", "BSM")));
     if (survey) {
@@ -91,12 +104,6 @@ class ParcelLayer implements ExportLayer {
             options.pick("creditCode", "TYSHXYDM"),
             options.pick("CREDITCODE", "TYSHXYDM"),
             chars(longest, "c")));
-    fields.add(
-        ExportField.real(options.pick("taxWan", "SSZE"), options.pick("TAX_WAN", "SSZE"), 4));
-    fields.add(
-        ExportField.real(options.pick("valueAddedWan", "ZJZ"), options.pick("VA_WAN", "ZJZ"), 4));
-    fields.add(
-        ExportField.integer(options.pick("employees", "CYRS"), options.pick("EMPLOYEES", "CYRS")));
     if (survey) {
       fields.add(ExportField.text("XZQDM", "XZQDM", 12));
       fields.add(ExportField.text("XZQMC", "XZQMC", 50));
@@ -145,7 +152,7 @@ class ParcelLayer implements ExportLayer {
       ResultSet rs, boolean survey, DivisionLocator locator, AreaUnit unit, int width)
       throws SQLException {
     long id = rs.getLong(1);
-    MultiPolygon geometry = Wkb.readMultiPolygon(rs.getBytes(10));
+    MultiPolygon geometry = Wkb.readMultiPolygon(rs.getBytes(7));
     Object[] values = new Object[width];
     int i = 0;
     values[i++] = id;
@@ -162,16 +169,12 @@ class ParcelLayer implements ExportLayer {
     }
     values[i++] = rs.getString(4);
     values[i++] = rs.getString(5);
-    values[i++] = rs.getObject(6, Double.class);
-    values[i++] = rs.getObject(7, Double.class);
-    Integer employees = rs.getObject(8, Integer.class);
-    values[i++] = employees == null ? null : employees.longValue();
     if (survey) {
       Division d = locator.locate(geometry);
       values[i++] = d == null ? null : d.code();
       values[i++] = d == null ? null : d.name();
     }
-    values[i] = unit.fromSquareMetres(rs.getDouble(9));
+    values[i] = unit.fromSquareMetres(rs.getDouble(6));
     return new ExportFeature(Long.toString(id), values, geometry);
   }
 

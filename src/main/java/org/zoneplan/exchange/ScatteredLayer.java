@@ -2,10 +2,12 @@ package org.zoneplan.exchange;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.springframework.stereotype.Component;
 import org.zoneplan.analysis.ScatteredLandReport;
 import org.zoneplan.analysis.ScatteredLandReport.ScatteredLand;
 import org.zoneplan.analysis.ScatteredLandReport.ScatteredParcel;
+import org.zoneplan.parcels.LandUser;
 import org.zoneplan.parcels.Parcel;
 import org.zoneplan.parcels.ParcelService;
 
@@ -16,9 +18,9 @@ import org.zoneplan.parcels.ParcelService;
  * zone. The analysis holds them in memory (its parcel snapshot), so the export lists them from
  * there. Fields (default / shapefile / survey): id / ID / BSM, scheme / SCHEME / FLBZ, landUseCode
  * / LANDUSE / DLBM, landUseName / LANDUSENM / DLMC (as {@code /api/parcels} names it),
- * enterpriseName / ENTERPRISE / QYMC, creditCode / CREDITCODE / TYSHXYDM, taxWan / TAX_WAN / SSZE,
- * divisionCode / DIVCODE / XZQDM, divisionName / DIVNAME / XZQMC (the division analysed), area
- * (areaMu / AREA_MU / TBMJ: the area the analysis counts).
+ * enterpriseName / ENTERPRISE / QYMC, creditCode / CREDITCODE / TYSHXYDM (its first land user,
+ * owners first: {@code enterprise_land}), divisionCode / DIVCODE / XZQDM, divisionName / DIVNAME /
+ * XZQMC (the division analysed), area (areaMu / AREA_MU / TBMJ: the area the analysis counts).
  */
 @Component
 class ScatteredLayer implements ExportLayer {
@@ -54,8 +56,6 @@ class ScatteredLayer implements ExportLayer {
         ExportField.text(
             options.pick("creditCode", "TYSHXYDM"), options.pick("CREDITCODE", "TYSHXYDM"), 0));
     fields.add(
-        ExportField.real(options.pick("taxWan", "SSZE"), options.pick("TAX_WAN", "SSZE"), 4));
-    fields.add(
         ExportField.text(
             options.pick("divisionCode", "XZQDM"), options.pick("DIVCODE", "XZQDM"), 0));
     fields.add(
@@ -67,18 +67,21 @@ class ScatteredLayer implements ExportLayer {
             options.pick(options.unit().dbfName(), "TBMJ"),
             options.unit().decimals()));
 
+    Map<Long, List<LandUser>> users =
+        parcels.landUsers(land.parcels().stream().map(ScatteredParcel::parcel).toList());
     List<Object[]> rows = new ArrayList<>();
     List<ExportFeature> features = new ArrayList<>();
     for (ScatteredParcel s : land.parcels()) {
       Parcel p = s.parcel();
+      List<LandUser> list = users.getOrDefault(p.id(), List.of());
+      LandUser first = list.isEmpty() ? null : list.get(0);
       Object[] values = {
         p.id(),
         p.scheme().name(),
         p.landUseCode(),
         parcels.landUseName(p),
-        p.enterpriseName(),
-        p.creditCode(),
-        p.taxWan(),
+        first == null ? null : first.name(),
+        first == null ? null : first.creditCode(),
         land.division().code(),
         land.division().name(),
         options.unit().fromSquareMetres(s.areaM2())

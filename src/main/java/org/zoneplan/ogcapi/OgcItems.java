@@ -11,6 +11,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.zoneplan.divisions.Division;
 import org.zoneplan.divisions.DivisionRepository;
+import org.zoneplan.parcels.LandUser;
 import org.zoneplan.parcels.Parcel;
 import org.zoneplan.parcels.ParcelRepository;
 import org.zoneplan.system.ApiProblem;
@@ -143,8 +144,11 @@ class OgcItems {
       }
       case PARCELS -> {
         long matched = parcels.countIntersecting(box);
+        List<Parcel> found = parcels.findIntersecting(box, limit, offset);
+        Map<Long, List<LandUser>> users =
+            parcels.landUsers(found.stream().map(Parcel::id).toList());
         List<Item> items =
-            parcels.findIntersecting(box, limit, offset).stream().map(OgcItems::parcel).toList();
+            found.stream().map(p -> parcel(p, users.getOrDefault(p.id(), List.of()))).toList();
         return new Page(items, matched);
       }
       default -> {
@@ -182,7 +186,10 @@ class OgcItems {
       }
       case PARCELS -> {
         try {
-          return parcels.find(Long.parseLong(id)).map(OgcItems::parcel).orElseThrow(() -> missing);
+          return parcels
+              .find(Long.parseLong(id))
+              .map(p -> parcel(p, parcels.landUsers(p.id())))
+              .orElseThrow(() -> missing);
         } catch (NumberFormatException e) {
           throw missing;
         }
@@ -210,19 +217,25 @@ class OgcItems {
     return new Item(z.code(), p, z.geometry());
   }
 
-  private static Item parcel(Parcel parcel) {
+  /** A parcel with its land users (enterprise_land and enterprise), owners first. */
+  private static Item parcel(Parcel parcel, List<LandUser> users) {
     Map<String, Object> p = new LinkedHashMap<>();
     p.put("id", parcel.id());
     p.put("scheme", parcel.scheme().name());
     p.put("landUseCode", parcel.landUseCode());
-    p.put("enterpriseName", parcel.enterpriseName());
-    p.put("creditCode", parcel.creditCode());
-    p.put("taxWan", parcel.taxWan());
-    p.put("valueAddedWan", parcel.valueAddedWan());
-    p.put("employees", parcel.employees());
     double m2 = parcel.areaM2();
     p.put("areaM2", m2);
     p.put("areaMu", m2 * 15 / 10_000);
+    List<Map<String, Object>> list = new ArrayList<>();
+    for (LandUser u : users) {
+      Map<String, Object> user = new LinkedHashMap<>();
+      user.put("creditCode", u.creditCode());
+      user.put("name", u.name());
+      user.put("role", u.role());
+      user.put("share", u.share());
+      list.add(user);
+    }
+    p.put("landUsers", list);
     return new Item(Long.toString(parcel.id()), p, parcel.geometry());
   }
 

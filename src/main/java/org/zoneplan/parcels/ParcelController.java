@@ -1,6 +1,8 @@
 package org.zoneplan.parcels;
 
 import java.net.URI;
+import java.util.List;
+import java.util.Map;
 import org.locationtech.jts.geom.Envelope;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -94,7 +96,13 @@ class ParcelController {
                   .toUriString());
     }
     ArrayNode features = collection.putArray("features");
-    page.parcels().forEach(p -> features.add(ParcelFeatures.feature(p, service.landUseName(p))));
+    Map<Long, List<LandUser>> users = service.landUsers(page.parcels());
+    page.parcels()
+        .forEach(
+            p ->
+                features.add(
+                    ParcelFeatures.feature(
+                        p, service.landUseName(p), users.getOrDefault(p.id(), List.of()))));
     return ResponseEntity.ok().contentType(GEO_JSON).body(collection);
   }
 
@@ -103,7 +111,9 @@ class ParcelController {
     Parcel parcel = service.parcel(id(id));
     return ResponseEntity.ok()
         .contentType(GEO_JSON)
-        .body(ParcelFeatures.feature(parcel, service.landUseName(parcel)));
+        .body(
+            ParcelFeatures.feature(
+                parcel, service.landUseName(parcel), service.landUsers(parcel.id())));
   }
 
   @PostMapping
@@ -111,7 +121,7 @@ class ParcelController {
     Parcel parcel = service.create(ParcelFeatures.draft(body, limits));
     return ResponseEntity.created(URI.create("/api/parcels/" + parcel.id()))
         .contentType(GEO_JSON)
-        .body(ParcelFeatures.feature(parcel, service.landUseName(parcel)));
+        .body(ParcelFeatures.feature(parcel, service.landUseName(parcel), List.of()));
   }
 
   @DeleteMapping("/{id}")

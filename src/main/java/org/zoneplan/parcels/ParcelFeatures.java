@@ -1,12 +1,14 @@
 package org.zoneplan.parcels;
 
 import java.util.Arrays;
+import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.zoneplan.geo.AreaUnits;
 import org.zoneplan.geo.GeoJson;
 import org.zoneplan.geo.GeometryLimits;
 import org.zoneplan.system.ApiProblem;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -17,9 +19,20 @@ final class ParcelFeatures {
   private ParcelFeatures() {}
 
   /**
-   * @param landUseName the class name of the parcel's code, or null
+   * The properties a parcel no longer has: its users and their figures are enterprise data ({@code
+   * /api/enterprises}: enterprises, their land links and their statistics by year). A body sending
+   * any of them is refused with 422 {@code moved-to-enterprises} naming the property, so that no
+   * one loses data silently.
    */
-  static ObjectNode feature(Parcel parcel, String landUseName) {
+  static final List<String> MOVED =
+      List.of("enterpriseName", "creditCode", "taxWan", "valueAddedWan", "employees");
+
+  /**
+   * @param landUseName the class name of the parcel's code, or null
+   * @param users the enterprises using the parcel ({@link ParcelRepository#landUsers}), written as
+   *     {@code landUsers}: [{creditCode, name, role, share}], owners first
+   */
+  static ObjectNode feature(Parcel parcel, String landUseName, List<LandUser> users) {
     ObjectNode feature = NODES.objectNode();
     feature.put("type", "Feature");
     feature.put("id", parcel.id());
@@ -28,30 +41,24 @@ final class ParcelFeatures {
     properties.put("scheme", parcel.scheme().name());
     properties.put("landUseCode", parcel.landUseCode());
     properties.put("landUseName", landUseName);
-    properties.put("enterpriseName", parcel.enterpriseName());
-    properties.put("creditCode", parcel.creditCode());
-    putNumber(properties, "taxWan", parcel.taxWan());
-    putNumber(properties, "valueAddedWan", parcel.valueAddedWan());
-    putNumber(properties, "employees", parcel.employees());
     properties.put("areaM2", parcel.areaM2());
     properties.put("areaMu", AreaUnits.toMu(parcel.areaM2()));
+    ArrayNode list = properties.putArray("landUsers");
+    for (LandUser u : users) {
+      list.addObject()
+          .put("creditCode", u.creditCode())
+          .put("name", u.name())
+          .put("role", u.role())
+          .put("share", u.share());
+    }
     feature.set("geometry", GeoJson.write(parcel.geometry()));
     return feature;
   }
 
-  private static void putNumber(ObjectNode node, String name, Number value) {
-    if (value == null) {
-      node.putNull(name);
-    } else if (value instanceof Integer i) {
-      node.put(name, i.intValue());
-    } else {
-      node.put(name, value.doubleValue());
-    }
-  }
-
   /**
-   * Reads a GeoJSON Feature body into a draft: types and presence only; codes, figures and topology
-   * are checked by {@link ParcelService}.
+   * Reads a GeoJSON Feature body into a draft: types and presence only; codes and topology are
+   * checked by {@link ParcelService}. {@code landUsers}, {@code id} and the areas, as a GET writes
+   * them, are read-only and ignored; the enterprise properties of {@link #MOVED} are refused.
    *
    * @throws ApiProblem when a property is missing or of the wrong type; geometry problems are
    *     thrown as {@link org.zoneplan.geo.GeometryRejectedException}
@@ -67,6 +74,18 @@ final class ParcelFeatures {
     JsonNode properties = body.get("properties");
     if (properties == null || !properties.isObject()) {
       throw ApiProblem.invalid("missing-property", "the feature has no \"properties\" object");
+    }
+    for (String moved : MOVED) {
+      if (properties.has(moved)) {
+        throw ApiProblem.invalid(
+                "moved-to-enterprises",
+                "properties."
+                    + moved
+                    + " is no longer a parcel's: enterprises, their land (owner or tenant, share)"
+                    + " and their figures by year are written through /api/enterprises")
+            .with("property", moved)
+            .with("see", "/api/enterprises");
+      }
     }
     String schemeText = requiredText(properties, "scheme");
     LandUseScheme scheme;
@@ -84,11 +103,6 @@ final class ParcelFeatures {
     return new ParcelDraft(
         scheme,
         requiredText(properties, "landUseCode"),
-        optionalText(properties, "enterpriseName"),
-        optionalText(properties, "creditCode"),
-        optionalNumber(properties, "taxWan"),
-        optionalNumber(properties, "valueAddedWan"),
-        optionalInteger(properties, "employees"),
         GeoJson.readPolygonal(body.get("geometry"), limits));
   }
 
@@ -117,28 +131,6 @@ final class ParcelFeatures {
     }
     String text = value.stringValue().strip();
     return text.isEmpty() ? null : text;
-  }
-
-  private static Double optionalNumber(JsonNode properties, String name) {
-    JsonNode value = properties.get(name);
-    if (value == null || value.isNull()) {
-      return null;
-    }
-    if (!value.isNumber()) {
-      throw wrongType(name, "a number");
-    }
-    return value.doubleValue();
-  }
-
-  private static Integer optionalInteger(JsonNode properties, String name) {
-    JsonNode value = properties.get(name);
-    if (value == null || value.isNull()) {
-      return null;
-    }
-    if (!value.isIntegralNumber() || !value.canConvertToInt()) {
-      throw wrongType(name, "a whole number");
-    }
-    return value.intValue();
   }
 
   private static ApiProblem wrongType(String name, String expected) {

@@ -3,8 +3,12 @@ package org.zoneplan.parcels;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.locationtech.jts.geom.Envelope;
@@ -22,12 +26,10 @@ import org.zoneplan.store.Wkb;
 @Repository
 public class ParcelRepository {
   private static final String COLUMNS =
-      "id, scheme, land_use_code, enterprise_name, credit_code, tax_wan, value_added_wan,"
-          + " employees, area_m2, ST_AsBinary(geom) AS wkb";
+      "id, scheme, land_use_code, area_m2, ST_AsBinary(geom) AS wkb";
   private static final String INSERT =
-      "INSERT INTO parcel (scheme, land_use_code, enterprise_name, credit_code, tax_wan,"
-          + " value_added_wan, employees, area_m2, geom)"
-          + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ST_GeomFromWKB(?, 4490))";
+      "INSERT INTO parcel (scheme, land_use_code, area_m2, geom)"
+          + " VALUES (?, ?, ?, ST_GeomFromWKB(?, 4490))";
 
   private final JdbcClient jdbc;
   private final JdbcTemplate template;
@@ -158,25 +160,43 @@ public class ParcelRepository {
   private static void bind(PreparedStatement ps, Parcel p) throws SQLException {
     ps.setString(1, p.scheme().name());
     ps.setString(2, p.landUseCode());
-    ps.setString(3, p.enterpriseName());
-    ps.setString(4, p.creditCode());
-    setDouble(ps, 5, p.taxWan());
-    setDouble(ps, 6, p.valueAddedWan());
-    if (p.employees() == null) {
-      ps.setNull(7, Types.INTEGER);
-    } else {
-      ps.setInt(7, p.employees());
-    }
-    ps.setDouble(8, p.areaM2());
-    ps.setBytes(9, Wkb.write(p.geometry()));
+    ps.setDouble(3, p.areaM2());
+    ps.setBytes(4, Wkb.write(p.geometry()));
   }
 
-  private static void setDouble(PreparedStatement ps, int index, Double value) throws SQLException {
-    if (value == null) {
-      ps.setNull(index, Types.DOUBLE);
-    } else {
-      ps.setDouble(index, value);
+  /**
+   * The land users of the parcels ({@code enterprise_land} joined with {@code enterprise}), by
+   * parcel id; each parcel's owners first, then by share (largest first) and credit code. Parcels
+   * without users are absent.
+   */
+  public Map<Long, List<LandUser>> landUsers(Collection<Long> parcelIds) {
+    Map<Long, List<LandUser>> out = new HashMap<>();
+    List<Long> all = List.copyOf(parcelIds);
+    for (int from = 0; from < all.size(); from += 1000) {
+      List<Long> chunk = all.subList(from, Math.min(all.size(), from + 1000));
+      jdbc.sql(
+              "SELECT l.parcel_id, l.credit_code, e.name, l.role, l.share FROM enterprise_land l"
+                  + " JOIN enterprise e ON e.credit_code = l.credit_code WHERE l.parcel_id IN ("
+                  + String.join(",", Collections.nCopies(chunk.size(), "?"))
+                  + ") ORDER BY l.parcel_id, CASE l.role WHEN 'OWNER' THEN 0 ELSE 1 END,"
+                  + " l.share DESC, l.credit_code")
+          .params(chunk)
+          .query(
+              (rs, n) -> {
+                out.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
+                    .add(
+                        new LandUser(
+                            rs.getString(2), rs.getString(3), rs.getString(4), rs.getDouble(5)));
+                return null;
+              })
+          .list();
     }
+    return out;
+  }
+
+  /** The land users of one parcel, as {@link #landUsers(Collection)}. */
+  public List<LandUser> landUsers(long parcelId) {
+    return landUsers(List.of(parcelId)).getOrDefault(parcelId, List.of());
   }
 
   private static Parcel parcel(ResultSet rs, int row) throws SQLException {
@@ -184,11 +204,6 @@ public class ParcelRepository {
         rs.getLong("id"),
         LandUseScheme.valueOf(rs.getString("scheme")),
         rs.getString("land_use_code"),
-        rs.getString("enterprise_name"),
-        rs.getString("credit_code"),
-        (Double) rs.getObject("tax_wan", Double.class),
-        (Double) rs.getObject("value_added_wan", Double.class),
-        (Integer) rs.getObject("employees", Integer.class),
         Wkb.readMultiPolygon(rs.getBytes("wkb")),
         rs.getDouble("area_m2"));
   }

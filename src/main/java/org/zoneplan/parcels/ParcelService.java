@@ -1,6 +1,5 @@
 package org.zoneplan.parcels;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.locationtech.jts.geom.Envelope;
@@ -13,8 +12,8 @@ import org.zoneplan.system.ApiProblem;
 
 /**
  * Land parcels: pages of them, and writes checked in full before anything is written (land-use code
- * in its scheme, credit code, figures, geometry), each in one transaction that publishes a {@link
- * ParcelsChangedEvent}.
+ * in its scheme, geometry), each in one transaction that publishes a {@link ParcelsChangedEvent}.
+ * Who uses a parcel is written through {@code /api/enterprises}.
  */
 @Service
 public class ParcelService {
@@ -23,9 +22,6 @@ public class ParcelService {
 
   /** Most parcels a page may hold. */
   public static final int MAX_LIMIT = 10_000;
-
-  /** Longest enterprise name the store holds. */
-  static final int MAX_NAME_LENGTH = 200;
 
   private final ParcelRepository parcels;
   private final LandUseCatalog catalog;
@@ -57,6 +53,15 @@ public class ParcelService {
     List<Parcel> found = parcels.findPage(bbox, limit + 1, offset);
     boolean more = found.size() > limit;
     return new Page(more ? found.subList(0, limit) : found, more);
+  }
+
+  /** The land users of the parcels, by parcel id ({@link ParcelRepository#landUsers}). */
+  public Map<Long, List<LandUser>> landUsers(List<Parcel> page) {
+    return parcels.landUsers(page.stream().map(Parcel::id).toList());
+  }
+
+  public List<LandUser> landUsers(long parcelId) {
+    return parcels.landUsers(parcelId);
   }
 
   public Parcel parcel(long id) {
@@ -100,45 +105,11 @@ public class ParcelService {
           .with("landUseCode", draft.landUseCode())
           .with("scheme", draft.scheme().name());
     }
-    if (draft.enterpriseName() != null && draft.enterpriseName().length() > MAX_NAME_LENGTH) {
-      throw ApiProblem.invalid(
-              "invalid-property",
-              "properties.enterpriseName has more than " + MAX_NAME_LENGTH + " characters")
-          .with("property", "enterpriseName");
-    }
-    if (draft.creditCode() != null) {
-      CreditCode.problem(draft.creditCode())
-          .ifPresent(
-              reason -> {
-                throw ApiProblem.invalid(
-                        "invalid-credit-code",
-                        "unified social credit code \"" + draft.creditCode() + "\": " + reason)
-                    .with("creditCode", draft.creditCode());
-              });
-    }
-    Map<String, Number> figures = new LinkedHashMap<>();
-    figures.put("taxWan", draft.taxWan());
-    figures.put("valueAddedWan", draft.valueAddedWan());
-    figures.put("employees", draft.employees());
-    figures.forEach(
-        (property, value) -> {
-          if (value != null && value.doubleValue() < 0) {
-            throw ApiProblem.invalid(
-                    "negative-figure",
-                    "properties." + property + " must not be negative, was " + value)
-                .with("property", property);
-          }
-        });
     PolygonValidator.requireValid(draft.geometry());
     return new Parcel(
         0,
         draft.scheme(),
         draft.landUseCode(),
-        draft.enterpriseName(),
-        draft.creditCode(),
-        draft.taxWan(),
-        draft.valueAddedWan(),
-        draft.employees(),
         draft.geometry(),
         EllipsoidalArea.squareMetres(draft.geometry()));
   }

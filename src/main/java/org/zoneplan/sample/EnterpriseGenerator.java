@@ -251,9 +251,6 @@ public final class EnterpriseGenerator {
    * The generated data. Parcels are referred to by their position in the list given ({@code
    * parcelId} of the links and supply records); the store maps positions to ids.
    *
-   * @param parcels the parcels given, with their enterprise fields set to their owner's {@value
-   *     #LAST_YEAR} figures (split over the owner's parcels by area), or null where no firm owns
-   *     the parcel in that year
    * @param parts the part of the plan each parcel lies in, by position
    */
   public record Sample(
@@ -261,7 +258,6 @@ public final class EnterpriseGenerator {
       List<LandLink> links,
       List<AnnualStatistics> statistics,
       List<ParcelSupply> supplies,
-      List<Parcel> parcels,
       List<Part> parts) {}
 
   // Salts: one independent random stream per purpose.
@@ -294,6 +290,7 @@ public final class EnterpriseGenerator {
   private static final int S_MISSING = 127;
   private static final int S_ELECTRICITY = 128;
   private static final int S_COMPLETION = 129;
+  private static final int S_VACANT = 130;
 
   private static final String SHOP_NAME_CHARACTERS =
       "恒达鑫源华艺金狮宏兴永盛晶美亿佳新天龙凯瑞泰昌隆丰利顺嘉宝星光荣明东方中正和信博远通海德福康宇豪腾飞旺辉锦绣";
@@ -323,7 +320,7 @@ public final class EnterpriseGenerator {
    * Generates the sample.
    *
    * @param parcels the parcels, as {@link ParcelGenerator} gives them (industrial land 0601 and
-   *     0508 with an enterprise name gets a firm)
+   *     0508 gets a firm, but for about 2 % left vacant)
    * @param zones the zones of plan {@value #PLAN} by code, EPSG:4490
    * @param seed anything; {@link ParcelGenerator#DEFAULT_SEED} for the sample data
    */
@@ -397,7 +394,8 @@ public final class EnterpriseGenerator {
   private Sample run() {
     List<Integer> owned = new ArrayList<>();
     for (int k = 0; k < parcels.size(); k++) {
-      if (isIndustrial(parcels.get(k)) && parcels.get(k).enterpriseName() != null) {
+      // About 2 % of the industrial parcels stand vacant (no firm owns or rents them).
+      if (isIndustrial(parcels.get(k)) && random(S_VACANT, k, 0) >= 0.02) {
         owned.add(k);
       }
     }
@@ -473,7 +471,6 @@ public final class EnterpriseGenerator {
     supplyIndustrialLand(owned);
     supplyOtherLand();
     List<AnnualStatistics> statistics = new ArrayList<>();
-    Map<String, double[]> lastFigures = new LinkedHashMap<>(); // name → tax, value added, employees
     List<Enterprise> enterprises = new ArrayList<>();
     for (Firm firm : firms) {
       List<AnnualStatistics> rows = statistics(firm);
@@ -482,11 +479,6 @@ public final class EnterpriseGenerator {
       enterprises.add(
           new Enterprise(
               firm.code, firm.name, firm.industry.code(), size, firm.founded, firm.closed));
-      AnnualStatistics last = rows.isEmpty() ? null : rows.get(rows.size() - 1);
-      if (last != null && last.year() == LAST_YEAR) {
-        lastFigures.put(
-            firm.name, new double[] {last.taxWan(), last.valueAddedWan(), last.employees()});
-      }
     }
     // Links were keyed by name while codes were being made; key them by code.
     Map<String, String> codeOf = new LinkedHashMap<>();
@@ -506,7 +498,6 @@ public final class EnterpriseGenerator {
         coded,
         List.copyOf(statistics),
         List.copyOf(supplyList),
-        ownerFields(lastFigures),
         List.of(parts));
   }
 
@@ -950,73 +941,6 @@ public final class EnterpriseGenerator {
     return last.revenueWan() != null && last.revenueWan() >= SIZE_THRESHOLD_WAN
         ? SizeClass.ABOVE
         : SizeClass.BELOW;
-  }
-
-  /**
-   * The parcels with their enterprise fields set to the owner's last-year figures, split over the
-   * owner's parcels by area (cents and persons; the last parcel takes what rounding leaves), and
-   * cleared where the owner does not report that year (closed) or no firm owns the parcel.
-   */
-  private List<Parcel> ownerFields(Map<String, double[]> lastFigures) {
-    Parcel[] out = new Parcel[parcels.size()];
-    for (Firm firm : firms) {
-      if (firm.tenant) {
-        continue;
-      }
-      double[] figures = lastFigures.get(firm.name);
-      double totalArea = 0;
-      for (int[] land : firm.land) {
-        totalArea += parcels.get(land[0]).areaM2();
-      }
-      double taxLeft = figures == null ? 0 : figures[0];
-      double valueAddedLeft = figures == null ? 0 : figures[1];
-      long employeesLeft = figures == null ? 0 : (long) figures[2];
-      for (int n = 0; n < firm.land.size(); n++) {
-        int k = firm.land.get(n)[0];
-        Parcel p = parcels.get(k);
-        if (figures == null) {
-          out[k] = withFirm(p, null, null, null, null, null);
-          continue;
-        }
-        boolean lastParcel = n == firm.land.size() - 1;
-        double part = p.areaM2() / totalArea;
-        double tax = lastParcel ? round(taxLeft, 2) : round(figures[0] * part, 2);
-        double valueAdded = lastParcel ? round(valueAddedLeft, 2) : round(figures[1] * part, 2);
-        long employees = lastParcel ? employeesLeft : Math.round(figures[2] * part);
-        employees = Math.min(employees, employeesLeft);
-        taxLeft -= tax;
-        valueAddedLeft -= valueAdded;
-        employeesLeft -= employees;
-        out[k] =
-            withFirm(
-                p,
-                firm.name,
-                firm.code,
-                Math.max(0, tax),
-                Math.max(0, valueAdded),
-                (int) employees);
-      }
-    }
-    List<Parcel> result = new ArrayList<>(parcels.size());
-    for (int k = 0; k < out.length; k++) {
-      result.add(out[k] != null ? out[k] : withFirm(parcels.get(k), null, null, null, null, null));
-    }
-    return result;
-  }
-
-  private static Parcel withFirm(
-      Parcel p, String name, String code, Double tax, Double valueAdded, Integer employees) {
-    return new Parcel(
-        p.id(),
-        p.scheme(),
-        p.landUseCode(),
-        name,
-        code,
-        tax,
-        valueAdded,
-        employees,
-        p.geometry(),
-        p.areaM2());
   }
 
   // ---- helpers

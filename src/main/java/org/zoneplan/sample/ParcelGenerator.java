@@ -2,12 +2,8 @@ package org.zoneplan.sample;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.Set;
 import java.util.stream.IntStream;
 import org.locationtech.jts.algorithm.locate.IndexedPointInAreaLocator;
 import org.locationtech.jts.geom.Coordinate;
@@ -20,7 +16,6 @@ import org.locationtech.jts.geom.Polygon;
 import org.locationtech.jts.geom.prep.PreparedGeometry;
 import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
 import org.locationtech.jts.geom.util.AffineTransformation;
-import org.zoneplan.geo.AreaUnits;
 import org.zoneplan.geo.Cgcs2000;
 import org.zoneplan.geo.EllipsoidalArea;
 import org.zoneplan.parcels.CreditCode;
@@ -30,8 +25,8 @@ import org.zoneplan.parcels.Parcel;
 /**
  * Generates the land parcels (地块) of a synthetic county for sample data and benchmarks: non-
  * overlapping, inside the county outline, coded in the 三调 working classes ({@link
- * LandUseScheme#SANDIAO}), and on industrial land an enterprise with a valid unified social credit
- * code, tax, value added and employees. The figures are invented, with a realistic spread.
+ * LandUseScheme#SANDIAO}). Parcels carry no enterprises: {@link EnterpriseGenerator} puts
+ * enterprises, their land and their statistics on them.
  *
  * <p>How. A grid of cells 40–60 m across (finer when more parcels are asked for), rotated, its
  * corners jittered and some edges kinked (so some cells are pentagons or hexagons); every {@value
@@ -47,11 +42,9 @@ import org.zoneplan.parcels.Parcel;
  * parcel centroid against the zones given; against one plan version's zones the share comes out
  * lower).
  *
- * <p>Enterprises: Pujiang-style names (水晶, 锁具, 光电, 绗缝家纺, 五金 …; the sample data set replaces them
- * with those of {@link EnterpriseGenerator}, by the plan's industries); tax per 亩 lognormal with a
- * median of {@value #MEDIAN_TAX_INSIDE_WAN_PER_MU} 万元/亩 inside the zones and {@value
- * #MEDIAN_TAX_OUTSIDE_WAN_PER_MU} outside, and a tail of nearly tax-free inefficient firms; value
- * added 3–6 times tax; a few industrial parcels stand vacant (no enterprise).
+ * <p>{@link EnterpriseGenerator} draws tax per 亩 lognormal with a median of {@value
+ * #MEDIAN_TAX_INSIDE_WAN_PER_MU} 万元/亩 inside the zones and {@value #MEDIAN_TAX_OUTSIDE_WAN_PER_MU}
+ * outside.
  *
  * <p>Deterministic: the same outline, zones, count and seed give the same parcels in the same order
  * on every JVM (random numbers are hashes of the seed and the cell; {@link StrictMath}). Areas are
@@ -95,24 +88,12 @@ public final class ParcelGenerator {
   private static final int S_INSET = 10;
   private static final int S_USE = 11;
   private static final int S_INDUSTRY = 12;
-  private static final int S_TAX = 13;
   private static final int S_NOISE = 14;
   private static final int S_VILLAGE = 15;
   private static final int S_RIVER = 16;
   private static final int S_KINK_H_AMOUNT = 17;
   private static final int S_KINK_V_AMOUNT = 18;
   private static final int S_STORAGE = 19;
-  private static final int S_VACANT = 20;
-  private static final int S_INEFFICIENT = 21;
-  private static final int S_INEFFICIENT_TAX = 22;
-  private static final int S_VALUE_ADDED = 23;
-  private static final int S_WORKERS = 24;
-  private static final int S_PREFIX = 25;
-  private static final int S_SHOP_NAME_1 = 26;
-  private static final int S_SHOP_NAME_2 = 27;
-  private static final int S_TRADE = 28;
-  private static final int S_LEADING_TRADE = 29;
-  private static final int S_ENDING = 30;
   private static final int S_PATCH = 31;
   private static final int S_CLUSTER = 32;
   private static final int S_TOWN = 33;
@@ -152,8 +133,6 @@ public final class ParcelGenerator {
   private double[][] villages; // {x, y, radius}
 
   // Enterprises: a name always gets the same code, and no two names share one.
-  private final Map<String, String> creditCodes = new HashMap<>();
-  private final Set<String> usedCreditCodes = new HashSet<>();
 
   private ParcelGenerator(Geometry countyOutline, Geometry zoneUnion, int count, long seed) {
     if (count < 1) {
@@ -897,20 +876,8 @@ public final class ParcelGenerator {
         .forEach(k -> areas[k] = EllipsoidalArea.squareMetres(geometries[k]));
     List<Parcel> parcels = new ArrayList<>(chosen.size());
     for (int k = 0; k < geometries.length; k++) {
-      Candidate c = chosen.get(k);
-      Enterprise firm = c.isIndustrial() ? enterprise(c) : null;
       parcels.add(
-          new Parcel(
-              0,
-              LandUseScheme.SANDIAO,
-              c.code,
-              firm == null ? null : firm.name(),
-              firm == null ? null : firm.creditCode(),
-              firm == null ? null : firm.taxWan(),
-              firm == null ? null : firm.valueAddedWan(),
-              firm == null ? null : firm.employees(),
-              geometries[k],
-              areas[k]));
+          new Parcel(0, LandUseScheme.SANDIAO, chosen.get(k).code, geometries[k], areas[k]));
     }
     return parcels;
   }
@@ -935,101 +902,6 @@ public final class ParcelGenerator {
   }
 
   // ---- enterprises
-
-  private static final String SHOP_NAME_CHARACTERS =
-      "恒达鑫源华艺金狮宏兴永盛晶美亿佳新天龙凯瑞泰昌隆丰利顺嘉宝星光荣明东方中正和信博远通海德福康宇豪腾飞旺辉锦绣";
-
-  /** Trades of Pujiang, each with the endings of its firms' names. */
-  private static final String[][] TRADES = {
-    {"水晶有限公司", "水晶工艺品有限公司", "水晶制品有限公司", "水晶玻璃有限公司"},
-    {"锁业有限公司", "锁具有限公司", "五金锁业有限公司"},
-    {"光电科技有限公司", "照明科技有限公司", "光伏科技有限公司"},
-    {"绗缝制品有限公司", "家纺有限公司", "绗缝家纺有限公司"},
-    {"五金制品有限公司", "五金工具有限公司"},
-    {"智能科技有限公司", "机械有限公司", "电器有限公司"},
-    {"新材料有限公司", "塑业有限公司"},
-    {"包装有限公司", "服饰有限公司", "印务有限公司", "电子有限公司"}
-  };
-
-  private static final String[] STORAGE = {"物流有限公司", "仓储有限公司", "供应链管理有限公司"};
-
-  private record Enterprise(
-      String name, String creditCode, double taxWan, double valueAddedWan, int employees) {}
-
-  /** The parcel's enterprise, or null when it stands vacant (about 2 %). */
-  private Enterprise enterprise(Candidate c) {
-    if (random(S_VACANT, c.i, c.j) < 0.02) {
-      return null;
-    }
-    boolean storage = c.code.equals("0508");
-    String name = firmName(c, storage);
-    double mu = AreaUnits.toMu(c.areaM2);
-    double taxPerMu;
-    boolean inefficient = random(S_INEFFICIENT, c.i, c.j) < 0.07;
-    if (inefficient) {
-      taxPerMu = random(S_INEFFICIENT_TAX, c.i, c.j); // 低效: under 1 万元/亩
-    } else {
-      double median = c.inZone ? MEDIAN_TAX_INSIDE_WAN_PER_MU : MEDIAN_TAX_OUTSIDE_WAN_PER_MU;
-      double sigma = c.inZone ? 0.8 : 0.95;
-      taxPerMu = median * StrictMath.exp(sigma * gaussian(S_TAX, c.i, c.j));
-    }
-    if (storage) {
-      taxPerMu *= 0.5;
-    }
-    double tax = cents(taxPerMu * mu);
-    double valueAdded = cents(tax * (3 + 3 * random(S_VALUE_ADDED, c.i, c.j)));
-    double workersPerMu =
-        (storage ? 2 : 6)
-            * StrictMath.exp(0.5 * gaussian(S_WORKERS, c.i, c.j))
-            * (inefficient ? 0.3 : 1);
-    int employees = (int) Math.max(1, Math.round(mu * workersPerMu));
-    String code =
-        creditCodes.computeIfAbsent(
-            name,
-            n -> {
-              for (int attempt = 0; ; attempt++) {
-                String candidate = creditCode(n, attempt);
-                if (usedCreditCodes.add(candidate)) {
-                  return candidate;
-                }
-              }
-            });
-    return new Enterprise(name, code, tax, valueAdded, employees);
-  }
-
-  private String firmName(Candidate c, boolean storage) {
-    double r = random(S_PREFIX, c.i, c.j);
-    String prefix = c.kind == Kind.LOT && r < 0.4 ? "浙江" : r < 0.55 ? "浦江县" : "浦江";
-    int n = SHOP_NAME_CHARACTERS.length();
-    int first = (int) (n * random(S_SHOP_NAME_1, c.i, c.j));
-    int second = (first + 1 + (int) ((n - 1) * random(S_SHOP_NAME_2, c.i, c.j))) % n;
-    String shopName = "" + SHOP_NAME_CHARACTERS.charAt(first) + SHOP_NAME_CHARACTERS.charAt(second);
-    String[] endings;
-    if (storage) {
-      endings = STORAGE;
-    } else {
-      // Each zone part has a leading trade; half the firms near it follow it.
-      int trade = (int) (TRADES.length * random(S_TRADE, c.i, c.j));
-      if (random(S_LEADING_TRADE, c.i, c.j) < 0.5) {
-        trade = (nearestZonePart(c.x, c.y) + (int) (seed & 0xff)) % 5;
-      }
-      endings = TRADES[trade];
-    }
-    return prefix + shopName + endings[(int) (endings.length * random(S_ENDING, c.i, c.j))];
-  }
-
-  private int nearestZonePart(double x, double y) {
-    int best = 0;
-    double bestDistance = Double.MAX_VALUE;
-    for (int k = 0; k < zoneParts.length; k++) {
-      double d = StrictMath.hypot(x - zoneParts[k][0], y - zoneParts[k][1]);
-      if (d < bestDistance) {
-        bestDistance = d;
-        best = k;
-      }
-    }
-    return best;
-  }
 
   /**
    * A unified social credit code for a firm registered in Pujiang (91: an enterprise registered by
@@ -1071,10 +943,6 @@ public final class ParcelGenerator {
     }
     int check = 11 - sum % 11;
     return check == 10 ? 'X' : check == 11 ? '0' : (char) ('0' + check);
-  }
-
-  private static double cents(double wan) {
-    return Math.round(wan * 100) / 100.0;
   }
 
   // ---- randomness: hashes of (seed, purpose, i, j), so the order of work does not matter

@@ -145,7 +145,7 @@ class SampleDataLoader implements SmartInitializingSingleton {
           divisionRows.stream().map(r -> GeometryRepair.repair(r.geometry())).toList();
       List<Parcel> generatedParcels = generateParcels(zoneRows, divisionRows, outlines);
       EnterpriseGenerator.Sample firms = generateEnterprises(generatedParcels, zoneRows);
-      List<Parcel> sampleParcels = firms == null ? generatedParcels : firms.parcels();
+      List<Parcel> sampleParcels = generatedParcels;
       long start = System.nanoTime();
       Actors.runAs(
           Actors.SYSTEM,

@@ -27,8 +27,13 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.zoneplan.divisions.Division;
 import org.zoneplan.divisions.DivisionRepository;
+import org.zoneplan.enterprises.AnnualStatistics;
+import org.zoneplan.enterprises.EnterpriseRepository;
+import org.zoneplan.enterprises.LandLink;
+import org.zoneplan.enterprises.LandRole;
 import org.zoneplan.geo.AreaFigures;
 import org.zoneplan.geo.AreaUnits;
 import org.zoneplan.geo.Cgcs2000;
@@ -74,6 +79,14 @@ abstract class AnalysisApiContract {
   @Autowired ZoneService zoneService;
   @Autowired DivisionRepository divisions;
   @Autowired ApplicationEventPublisher events;
+  @Autowired EnterpriseRepository enterprises;
+  @Autowired JdbcClient jdbc;
+
+  /**
+   * The statistics year of the fixture's enterprises (asked for explicitly: other tests sharing the
+   * store may add later years).
+   */
+  static final int YEAR = 2024;
 
   /** Fixture parcel number → store id. */
   Map<Integer, Long> fixtureIds;
@@ -87,12 +100,12 @@ abstract class AnalysisApiContract {
       }
     }
     fixtureIds = new HashMap<>();
-    parcels.forEach(
-        p -> {
-          if (p.creditCode() != null && p.creditCode().startsWith("FX")) {
-            fixtureIds.put(Integer.parseInt(p.creditCode().substring(2)), p.id());
-          }
-        });
+    jdbc.sql("SELECT credit_code, parcel_id FROM enterprise_land WHERE credit_code LIKE ?")
+        .param("91330726FX%")
+        .query(
+            (rs, n) ->
+                fixtureIds.put(Integer.parseInt(rs.getString(1).substring(10, 17)), rs.getLong(2)))
+        .list();
   }
 
   private void load() {
@@ -106,8 +119,45 @@ abstract class AnalysisApiContract {
     zoneService.create(FIXTURE_PLAN, "B", draft("乙区", F.zoneB()));
     zoneService.create(FIXTURE_PLAN, "C", draft("丙区", F.zoneC()));
     List<Parcel> all = new ArrayList<>(F.parcels);
-    all.addAll(randomParcels(divisions.find(PUJIANG).orElseThrow().geometry(), division));
+    List<Double> randomTaxes = new ArrayList<>();
+    all.addAll(
+        randomParcels(divisions.find(PUJIANG).orElseThrow().geometry(), division, randomTaxes));
+    long before = parcels.maxId();
     parcels.insertAll(all);
+    List<Long> ids = parcels.idsAbove(before);
+    // Every fixture parcel, and every random parcel with a tax, is owned whole by an enterprise of
+    // its own that pays the parcel's tax in YEAR (value added 3 or 2.5 times).
+    Map<String, String> names = new java.util.LinkedHashMap<>();
+    List<LandLink> links = new ArrayList<>();
+    List<AnnualStatistics> statistics = new ArrayList<>();
+    for (int k = 0; k < all.size(); k++) {
+      boolean fixture = k < F.parcels.size();
+      Double tax = fixture ? F.taxes.get(k + 1) : randomTaxes.get(k - F.parcels.size());
+      if (!fixture && tax == null) {
+        continue;
+      }
+      String code = fixture ? AnalysisFixture.code("FX", k + 1) : AnalysisFixture.code("RN", k);
+      names.put(code, (fixture ? "测试企业" : "随机企业") + k);
+      links.add(new LandLink(code, ids.get(k), LandRole.OWNER, 1.0));
+      if (tax != null) {
+        statistics.add(
+            new AnnualStatistics(
+                code,
+                YEAR,
+                tax,
+                tax * (fixture ? 3 : 2.5),
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null));
+      }
+    }
+    enterprises.insertMissing(names, enterprises.codes());
+    enterprises.insertLinks(links);
+    enterprises.insertStatistics(statistics);
     events.publishEvent(new ParcelsChangedEvent(null));
   }
 
@@ -119,7 +169,7 @@ abstract class AnalysisApiContract {
    * About 300 parcels over the sample zones (some with a courtyard hole, some in two parts, codes
    * of all three schemes, some crossing zone edges) and squares across the county outline.
    */
-  static List<Parcel> randomParcels(MultiPolygon county, MultiPolygon avoid) {
+  static List<Parcel> randomParcels(MultiPolygon county, MultiPolygon avoid, List<Double> taxes) {
     Random random = new Random(2021);
     String[][] codes = {
       {"GBT21010_2017", "0601"},
@@ -158,7 +208,8 @@ abstract class AnalysisApiContract {
         String[] code = codes[random.nextInt(codes.length)];
         Double tax =
             random.nextDouble() < 0.2 ? null : Math.round(random.nextDouble() * 4e5) / 100.0;
-        out.add(parcel(n, code, tax, parts));
+        taxes.add(tax);
+        out.add(parcel(n, code, parts));
       }
     }
     // Squares centred on vertices of the county outline: they cross it.
@@ -178,7 +229,8 @@ abstract class AnalysisApiContract {
       Polygon p =
           Rectangles.polygon(
               square.getMinX(), square.getMinY(), square.getMaxX(), square.getMaxY());
-      out.add(parcel(out.size(), new String[] {"GBT21010_2017", "0601"}, 100.0, List.of(p)));
+      taxes.add(100.0);
+      out.add(parcel(out.size(), new String[] {"GBT21010_2017", "0601"}, List.of(p)));
     }
     return out;
   }
@@ -200,19 +252,10 @@ abstract class AnalysisApiContract {
         Cgcs2000.GEOMETRY_FACTORY.createLinearRing(shell), holes);
   }
 
-  private static Parcel parcel(int n, String[] code, Double tax, List<Polygon> parts) {
+  private static Parcel parcel(int n, String[] code, List<Polygon> parts) {
     MultiPolygon g = Cgcs2000.GEOMETRY_FACTORY.createMultiPolygon(parts.toArray(Polygon[]::new));
     return new Parcel(
-        0,
-        LandUseScheme.valueOf(code[0]),
-        code[1],
-        "随机企业" + n,
-        null,
-        tax,
-        tax == null ? null : tax * 2.5,
-        null,
-        g,
-        EllipsoidalArea.squareMetres(g));
+        0, LandUseScheme.valueOf(code[0]), code[1], g, EllipsoidalArea.squareMetres(g));
   }
 
   // ------------------------------------------------------------------------------- helpers
@@ -392,7 +435,7 @@ abstract class AnalysisApiContract {
 
   @Test
   void efficiencyPerZoneAndParcelWithClasses() {
-    JsonNode body = ok(http.get("/api/plans/" + FIXTURE_PLAN + "/efficiency"));
+    JsonNode body = ok(http.get("/api/plans/" + FIXTURE_PLAN + "/efficiency?year=" + YEAR));
     assertThat(body.get("thresholds").get("A").doubleValue()).isEqualTo(30.0);
     JsonNode a = byCode(body.get("zones")).get("A");
     double mu1 = AreaUnits.toMu(F.a(1));
@@ -421,7 +464,8 @@ abstract class AnalysisApiContract {
     assertThat(zonesOf4).containsExactly("A", "C");
     assertThat(parcelsById.get(fixtureIds.get(3)).get("class").isNull()).isTrue();
 
-    JsonNode onlyC = ok(http.get("/api/plans/" + FIXTURE_PLAN + "/efficiency?zone=C&parcels=true"));
+    JsonNode onlyC =
+        ok(http.get("/api/plans/" + FIXTURE_PLAN + "/efficiency?zone=C&parcels=true&year=" + YEAR));
     assertThat(onlyC.get("zones")).hasSize(1);
     List<Long> inC = new ArrayList<>();
     onlyC.get("parcels").forEach(p -> inC.add(p.get("id").longValue()));
@@ -560,7 +604,14 @@ abstract class AnalysisApiContract {
   @Test
   void indicatorsGiveTheRadarFiguresWithTheCityTargets() {
     JsonNode body =
-        ok(http.get("/api/plans/" + FIXTURE_PLAN + "/indicators?division=" + TEST_DIVISION));
+        ok(
+            http.get(
+                "/api/plans/"
+                    + FIXTURE_PLAN
+                    + "/indicators?division="
+                    + TEST_DIVISION
+                    + "&year="
+                    + YEAR));
     assertThat(body.get("targets").get("taxPerMuWan").doubleValue()).isEqualTo(40.0);
     assertThat(body.get("targets").get("concentration").doubleValue()).isEqualTo(0.70);
     List<String> axes = new ArrayList<>();
@@ -581,6 +632,35 @@ abstract class AnalysisApiContract {
         .isCloseTo(scatteredMu, rel(scatteredMu));
   }
 
+  @Test
+  void enterpriseFiguresAreTheStatisticsOfTheYearAskedForOrTheLatestHeld() {
+    String path = "/api/plans/" + FIXTURE_PLAN + "/indicators?division=" + TEST_DIVISION;
+    JsonNode asked = ok(http.get(path + "&year=" + YEAR));
+    assertThat(asked.get("year").intValue()).isEqualTo(YEAR);
+    // Zone A's taxed members 1, 4 and 12, each owned whole by an enterprise paying its tax.
+    JsonNode a = byCode(asked.get("zones")).get("A").get("figures");
+    assertThat(a.get("taxWan").doubleValue()).isCloseTo(3000 + 1300 + 500, Offset.offset(1e-9));
+    double landMu = AreaUnits.toMu(F.a(1) + F.a(3) + F.a(4) + F.a(12));
+    assertThat(a.get("enterpriseLandMu").doubleValue()).isCloseTo(landMu, rel(landMu));
+
+    // A year without statistics: no figures, and the JSON says which year they are of.
+    JsonNode none = ok(http.get(path + "&year=1990"));
+    assertThat(none.get("year").intValue()).isEqualTo(1990);
+    assertThat(none.get("enterprisesWithStatistics").intValue()).isZero();
+    JsonNode a1990 = byCode(none.get("zones")).get("A");
+    assertThat(a1990.get("figures").get("taxWan").doubleValue()).isZero();
+    assertThat(a1990.get("values").get("taxPerMuWan").isNull()).isTrue();
+
+    Integer latest =
+        jdbc.sql("SELECT MAX(stat_year) FROM enterprise_stat").query(Integer.class).single();
+    assertThat(ok(http.get(path)).get("year").intValue()).isEqualTo(latest);
+    assertThat(
+            ok(http.get("/api/plans/" + FIXTURE_PLAN + "/efficiency?parcels=false"))
+                .get("year")
+                .intValue())
+        .isEqualTo(latest);
+  }
+
   // ---------------------------------------------------------------- nulls and absent keys
 
   /**
@@ -589,7 +669,7 @@ abstract class AnalysisApiContract {
    */
   @Test
   void missingFiguresAreNullAndListsNotAskedForAreLeftOut() {
-    JsonNode efficiency = ok(http.get("/api/plans/" + FIXTURE_PLAN + "/efficiency"));
+    JsonNode efficiency = ok(http.get("/api/plans/" + FIXTURE_PLAN + "/efficiency?year=" + YEAR));
     // Fixture parcel 3 has no tax figure: no class, no tax per 亩.
     JsonNode untaxed = null;
     for (JsonNode p : efficiency.get("parcels")) {
@@ -603,7 +683,7 @@ abstract class AnalysisApiContract {
       assertThat(untaxed.get(key).isNull()).as(key).isTrue();
     }
     JsonNode withoutParcels =
-        ok(http.get("/api/plans/" + FIXTURE_PLAN + "/efficiency?parcels=false"));
+        ok(http.get("/api/plans/" + FIXTURE_PLAN + "/efficiency?parcels=false&year=" + YEAR));
     assertThat(withoutParcels.has("parcels")).isFalse();
     assertThat(withoutParcels.get("thresholds").get("A").doubleValue()).isEqualTo(30.0);
 
@@ -628,7 +708,13 @@ abstract class AnalysisApiContract {
 
     // No value-added target is configured: the key is there, null.
     JsonNode targets =
-        ok(http.get("/api/plans/" + FIXTURE_PLAN + "/indicators?division=" + TEST_DIVISION))
+        ok(http.get(
+                "/api/plans/"
+                    + FIXTURE_PLAN
+                    + "/indicators?division="
+                    + TEST_DIVISION
+                    + "&year="
+                    + YEAR))
             .get("targets");
     assertThat(targets.has("valueAddedPerMuWan")).isTrue();
     assertThat(targets.get("valueAddedPerMuWan").isNull()).isTrue();
@@ -664,10 +750,7 @@ abstract class AnalysisApiContract {
     double before = ok(http.get(path)).get("industrialTotalM2").doubleValue();
     MultiPolygon g = F.rect(119.95, 29.45, 119.951, 29.451);
     double area = F.area(119.95, 29.45, 119.951, 29.451);
-    Parcel added =
-        parcels.insert(
-            new Parcel(
-                0, LandUseScheme.GBT21010_2017, "0601", "新企业", null, null, null, null, g, area));
+    Parcel added = parcels.insert(new Parcel(0, LandUseScheme.GBT21010_2017, "0601", g, area));
     events.publishEvent(new ParcelsChangedEvent(g.getEnvelopeInternal()));
     try {
       double with = ok(http.get(path)).get("industrialTotalM2").doubleValue();
@@ -715,6 +798,10 @@ abstract class AnalysisApiContract {
             "GET", "/api/plans/pujiang-2021/overlaps?tolerance=-1", null, 422, "invalid-tolerance"),
         Arguments.of(
             "GET", "/api/plans/pujiang-2021/efficiency?zone=NOPE", null, 404, "zone-not-found"),
+        Arguments.of(
+            "GET", "/api/plans/pujiang-2021/indicators?year=2024.5", null, 400, "invalid-year"),
+        Arguments.of(
+            "GET", "/api/plans/pujiang-2021/efficiency?year=1800", null, 400, "invalid-year"),
         Arguments.of(
             "GET",
             "/api/plans/pujiang-2021/attribution?level=TOWN",

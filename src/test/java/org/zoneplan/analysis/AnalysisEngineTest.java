@@ -285,7 +285,12 @@ class AnalysisEngineTest {
     assertThat(membership.zonesOf(3)).containsExactly("A", "C");
 
     Efficiency.ZoneFigures zoneA =
-        Efficiency.zone("A", INDEX, membership.members("A"), EfficiencyThresholds.DEFAULT);
+        Efficiency.zone(
+            "A",
+            INDEX,
+            F.figures(INDEX, 2024),
+            membership.members("A"),
+            EfficiencyThresholds.DEFAULT);
     double mu1 = AreaUnits.toMu(a(1));
     double mu4 = AreaUnits.toMu(a(4));
     double mu12 = AreaUnits.toMu(a(12));
@@ -304,9 +309,61 @@ class AnalysisEngineTest {
     assertThat(zoneA.inefficientMu()).isCloseTo(mu12, Offset.offset(1e-9));
 
     Efficiency.ZoneFigures zoneB =
-        Efficiency.zone("B", INDEX, membership.members("B"), EfficiencyThresholds.DEFAULT);
+        Efficiency.zone(
+            "B",
+            INDEX,
+            F.figures(INDEX, 2024),
+            membership.members("B"),
+            EfficiencyThresholds.DEFAULT);
     assertThat(zoneB.classes().get(Grade.D).parcels()).isEqualTo(1); // parcel 6: 100 万元
     assertThat(zoneB.inefficientMu()).isCloseTo(AreaUnits.toMu(a(6)), Offset.offset(1e-9));
+  }
+
+  @Test
+  void anEnterprisesFiguresAreSplitOverItsLandByAreaTimesShare() {
+    // Enterprise X owns all of parcel 1 and a quarter of parcel 4, where Y rents the rest; X pays
+    // 1000 万元 tax and reports no value added, Y pays 90 and adds 300; Z uses parcel 6 without
+    // figures for the year. Worked by hand: X's land = a1 + a4 / 4.
+    double a1 = a(1);
+    double a4 = a(4);
+    double a6 = a(6);
+    LandFigures f =
+        LandFigures.builder(INDEX, 2024)
+            .link("X", 1, 1.0, a1)
+            .link("X", 4, 0.25, a4)
+            .link("Y", 4, 0.75, a4)
+            .link("Z", 6, 1.0, a6)
+            .statistics("X", 1000.0, null)
+            .statistics("Y", 90.0, 300.0)
+            .build();
+    int p1 = position(1);
+    int p4 = position(4);
+    int p6 = position(6);
+    double xLand = a1 + 0.25 * a4;
+    assertThat(f.year()).isEqualTo(2024);
+    assertThat(f.enterprises()).isEqualTo(2);
+    assertThat(f.taxWan(p1)).isCloseTo(1000 * a1 / xLand, Offset.offset(1e-9));
+    assertThat(f.taxWan(p4)).isCloseTo(1000 * 0.25 * a4 / xLand + 90, Offset.offset(1e-9));
+    assertThat(f.taxWan(p1) + f.taxWan(p4)).isCloseTo(1090, Offset.offset(1e-9));
+    assertThat(f.taxedLandM2(p4)).isCloseTo(a4, Offset.offset(1e-6));
+    assertThat(f.valueAddedWan(p4)).isCloseTo(300, Offset.offset(1e-9));
+    assertThat(f.valueAddedLandM2(p4)).isCloseTo(0.75 * a4, Offset.offset(1e-6));
+    assertThat(f.valueAddedWan(p1)).isNull();
+    assertThat(f.taxWan(p6)).isNull();
+    assertThat(f.landM2(p6)).isCloseTo(a6, Offset.offset(1e-6));
+    Efficiency.ParcelFigures e = Efficiency.parcel(INDEX, f, p4, EfficiencyThresholds.DEFAULT);
+    assertThat(e.taxPerMuWan()).isCloseTo(f.taxWan(p4) / AreaUnits.toMu(a4), Offset.offset(1e-9));
+    assertThat(e.valueAddedPerMuWan())
+        .isCloseTo(300 / AreaUnits.toMu(0.75 * a4), Offset.offset(1e-9));
+  }
+
+  private static int position(long id) {
+    for (int i = 0; i < INDEX.size(); i++) {
+      if (INDEX.parcel(i).id() == id) {
+        return i;
+      }
+    }
+    throw new AssertionError("no parcel " + id);
   }
 
   @Test

@@ -2,12 +2,15 @@ package org.zoneplan.analysis;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.LinearRing;
 import org.locationtech.jts.geom.MultiPolygon;
 import org.locationtech.jts.geom.Polygon;
 import org.zoneplan.geo.Cgcs2000;
+import org.zoneplan.parcels.CreditCode;
 import org.zoneplan.parcels.LandUseScheme;
 import org.zoneplan.parcels.Parcel;
 
@@ -22,10 +25,10 @@ import org.zoneplan.parcels.Parcel;
  *   <li>zone A: [120.00, 120.02] × [29.50, 29.52] with a hole [120.005, 120.010] × [29.505,
  *       29.510]; zone B: two parts [120.03, 120.04] and [120.05, 120.06] × [29.50, 29.51]; zone C:
  *       [120.015, 120.025] × [29.50, 29.52], overlapping A;
- *   <li>17 parcels, numbered 1–17 (credit code {@code FX<n>}): inside, in A's hole, across the
- *       hole's edge, in A and C, across C's edge, between B's parts, across the division's edge,
- *       outside it, a residential one, storage in each scheme, 一类工业 (100101), railway land (GB/T
- *       1001), 三调 classes, a two-part parcel.
+ *   <li>17 parcels, numbered 1–17 (an owner with share 1 each, {@link #code}): inside, in A's hole,
+ *       across the hole's edge, in A and C, across C's edge, between B's parts, across the
+ *       division's edge, outside it, a residential one, storage in each scheme, 一类工业 (100101),
+ *       railway land (GB/T 1001), 三调 classes, a two-part parcel.
  * </ul>
  *
  * (Coordinates as written are before the offset.)
@@ -38,6 +41,9 @@ final class AnalysisFixture {
   final double dx;
   final double dy;
   final List<Parcel> parcels = new ArrayList<>();
+
+  /** The tax (万元) of parcel n's owner in the fixture's statistics year; value added is 3 times. */
+  final Map<Integer, Double> taxes = new HashMap<>();
 
   AnalysisFixture(double dx, double dy) {
     this.dx = dx;
@@ -68,21 +74,37 @@ final class AnalysisFixture {
 
   private void add(LandUseScheme scheme, String code, Double tax, double[]... parts) {
     int n = parcels.size() + 1;
+    if (tax != null) {
+      taxes.put(n, tax);
+    }
     Polygon[] polygons =
         Arrays.stream(parts).map(p -> polygon(p[0], p[1], p[2], p[3])).toArray(Polygon[]::new);
     double area = Arrays.stream(parts).mapToDouble(p -> area(p[0], p[1], p[2], p[3])).sum();
     parcels.add(
-        new Parcel(
-            n,
-            scheme,
-            code,
-            "企业" + n,
-            "FX" + n,
-            tax,
-            tax == null ? null : tax * 3,
-            null,
-            Cgcs2000.GEOMETRY_FACTORY.createMultiPolygon(polygons),
-            area));
+        new Parcel(n, scheme, code, Cgcs2000.GEOMETRY_FACTORY.createMultiPolygon(polygons), area));
+  }
+
+  /** The valid credit code (GB 32100) of the owner of parcel {@code n} ({@code prefix}: FX). */
+  static String code(String prefix, int n) {
+    String first17 = "91330726" + prefix + String.format("%07d", n);
+    return first17 + CreditCode.checkCharacter(first17);
+  }
+
+  /**
+   * The figures of the fixture's owners in {@code year} on the index's parcels (ids 1–17 as
+   * numbered): parcel n's owner uses all of it and pays {@link #taxes}.
+   */
+  LandFigures figures(ParcelIndex index, int year) {
+    LandFigures.Builder b = LandFigures.builder(index, year);
+    for (Parcel p : parcels) {
+      int n = (int) p.id();
+      b.link(code("FX", n), p.id(), 1.0, p.areaM2());
+      Double tax = taxes.get(n);
+      if (tax != null) {
+        b.statistics(code("FX", n), tax, tax * 3);
+      }
+    }
+    return b.build();
   }
 
   static double[] r(double x1, double y1, double x2, double y2) {

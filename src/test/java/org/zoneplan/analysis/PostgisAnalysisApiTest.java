@@ -9,8 +9,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.zoneplan.testsupport.PostgisTestDatabase;
@@ -83,8 +81,6 @@ class PostgisAnalysisApiTest extends AnalysisApiContract {
     registry.add("spring.datasource.username", () -> database().username());
     registry.add("spring.datasource.password", () -> database().password());
   }
-
-  @Autowired JdbcClient jdbc;
 
   @ParameterizedTest(name = "{0} in {1}, includeStorage={2}")
   @CsvSource({
@@ -170,6 +166,56 @@ class PostgisAnalysisApiTest extends AnalysisApiContract {
         }
       }
     }
+  }
+
+  /**
+   * The year's tax on each fixture zone's industrial member parcels, written in SQL: each
+   * enterprise's tax split over its land in proportion to parcel area × share (areas from PostGIS's
+   * spheroid, membership by ST_PointOnSurface), against zoneplan's /indicators.
+   */
+  @Test
+  void indicatorsTaxOfTheYearAgreesWithPostgis() {
+    JsonNode body =
+        ok(
+            http.get(
+                "/api/plans/"
+                    + FIXTURE_PLAN
+                    + "/indicators?division="
+                    + TEST_DIVISION
+                    + "&year="
+                    + YEAR));
+    String sql =
+        "WITH land AS (SELECT l.credit_code, SUM(ST_Area(p.geom::geography) * l.share) AS m2"
+            + " FROM enterprise_land l JOIN parcel p ON p.id = l.parcel_id GROUP BY l.credit_code),"
+            + " member AS (SELECT p.id, ST_Area(p.geom::geography) AS m2 FROM zone z JOIN parcel p"
+            + " ON ST_Contains(z.geom, ST_PointOnSurface(p.geom))"
+            + " WHERE z.plan_id = :plan AND z.code = :code"
+            + " AND p.land_use_code IN ('0601', '100101', '100102', '100103'))"
+            + " SELECT COALESCE(SUM(s.tax_wan * m.m2 * l.share / land.m2), 0) AS tax,"
+            + " (SELECT COALESCE(SUM(m2.m2 * l2.share), 0) FROM member m2"
+            + " JOIN enterprise_land l2 ON l2.parcel_id = m2.id) AS land"
+            + " FROM member m JOIN enterprise_land l ON l.parcel_id = m.id"
+            + " JOIN land ON land.credit_code = l.credit_code"
+            + " JOIN enterprise_stat s ON s.credit_code = l.credit_code AND s.stat_year = :year";
+    int zones = 0;
+    for (JsonNode zone : body.get("zones")) {
+      Map<String, Object> row =
+          jdbc.sql(sql)
+              .param("plan", FIXTURE_PLAN)
+              .param("code", zone.get("code").asString())
+              .param("year", YEAR)
+              .query()
+              .singleRow();
+      double tax = ((Number) row.get("tax")).doubleValue();
+      double landMu = ((Number) row.get("land")).doubleValue() * 15 / 10_000;
+      JsonNode f = zone.get("figures");
+      assertThat(f.get("taxWan").doubleValue())
+          .as(zone.get("code").asString())
+          .isCloseTo(tax, near(tax));
+      assertThat(f.get("enterpriseLandMu").doubleValue()).isCloseTo(landMu, near(landMu));
+      zones++;
+    }
+    assertThat(zones).isEqualTo(3);
   }
 
   static Offset<Double> near(double expected) {

@@ -63,18 +63,7 @@ abstract class EnterpriseStoreContract {
   long parcel(double lon, double lat, double size) {
     MultiPolygon g = square(lon, lat, size);
     return parcels
-        .insert(
-            new Parcel(
-                0,
-                LandUseScheme.SANDIAO,
-                "0601",
-                null,
-                null,
-                null,
-                null,
-                null,
-                g,
-                EllipsoidalArea.squareMetres(g)))
+        .insert(new Parcel(0, LandUseScheme.SANDIAO, "0601", g, EllipsoidalArea.squareMetres(g)))
         .id();
   }
 

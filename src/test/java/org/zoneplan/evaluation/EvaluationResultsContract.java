@@ -290,18 +290,7 @@ abstract class EvaluationResultsContract {
     Polygon p = (Polygon) Cgcs2000.GEOMETRY_FACTORY.toGeometry(e);
     MultiPolygon g = Cgcs2000.GEOMETRY_FACTORY.createMultiPolygon(new Polygon[] {p});
     return parcels
-        .insert(
-            new Parcel(
-                0,
-                LandUseScheme.SANDIAO,
-                "0601",
-                null,
-                null,
-                null,
-                null,
-                null,
-                g,
-                EllipsoidalArea.squareMetres(g)))
+        .insert(new Parcel(0, LandUseScheme.SANDIAO, "0601", g, EllipsoidalArea.squareMetres(g)))
         .id();
   }
 

@@ -79,7 +79,26 @@ abstract class ExchangeTestBase {
   void setUp() {
     http = new Http(port);
     if (parcels.count() == 0) {
-      parcels.insertAll(ExchangeTestData.parcels());
+      // The parcels, and each enterprise as the owner of its parcel (share 1), as an import of
+      // them makes it.
+      List<ExchangeTestData.Row> rows = ExchangeTestData.rows();
+      long before = parcels.maxId();
+      parcels.insertAll(rows.stream().map(ExchangeTestData.Row::parcel).toList());
+      List<Long> ids = parcels.idsAbove(before);
+      for (int i = 0; i < rows.size(); i++) {
+        ExchangeTestData.Row row = rows.get(i);
+        if (row.credit() != null) {
+          jdbc.sql("DELETE FROM enterprise WHERE credit_code = ?").param(row.credit()).update();
+          jdbc.sql("INSERT INTO enterprise (credit_code, name) VALUES (?, ?)")
+              .params(row.credit(), row.enterprise())
+              .update();
+          jdbc.sql(
+                  "INSERT INTO enterprise_land (credit_code, parcel_id, role, share)"
+                      + " VALUES (?, ?, 'OWNER', 1.0)")
+              .params(row.credit(), ids.get(i))
+              .update();
+        }
+      }
       // The repository publishes nothing: let the analysis drop a snapshot taken before.
       events.publishEvent(new org.zoneplan.parcels.ParcelsChangedEvent(null));
     }

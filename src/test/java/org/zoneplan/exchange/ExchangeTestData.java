@@ -8,6 +8,7 @@ import org.locationtech.jts.geom.MultiPolygon;
 import org.locationtech.jts.geom.Polygon;
 import org.zoneplan.geo.Cgcs2000;
 import org.zoneplan.geo.EllipsoidalArea;
+import org.zoneplan.parcels.CreditCode;
 import org.zoneplan.parcels.LandUseScheme;
 import org.zoneplan.parcels.Parcel;
 
@@ -18,8 +19,18 @@ final class ExchangeTestData {
   /** 187 characters: longer than any DBF field can hold in GBK or UTF-8. */
   static final String LONG_NAME = "浦江水晶产业园有限公司".repeat(17);
 
+  /**
+   * A parcel and the enterprise owning it (stored as an owner link with share 1 by {@link
+   * ExchangeTestBase}), or none.
+   */
+  record Row(Parcel parcel, String enterprise, String credit) {}
+
   static List<Parcel> parcels() {
-    List<Parcel> parcels = new ArrayList<>();
+    return rows().stream().map(Row::parcel).toList();
+  }
+
+  static List<Row> rows() {
+    List<Row> parcels = new ArrayList<>();
     // A plain square, industrial.
     parcels.add(
         parcel(
@@ -27,18 +38,12 @@ final class ExchangeTestData {
             "0601",
             "浦江县锦达水晶有限公司",
             "91330726MA2D123456",
-            12.5,
-            80.25,
-            35,
             multi(square(119.90, 29.45, 0.002, false))));
     // A square with a hole, storage, no enterprise.
     parcels.add(
         parcel(
             LandUseScheme.GBT21010_2017,
             "0604",
-            null,
-            null,
-            null,
             null,
             null,
             multi(withHole(119.91, 29.45, 0.003))));
@@ -49,47 +54,32 @@ final class ExchangeTestData {
             "100101",
             "郑宅镇\"锁具\",五金厂",
             "91330726MA2D654321",
-            3.0,
-            null,
-            7,
             multi(
                 square(119.92, 29.45, 0.001, false),
                 withHole(119.925, 29.45, 0.002),
                 square(119.93, 29.45, 0.001, true))));
-    // A name too long for any DBF field.
+    // A name too long for any DBF field (the enterprise's: 187 of the 200 characters it may have).
     parcels.add(
         parcel(
             LandUseScheme.SANDIAO,
             "0508",
             LONG_NAME,
-            null,
-            0.0,
-            0.0,
-            0,
+            "91330726MA2D777777",
             multi(square(119.94, 29.45, 0.0015, true))));
     return parcels;
   }
 
-  static Parcel parcel(
-      LandUseScheme scheme,
-      String code,
-      String enterprise,
-      String credit,
-      Double tax,
-      Double valueAdded,
-      Integer employees,
-      MultiPolygon geometry) {
-    return new Parcel(
-        0,
-        scheme,
-        code,
+  /** A parcel; a credit code's check character is made valid (GB 32100). */
+  static Row parcel(
+      LandUseScheme scheme, String code, String enterprise, String credit, MultiPolygon geometry) {
+    String valid =
+        credit == null
+            ? null
+            : credit.substring(0, 17) + CreditCode.checkCharacter(credit.substring(0, 17));
+    return new Row(
+        new Parcel(0, scheme, code, geometry, EllipsoidalArea.squareMetres(geometry)),
         enterprise,
-        credit,
-        tax,
-        valueAdded,
-        employees,
-        geometry,
-        EllipsoidalArea.squareMetres(geometry));
+        valid);
   }
 
   static MultiPolygon multi(Polygon... polygons) {

@@ -94,8 +94,11 @@ abstract class ExportContract extends ExchangeTestBase {
       // 254 bytes: 84 three-byte characters in UTF-8, 127 two-byte characters in GBK.
       int fits = encoding.equals("GBK") ? 127 : 84;
       assertThat(names.get(3)).isEqualTo(ExchangeTestData.LONG_NAME.substring(0, fits));
-      assertThat(gdalValues(info, "TAX_WAN").get(1)).isEqualTo("(null)");
-      assertThat(gdalValues(info, "EMPLOYEES").get(0)).isEqualTo("35");
+      // The owner's code from enterprise_land; the year's figures are enterprise data, not here.
+      assertThat(gdalValues(info, "CREDITCODE").get(0))
+          .isEqualTo(ExchangeTestData.rows().get(0).credit());
+      assertThat(gdalValues(info, "CREDITCODE").get(1)).isEqualTo("(null)");
+      assertThat(info).doesNotContain("TAX_WAN").doesNotContain("EMPLOYEES");
       // Area in 亩, as computed by zoneplan
       List<String> mu = gdalValues(info, "AREA_MU");
       List<org.zoneplan.parcels.Parcel> stored = new ArrayList<>();

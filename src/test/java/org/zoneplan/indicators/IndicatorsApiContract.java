@@ -248,16 +248,7 @@ abstract class IndicatorsApiContract {
     Parcel stored =
         parcels.insert(
             new Parcel(
-                0,
-                LandUseScheme.GBT21010_2017,
-                landUse,
-                null,
-                null,
-                null,
-                null,
-                null,
-                g,
-                EllipsoidalArea.squareMetres(g)));
+                0, LandUseScheme.GBT21010_2017, landUse, g, EllipsoidalArea.squareMetres(g)));
     IDS.put(n, stored.id());
   }
 

@@ -168,6 +168,25 @@ abstract class OgcApiContract {
     assertThat(http.get(ZONES + "/items?crs=EPSG:3857").status()).isEqualTo(400);
   }
 
+  /** OGC items show a parcel's land users as /api/parcels does, and no tax or other figures. */
+  @Test
+  void parcelItemsShowTheirLandUsers() {
+    JsonNode owned = null;
+    for (JsonNode f : http.get("/api/parcels?limit=2000").json().get("features")) {
+      if (!f.get("properties").get("landUsers").isEmpty()) {
+        owned = f;
+        break;
+      }
+    }
+    assertThat(owned).as("a sample parcel with an owner").isNotNull();
+    JsonNode item =
+        http.get("/ogc/collections/parcels/items/" + owned.get("id").longValue()).json();
+    JsonNode p = item.get("properties");
+    assertThat(p.get("landUsers")).isEqualTo(owned.get("properties").get("landUsers"));
+    assertThat(p.has("taxWan")).isFalse();
+    assertThat(p.has("enterpriseName")).isFalse();
+  }
+
   @Test
   void badBboxesAreProblemsNot500s() {
     String gk = "&bbox-crs=http://www.opengis.net/def/crs/EPSG/0/4549";

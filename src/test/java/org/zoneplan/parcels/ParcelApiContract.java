@@ -305,48 +305,81 @@ abstract class ParcelApiContract {
     assertThat(storedCount()).isEqualTo(before);
   }
 
-  @ParameterizedTest(name = "{0}: {1}")
+  @ParameterizedTest(name = "{0}")
   @CsvSource(
       delimiter = '|',
       value = {
-        "91330100799655058C | the check character (the 18th) is 'C'",
-        "9133010079965505 | 18 characters, not 16",
-        "91330100799655O58B | character 15 ('O')"
+        "enterpriseName | \"enterpriseName\":\"浦江县测试水晶有限公司\"",
+        "creditCode | \"creditCode\":\"91330100799655058B\"",
+        "taxWan | \"taxWan\":123.45",
+        "valueAddedWan | \"valueAddedWan\":null",
+        "employees | \"employees\":42"
       })
-  void badCreditCodesAreRefusedAndNothingIsWritten(String code, String detail) {
+  void enterpriseFieldsMovedToEnterprisesAreRefusedByName(String property, String json) {
     long before = storedCount();
     Http.Response response =
-        http.post(
-            "/api/parcels",
-            feature(
-                "SANDIAO",
-                "0601",
-                "\"creditCode\":\"" + code + "\"",
-                square(119.70, 29.55, 0.001)));
-    assertProblem(response, 422, "invalid-credit-code", detail);
-    assertThat(response.json().get("creditCode").asString()).isEqualTo(code);
+        http.post("/api/parcels", feature("SANDIAO", "0601", json, square(119.70, 29.55, 0.001)));
+    assertProblem(response, 422, "moved-to-enterprises", "properties." + property);
+    assertThat(response.json().get("property").asString()).isEqualTo(property);
+    assertThat(response.json().get("see").asString()).isEqualTo("/api/enterprises");
+    assertThat(response.json().get("detail").asString()).contains("/api/enterprises");
     assertThat(storedCount()).isEqualTo(before);
   }
 
-  @ParameterizedTest(name = "{0} → {1}")
-  @CsvSource(
-      delimiter = '|',
-      value = {
-        "\"taxWan\":-0.5 | negative-figure | taxWan",
-        "\"valueAddedWan\":-1 | negative-figure | valueAddedWan",
-        "\"employees\":-3 | negative-figure | employees",
-        "\"employees\":2.5 | invalid-property | employees",
-        "\"taxWan\":\"12\" | invalid-property | taxWan",
-        "\"landUseCode\":null | missing-property | landUseCode"
-      })
-  void wrongFiguresAreRefusedAndNothingIsWritten(String property, String type, String detail) {
+  @Test
+  void missingLandUseCodeIsRefusedAndNothingIsWritten() {
     long before = storedCount();
-    String body = feature("SANDIAO", "0601", property, square(119.70, 29.55, 0.001));
-    if (property.startsWith("\"landUseCode\"")) {
-      body = body.replace("\"landUseCode\":\"0601\",", "");
-    }
-    assertProblem(http.post("/api/parcels", body), 422, type, detail);
+    String body =
+        feature("SANDIAO", "0601", "\"landUseCode\":null", square(119.70, 29.55, 0.001))
+            .replace("\"landUseCode\":\"0601\",", "");
+    assertProblem(http.post("/api/parcels", body), 422, "missing-property", "landUseCode");
     assertThat(storedCount()).isEqualTo(before);
+  }
+
+  /** A parcel shows its land users from enterprise_land and enterprise, owners first. */
+  @Test
+  void aParcelShowsItsLandUsers() {
+    Http.Response created =
+        http.post("/api/parcels", feature("SANDIAO", "0601", null, square(119.72, 29.57, 0.002)));
+    assertThat(created.status()).as(created.text()).isEqualTo(201);
+    long id = created.json().get("id").longValue();
+    assertThat(created.json().get("properties").get("landUsers")).isEmpty();
+    String tenant = "91330726MA2EC0001" + CreditCode.checkCharacter("91330726MA2EC0001");
+    try {
+      jdbc.sql("INSERT INTO enterprise (credit_code, name) VALUES (?, ?), (?, ?)")
+          .params(REGISTERED_CODE, "阿里巴巴(中国)有限公司", tenant, "浦江县测试水晶有限公司")
+          .update();
+      jdbc.sql(
+              "INSERT INTO enterprise_land (credit_code, parcel_id, role, share)"
+                  + " VALUES (?, ?, 'TENANT', 0.3), (?, ?, 'OWNER', 0.7)")
+          .params(tenant, id, REGISTERED_CODE, id)
+          .update();
+      JsonNode users = http.get("/api/parcels/" + id).json().get("properties").get("landUsers");
+      assertThat(users).hasSize(2);
+      assertThat(users.get(0).get("creditCode").asString()).isEqualTo(REGISTERED_CODE);
+      assertThat(users.get(0).get("name").asString()).isEqualTo("阿里巴巴(中国)有限公司");
+      assertThat(users.get(0).get("role").asString()).isEqualTo("OWNER");
+      assertThat(users.get(0).get("share").doubleValue()).isEqualTo(0.7);
+      assertThat(users.get(1).get("creditCode").asString()).isEqualTo(tenant);
+      assertThat(users.get(1).get("role").asString()).isEqualTo("TENANT");
+      assertThat(users.get(1).get("share").doubleValue()).isEqualTo(0.3);
+      JsonNode page =
+          http.get("/api/parcels?bbox=119.72,29.57,119.722,29.572").json().get("features");
+      boolean found = false;
+      for (JsonNode f : page) {
+        if (f.get("id").longValue() == id) {
+          found = true;
+          assertThat(f.get("properties").get("landUsers")).isEqualTo(users);
+          assertThat(f.get("properties").has("taxWan")).isFalse();
+        }
+      }
+      assertThat(found).isTrue();
+    } finally {
+      assertThat(http.delete("/api/parcels/" + id).status()).isEqualTo(204);
+      jdbc.sql("DELETE FROM enterprise WHERE credit_code IN (?, ?)")
+          .params(REGISTERED_CODE, tenant)
+          .update();
+    }
   }
 
   @Test
@@ -369,14 +402,7 @@ abstract class ParcelApiContract {
     double lon = 119.70;
     double lat = 29.55;
     double size = 0.01;
-    String body =
-        feature(
-            "SANDIAO",
-            "0601",
-            "\"enterpriseName\":\"浦江县测试<b>水晶</b>有限公司\",\"creditCode\":\""
-                + REGISTERED_CODE
-                + "\",\"taxWan\":123.45,\"valueAddedWan\":500,\"employees\":42",
-            square(lon, lat, size));
+    String body = feature("SANDIAO", "0601", null, square(lon, lat, size));
     Http.Response created = http.post("/api/parcels", body);
     assertThat(created.status()).as(created.text()).isEqualTo(201);
     JsonNode p = created.json().get("properties");
@@ -385,11 +411,9 @@ abstract class ParcelApiContract {
     assertThat(p.get("scheme").asString()).isEqualTo("SANDIAO");
     assertThat(p.get("landUseCode").asString()).isEqualTo("0601");
     assertThat(p.get("landUseName").asString()).isEqualTo("工业用地");
-    assertThat(p.get("enterpriseName").asString()).isEqualTo("浦江县测试<b>水晶</b>有限公司");
-    assertThat(p.get("creditCode").asString()).isEqualTo(REGISTERED_CODE);
-    assertThat(p.get("taxWan").doubleValue()).isEqualTo(123.45);
-    assertThat(p.get("valueAddedWan").doubleValue()).isEqualTo(500.0);
-    assertThat(p.get("employees").intValue()).isEqualTo(42);
+    assertThat(p.get("landUsers")).isEmpty();
+    assertThat(p.has("enterpriseName")).isFalse();
+    assertThat(p.has("taxWan")).isFalse();
     double expectedM2 = quadrangleArea(lon, lat, lon + size, lat + size);
     assertThat(p.get("areaM2").doubleValue()).isCloseTo(expectedM2, within(1e-6 * expectedM2));
     assertThat(p.get("areaMu").doubleValue())
@@ -423,10 +447,7 @@ abstract class ParcelApiContract {
       assertThat(created.headers().firstValue("Location")).hasValue("/api/parcels/" + id);
       JsonNode p = feature.get("properties");
       assertThat(p.get("landUseName").asString()).isEqualTo("二类工业用地");
-      assertThat(p.get("enterpriseName").isNull()).isTrue();
-      assertThat(p.get("creditCode").isNull()).isTrue();
-      assertThat(p.get("taxWan").isNull()).isTrue();
-      assertThat(p.get("employees").isNull()).isTrue();
+      assertThat(p.get("landUsers")).isEmpty();
     } finally {
       assertThat(http.delete("/api/parcels/" + id).status()).isEqualTo(204);
     }

@@ -1,7 +1,6 @@
 package org.zoneplan.sample;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -136,7 +135,6 @@ class EnterpriseGeneratorTest {
     assertThat(again.links()).isEqualTo(sample.links());
     assertThat(again.statistics()).isEqualTo(sample.statistics());
     assertThat(again.supplies()).isEqualTo(sample.supplies());
-    assertThat(again.parcels()).isEqualTo(sample.parcels());
     EnterpriseGenerator.Sample other = EnterpriseGenerator.generate(parcels, zones, 7L);
     assertThat(other.enterprises()).isNotEqualTo(sample.enterprises());
   }
@@ -559,44 +557,22 @@ class EnterpriseGeneratorTest {
   }
 
   @Test
-  void parcelFieldsAreTheOwnersFiguresOf2024() {
-    Map<String, AnnualStatistics> of2024 = new HashMap<>();
-    sample.statistics().stream()
-        .filter(s -> s.year() == 2024)
-        .forEach(s -> of2024.put(s.creditCode(), s));
-    Map<String, double[]> sums = new HashMap<>();
-    SoftAssertions softly = new SoftAssertions();
+  void aFewIndustrialParcelsStandVacantAndNoOtherParcelHasAnOwner() {
+    int industrial = 0;
+    int vacant = 0;
     for (int k = 0; k < parcels.size(); k++) {
-      Parcel p = sample.parcels().get(k);
-      Parcel original = parcels.get(k);
-      softly.assertThat(p.geometry()).isSameAs(original.geometry());
-      softly.assertThat(p.landUseCode()).isEqualTo(original.landUseCode());
-      LandLink owner =
+      String code = parcels.get(k).landUseCode();
+      boolean owned =
           linksByParcel.getOrDefault(k, List.of()).stream()
-              .filter(l -> l.role() == LandRole.OWNER)
-              .findFirst()
-              .orElse(null);
-      if (owner == null || !of2024.containsKey(owner.creditCode())) {
-        softly.assertThat(p.creditCode()).as("parcel %d", k).isNull();
-        softly.assertThat(p.enterpriseName()).isNull();
-        softly.assertThat(p.taxWan()).isNull();
-        continue;
+              .anyMatch(l -> l.role() == LandRole.OWNER);
+      if (code.equals("0601") || code.equals("0508")) {
+        industrial++;
+        if (!owned) {
+          vacant++;
+        }
       }
-      softly.assertThat(p.creditCode()).isEqualTo(owner.creditCode());
-      softly.assertThat(p.enterpriseName()).isEqualTo(byCode.get(owner.creditCode()).name());
-      double[] sum = sums.computeIfAbsent(owner.creditCode(), c -> new double[3]);
-      sum[0] += p.taxWan();
-      sum[1] += p.valueAddedWan();
-      sum[2] += p.employees();
     }
-    softly.assertAll();
-    assertThat(sums).isNotEmpty();
-    sums.forEach(
-        (code, sum) -> {
-          AnnualStatistics s = of2024.get(code);
-          assertThat(sum[0]).as(code).isCloseTo(s.taxWan(), within(1e-6));
-          assertThat(sum[1]).as(code).isCloseTo(s.valueAddedWan(), within(1e-6));
-          assertThat(sum[2]).as(code).isEqualTo((double) s.employees());
-        });
+    // About 2 % of the industrial parcels (the generator's draw), never none and never many.
+    assertThat((double) vacant / industrial).isBetween(0.005, 0.05);
   }
 }

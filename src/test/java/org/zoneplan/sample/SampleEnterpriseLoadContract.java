@@ -16,8 +16,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * A fresh store loads the sample enterprises on first start (3,000 parcels to keep it short):
- * enterprises, links, statistics of every year 2021–2024, supply records, the parcels' old
- * enterprise fields equal to the owners' 2024 figures (checked in SQL), the zones' leading industry
+ * enterprises, links, statistics of every year 2021–2024, supply records, the industrial parcels'
+ * owners (shown by the parcels API) and the panel's figures of 2024, the zones' leading industry
  * codes, and the illustrative notice in {@code /api/config}. Runs unchanged on H2GIS and on
  * PostGIS.
  */
@@ -57,41 +57,48 @@ abstract class SampleEnterpriseLoadContract {
   }
 
   @Test
-  void parcelFieldsAreTheOwnersFiguresOf2024() {
-    // Every parcel naming a firm is owned by it.
-    assertThat(
-            count(
-                "SELECT COUNT(*) FROM parcel p WHERE p.credit_code IS NOT NULL AND NOT EXISTS"
-                    + " (SELECT 1 FROM enterprise_land l WHERE l.parcel_id = p.id"
-                    + " AND l.credit_code = p.credit_code AND l.role = 'OWNER')"))
-        .isZero();
-    // Summed over a firm's parcels, the fields are its 2024 statistics.
-    List<Map<String, Object>> rows =
+  void industrialParcelsHaveOwnersThatTheParcelsShowAndTheFiguresAreOfTheLatestYear() {
+    long industrial = count("SELECT COUNT(*) FROM parcel WHERE land_use_code IN ('0601', '0508')");
+    long owned =
+        count(
+            "SELECT COUNT(*) FROM parcel p WHERE land_use_code IN ('0601', '0508') AND EXISTS"
+                + " (SELECT 1 FROM enterprise_land l WHERE l.parcel_id = p.id AND l.role = 'OWNER')");
+    assertThat(industrial).isGreaterThan(100);
+    // About 2 % stand vacant; no other parcel lost its enterprise with the parcel columns.
+    assertThat((double) (industrial - owned) / industrial).isLessThan(0.06);
+    assertThat(owned).isLessThan(industrial);
+
+    // A parcel with a tenant shows every user of enterprise_land, owners first.
+    long id = count("SELECT MIN(parcel_id) FROM enterprise_land WHERE role = 'TENANT'");
+    List<Map<String, Object>> links =
         jdbc.sql(
-                "SELECT p.credit_code, SUM(p.tax_wan) AS tax, SUM(p.value_added_wan) AS va,"
-                    + " SUM(p.employees) AS employees, MAX(s.tax_wan) AS stat_tax,"
-                    + " MAX(s.value_added_wan) AS stat_va, MAX(s.employees) AS stat_employees,"
-                    + " MAX(e.name) AS name, MAX(p.enterprise_name) AS parcel_name"
-                    + " FROM parcel p JOIN enterprise_stat s ON s.credit_code = p.credit_code"
-                    + " AND s.stat_year = 2024 JOIN enterprise e ON e.credit_code = p.credit_code"
-                    + " GROUP BY p.credit_code")
+                "SELECT l.credit_code, e.name, l.role FROM enterprise_land l JOIN enterprise e"
+                    + " ON e.credit_code = l.credit_code WHERE l.parcel_id = ?")
+            .param(id)
             .query()
             .listOfRows();
-    rows = rows.stream().map(SampleEnterpriseLoadContract::upperKeys).toList();
-    assertThat(rows).hasSizeGreaterThan(100);
-    for (Map<String, Object> row : rows) {
-      assertThat(((Number) row.get("TAX")).doubleValue())
-          .isCloseTo(
-              ((Number) row.get("STAT_TAX")).doubleValue(),
-              org.assertj.core.api.Assertions.within(1e-6));
-      assertThat(((Number) row.get("VA")).doubleValue())
-          .isCloseTo(
-              ((Number) row.get("STAT_VA")).doubleValue(),
-              org.assertj.core.api.Assertions.within(1e-6));
-      assertThat(((Number) row.get("EMPLOYEES")).longValue())
-          .isEqualTo(((Number) row.get("STAT_EMPLOYEES")).longValue());
-      assertThat(row.get("PARCEL_NAME")).isEqualTo(row.get("NAME"));
+    JsonNode users =
+        new Http(port).get("/api/parcels/" + id).json().get("properties").get("landUsers");
+    assertThat(users).hasSize(links.size());
+    assertThat(users.get(0).get("role").asString()).isEqualTo("OWNER");
+    List<String> shown = new java.util.ArrayList<>();
+    users.forEach(u -> shown.add(u.get("creditCode").asString() + " " + u.get("name").asString()));
+    assertThat(shown)
+        .containsExactlyInAnyOrderElementsOf(
+            links.stream()
+                .map(SampleEnterpriseLoadContract::upperKeys)
+                .map(r -> r.get("CREDIT_CODE") + " " + r.get("NAME"))
+                .toList());
+
+    // The 区块信息 panel's figures: the statistics of the latest year held, 2024.
+    JsonNode indicators = new Http(port).get("/api/plans/pujiang-2021/indicators").json();
+    assertThat(indicators.get("year").intValue()).isEqualTo(2024);
+    assertThat(indicators.get("enterprisesWithStatistics").intValue()).isGreaterThan(100);
+    double tax = 0;
+    for (JsonNode z : indicators.get("zones")) {
+      tax += z.get("figures").get("taxWan").doubleValue();
     }
+    assertThat(tax).isPositive();
   }
 
   /** Column labels come back upper case from H2, lower case from PostgreSQL. */

@@ -122,17 +122,7 @@ abstract class StoreContract {
     MultiPolygon g = rectangle(rectangle);
     Parcel p =
         parcels.insert(
-            new Parcel(
-                0,
-                LandUseScheme.SANDIAO,
-                "0601",
-                null,
-                null,
-                null,
-                null,
-                null,
-                g,
-                EllipsoidalArea.squareMetres(g)));
+            new Parcel(0, LandUseScheme.SANDIAO, "0601", g, EllipsoidalArea.squareMetres(g)));
     stored.put(p.id(), g.getEnvelopeInternal());
   }
 
@@ -301,16 +291,7 @@ abstract class StoreContract {
       MultiPolygon square = square(121.00 + i * 0.001, 30.00, 0.0005);
       batch.add(
           new Parcel(
-              0,
-              LandUseScheme.SANDIAO,
-              "0601",
-              "浦江县测试" + i + "有限公司",
-              null,
-              10.0 + i,
-              null,
-              i,
-              square,
-              EllipsoidalArea.squareMetres(square)));
+              0, LandUseScheme.SANDIAO, "0601", square, EllipsoidalArea.squareMetres(square)));
     }
     parcels.insertAll(batch);
     assertThat(parcels.count()).isEqualTo(before + 25);
@@ -320,12 +301,11 @@ abstract class StoreContract {
     List<Parcel> second = parcels.findIntersecting(box, 100, 4);
     assertThat(first).hasSize(4);
     assertThat(second).hasSize(6);
-    assertThat(first.get(0).enterpriseName()).isEqualTo("浦江县测试0有限公司");
-    assertThat(first.get(0).employees()).isZero();
-    assertThat(first.get(0).valueAddedWan()).isNull();
+    assertThat(first.get(0).landUseCode()).isEqualTo("0601");
+    assertThat(first.get(0).areaM2()).isEqualTo(batch.get(0).areaM2());
 
     Parcel one = parcels.insert(batch.get(0));
-    assertThat(parcels.find(one.id())).get().extracting(Parcel::taxWan).isEqualTo(10.0);
+    assertThat(parcels.find(one.id())).get().extracting(Parcel::areaM2).isEqualTo(one.areaM2());
     List<Long> streamed = new ArrayList<>();
     parcels.forEach(p -> streamed.add(p.id()));
     assertThat(streamed).hasSize((int) before + 26).isSorted();

@@ -536,7 +536,6 @@ abstract class TileApiContract {
 
   static Parcel parcel(LandUseScheme scheme, String code, Geometry geometry) {
     MultiPolygon g = (MultiPolygon) geometry;
-    return new Parcel(
-        0, scheme, code, "测试企业", null, null, null, null, g, AreaFigures.of(g).squareMetres());
+    return new Parcel(0, scheme, code, g, AreaFigures.of(g).squareMetres());
   }
 }

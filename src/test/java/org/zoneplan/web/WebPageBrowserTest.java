@@ -46,6 +46,11 @@ class WebPageBrowserTest extends PageTestBase {
     assertThat(info()).contains("核心区").contains("开发区管委会");
     // Officials see the zone's indicators from the analysis API too.
     waitFor(d -> info().contains("工业用地占比") && info().contains("万元/亩"));
+    // The tax per 亩 is the land users' statistics of one year, named on the panel: the latest
+    // year the sample holds, as the API reports it.
+    int year = http.get("/api/plans/pujiang-2021/indicators").json().get("year").intValue();
+    assertThat(year).isEqualTo(2024);
+    assertThat(info()).contains("企业统计年度").contains("亩均税收 (" + year + ")");
     Browser.screenshot(driver, "02-core-area-clicked");
   }
 
