@@ -33,9 +33,7 @@ import org.zoneplan.store.Wkb;
 public class EnterpriseRepository {
   private static final String COLUMNS =
       "e.credit_code, e.name, e.industry_code, e.size_class, e.founded_year, e.closed_year";
-  static final String STAT_COLUMNS =
-      "credit_code, stat_year, tax_wan, value_added_wan, revenue_wan, energy_tce, emissions_t,"
-          + " rnd_wan, employees, electricity_wan_kwh, investment_wan";
+  static final String STAT_COLUMNS = "credit_code, stat_year, " + StatisticsColumns.FIGURES;
 
   private final JdbcClient jdbc;
   private final JdbcTemplate template;
@@ -469,15 +467,7 @@ public class EnterpriseRepository {
         (ps, s) -> {
           ps.setString(1, s.creditCode());
           ps.setInt(2, s.year());
-          ps.setObject(3, s.taxWan(), Types.DOUBLE);
-          ps.setObject(4, s.valueAddedWan(), Types.DOUBLE);
-          ps.setObject(5, s.revenueWan(), Types.DOUBLE);
-          ps.setObject(6, s.energyTce(), Types.DOUBLE);
-          ps.setObject(7, s.emissionsTonnes(), Types.DOUBLE);
-          ps.setObject(8, s.rndWan(), Types.DOUBLE);
-          ps.setObject(9, s.employees(), Types.INTEGER);
-          ps.setObject(10, s.electricityWanKwh(), Types.DOUBLE);
-          ps.setObject(11, s.investmentWan(), Types.DOUBLE);
+          StatisticsColumns.bind(ps, 3, s);
         });
   }
 
@@ -499,18 +489,7 @@ public class EnterpriseRepository {
   }
 
   private static AnnualStatistics statistics(ResultSet rs, int row) throws SQLException {
-    return new AnnualStatistics(
-        rs.getString("credit_code"),
-        rs.getInt("stat_year"),
-        rs.getObject("tax_wan", Double.class),
-        rs.getObject("value_added_wan", Double.class),
-        rs.getObject("revenue_wan", Double.class),
-        rs.getObject("energy_tce", Double.class),
-        rs.getObject("emissions_t", Double.class),
-        rs.getObject("rnd_wan", Double.class),
-        rs.getObject("employees", Integer.class),
-        rs.getObject("electricity_wan_kwh", Double.class),
-        rs.getObject("investment_wan", Double.class));
+    return StatisticsColumns.read(rs);
   }
 
   // ---------------------------------------------------------------- zone totals

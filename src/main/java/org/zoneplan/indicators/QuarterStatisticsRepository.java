@@ -2,12 +2,12 @@ package org.zoneplan.indicators;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.util.List;
 import java.util.function.Consumer;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 import org.zoneplan.enterprises.AnnualStatistics;
+import org.zoneplan.enterprises.StatisticsColumns;
 
 /**
  * Quarterly statistics of enterprises, cumulative to the quarter's end (table {@code
@@ -18,8 +18,7 @@ import org.zoneplan.enterprises.AnnualStatistics;
 @Repository
 public class QuarterStatisticsRepository {
   static final String COLUMNS =
-      "credit_code, stat_year, stat_quarter, tax_wan, value_added_wan, revenue_wan, energy_tce,"
-          + " emissions_t, rnd_wan, employees, electricity_wan_kwh, investment_wan";
+      "credit_code, stat_year, stat_quarter, " + StatisticsColumns.FIGURES;
 
   private final JdbcTemplate template;
 
@@ -58,15 +57,7 @@ public class QuarterStatisticsRepository {
           ps.setString(1, s.creditCode());
           ps.setInt(2, s.year());
           ps.setInt(3, q.quarter());
-          ps.setObject(4, s.taxWan(), Types.DOUBLE);
-          ps.setObject(5, s.valueAddedWan(), Types.DOUBLE);
-          ps.setObject(6, s.revenueWan(), Types.DOUBLE);
-          ps.setObject(7, s.energyTce(), Types.DOUBLE);
-          ps.setObject(8, s.emissionsTonnes(), Types.DOUBLE);
-          ps.setObject(9, s.rndWan(), Types.DOUBLE);
-          ps.setObject(10, s.employees(), Types.INTEGER);
-          ps.setObject(11, s.electricityWanKwh(), Types.DOUBLE);
-          ps.setObject(12, s.investmentWan(), Types.DOUBLE);
+          StatisticsColumns.bind(ps, 4, s);
           ps.setString(13, note);
         });
   }
@@ -83,19 +74,6 @@ public class QuarterStatisticsRepository {
   }
 
   private static QuarterStatistics row(ResultSet rs) throws SQLException {
-    return new QuarterStatistics(
-        rs.getInt("stat_quarter"),
-        new AnnualStatistics(
-            rs.getString("credit_code"),
-            rs.getInt("stat_year"),
-            rs.getObject("tax_wan", Double.class),
-            rs.getObject("value_added_wan", Double.class),
-            rs.getObject("revenue_wan", Double.class),
-            rs.getObject("energy_tce", Double.class),
-            rs.getObject("emissions_t", Double.class),
-            rs.getObject("rnd_wan", Double.class),
-            rs.getObject("employees", Integer.class),
-            rs.getObject("electricity_wan_kwh", Double.class),
-            rs.getObject("investment_wan", Double.class)));
+    return new QuarterStatistics(rs.getInt("stat_quarter"), StatisticsColumns.read(rs));
   }
 }
