@@ -150,12 +150,11 @@ class ZoneController {
           .contentType(GEO_JSON)
           .body(ZoneFeatures.feature(json, service.zoneAsOf(planId, code, instant(asOf))));
     }
-    Zone zone = service.zone(planId, code);
-    int version = service.version(planId, code);
+    VersionedZone current = service.versionedZone(planId, code);
     return ResponseEntity.ok()
         .contentType(GEO_JSON)
-        .eTag(ZoneETags.format(version))
-        .body(ZoneFeatures.feature(json, zone, version));
+        .eTag(ZoneETags.format(current.version()))
+        .body(ZoneFeatures.feature(json, current.zone(), current.version()));
   }
 
   @PostMapping("/{planId}/zones/{code}")
@@ -164,17 +163,16 @@ class ZoneController {
       @PathVariable String code,
       @RequestParam(required = false) String reason,
       @RequestBody JsonNode body) {
-    Zone zone =
-        service.create(
+    VersionedZone created =
+        service.createVersioned(
             planId,
             code,
             ZoneFeatures.draft(json, body, code, limits),
             new ZoneService.Change(reason, null));
-    int version = service.version(planId, code);
     return ResponseEntity.created(URI.create("/api/plans/" + planId + "/zones/" + code))
         .contentType(GEO_JSON)
-        .eTag(ZoneETags.format(version))
-        .body(ZoneFeatures.feature(json, zone, version));
+        .eTag(ZoneETags.format(created.version()))
+        .body(ZoneFeatures.feature(json, created.zone(), created.version()));
   }
 
   @PutMapping("/{planId}/zones/{code}")
@@ -186,18 +184,17 @@ class ZoneController {
       @RequestBody JsonNode body) {
     service.zone(planId, code);
     Integer expected = ZoneETags.requireIfMatch(ifMatch, code);
-    Zone zone =
-        service.replace(
+    VersionedZone written =
+        service.replaceVersioned(
             planId,
             code,
             ZoneFeatures.draft(json, body, code, limits),
             expected,
             new ZoneService.Change(reason, null));
-    int version = service.version(planId, code);
     return ResponseEntity.ok()
         .contentType(GEO_JSON)
-        .eTag(ZoneETags.format(version))
-        .body(ZoneFeatures.feature(json, zone, version));
+        .eTag(ZoneETags.format(written.version()))
+        .body(ZoneFeatures.feature(json, written.zone(), written.version()));
   }
 
   @DeleteMapping("/{planId}/zones/{code}")
@@ -246,13 +243,13 @@ class ZoneController {
     boolean exists = service.versions(planId).containsKey(code);
     // A deleted zone has nothing to overwrite: no If-Match needed to bring it back.
     Integer expected = exists ? ZoneETags.requireIfMatch(ifMatch, code) : null;
-    Zone zone =
-        service.restore(planId, code, version, expected, new ZoneService.Change(reason, null));
-    int now = service.version(planId, code);
+    VersionedZone restored =
+        service.restoreVersioned(
+            planId, code, version, expected, new ZoneService.Change(reason, null));
     return ResponseEntity.ok()
         .contentType(GEO_JSON)
-        .eTag(ZoneETags.format(now))
-        .body(ZoneFeatures.feature(json, zone, now));
+        .eTag(ZoneETags.format(restored.version()))
+        .body(ZoneFeatures.feature(json, restored.zone(), restored.version()));
   }
 
   /** What changed between two versions: geometry added and removed, and the area delta. */

@@ -93,6 +93,14 @@ public class ZoneRepository {
         .optional();
   }
 
+  /** The zone and its version, read together (one statement), so that the two always agree. */
+  public Optional<VersionedZone> findVersionedZone(String planId, String code) {
+    return jdbc.sql("SELECT " + ZONE_COLUMNS + ", version FROM zone WHERE plan_id = ? AND code = ?")
+        .params(planId, code)
+        .query((rs, row) -> new VersionedZone(zone(rs, row), rs.getInt("version")))
+        .optional();
+  }
+
   public int countChildren(String planId, String code) {
     return jdbc.sql("SELECT COUNT(*) FROM zone WHERE plan_id = ? AND parent_code = ?")
         .params(planId, code)

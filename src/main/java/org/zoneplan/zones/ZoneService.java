@@ -93,6 +93,12 @@ public class ZoneService {
     return zones.findZone(planId, code).orElseThrow(() -> zoneNotFound(planId, code));
   }
 
+  /** The zone with its current version, read in one statement (a GET's body and ETag agree). */
+  public VersionedZone versionedZone(String planId, String code) {
+    plan(planId);
+    return zones.findVersionedZone(planId, code).orElseThrow(() -> zoneNotFound(planId, code));
+  }
+
   public Zone zoneAsOf(String planId, String code, OffsetDateTime at) {
     return zonesAsOf(planId, at).stream()
         .filter(z -> z.code().equals(code))
@@ -131,6 +137,36 @@ public class ZoneService {
     events.publishEvent(
         new ZonesChangedEvent(planId, code, null, zone.geometry().getEnvelopeInternal()));
     return zone;
+  }
+
+  /**
+   * {@link #create(String, String, ZoneDraft, Change)} returning the version written, read in the
+   * same transaction (the new row is locked until it commits), so the answer's body and ETag agree.
+   */
+  @Transactional
+  public VersionedZone createVersioned(String planId, String code, ZoneDraft draft, Change change) {
+    Zone zone = create(planId, code, draft, change);
+    return new VersionedZone(zone, version(planId, code));
+  }
+
+  /**
+   * {@link #replace(String, String, ZoneDraft, Integer, Change)} returning the version written,
+   * read in the same transaction (the row stays locked until it commits): a later writer's version
+   * can never be sent as the ETag of this writer's body.
+   */
+  @Transactional
+  public VersionedZone replaceVersioned(
+      String planId, String code, ZoneDraft draft, Integer expectedVersion, Change change) {
+    Zone zone = replace(planId, code, draft, expectedVersion, change);
+    return new VersionedZone(zone, version(planId, code));
+  }
+
+  /** {@link #restore} returning the version written, read in the same transaction. */
+  @Transactional
+  public VersionedZone restoreVersioned(
+      String planId, String code, int version, Integer expectedVersion, Change change) {
+    Zone zone = restore(planId, code, version, expectedVersion, change);
+    return new VersionedZone(zone, version(planId, code));
   }
 
   /** Replaces a zone without a version check (internal use: the caller holds the only copy). */

@@ -378,6 +378,72 @@ abstract class ZoneApiContract {
     assertThat(zoneCount("pujiang-2021")).isEqualTo(before);
   }
 
+  /**
+   * Writers that keep writing one zone with "If-Match: *" (no version check): the version each
+   * answer names (its ETag and body) is the version of that writer's own change in the history,
+   * never a later writer's, so a client that sends it back cannot overwrite a change it never saw.
+   */
+  @Test
+  void theVersionAWriteAnswersIsThatWritesOwnVersion() throws Exception {
+    String path = "/api/plans/pujiang-2021/zones/TEST-OWNVER";
+    assertThat(
+            http.post(
+                    path,
+                    feature("TEST-OWNVER", "起点", "COOPERATION", "PJ", square(119.74, 29.55, 0.01)))
+                .status())
+        .isEqualTo(201);
+    int writers = 4;
+    int rounds = 15;
+    java.util.Map<Integer, String> answered = new java.util.concurrent.ConcurrentHashMap<>();
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(writers);
+    try {
+      java.util.List<java.util.concurrent.Future<?>> work = new java.util.ArrayList<>();
+      for (int w = 0; w < writers; w++) {
+        int writer = w;
+        work.add(
+            pool.submit(
+                () -> {
+                  Http mine = new Http(port);
+                  for (int n = 0; n < rounds; n++) {
+                    String name = "写" + writer + "-" + n;
+                    Http.Response r =
+                        mine.put(
+                            path,
+                            feature(
+                                "TEST-OWNVER",
+                                name,
+                                "COOPERATION",
+                                "PJ",
+                                square(119.74, 29.55, 0.008 + 0.0001 * n)),
+                            "*");
+                    assertThat(r.status()).as(r.text()).isEqualTo(200);
+                    answered.put(r.json().get("properties").get("version").intValue(), name);
+                  }
+                  return null;
+                }));
+      }
+      for (java.util.concurrent.Future<?> f : work) {
+        f.get();
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(answered).hasSize(writers * rounds);
+    JsonNode history = http.get(path + "/history").json();
+    java.util.Map<Integer, String> stored = new java.util.HashMap<>();
+    history.forEach(
+        h -> {
+          if (h.hasNonNull("name")) {
+            stored.put(h.get("version").intValue(), h.get("name").asString());
+          }
+        });
+    answered.forEach(
+        (version, name) ->
+            assertThat(stored.get(version)).as("version %d", version).isEqualTo(name));
+    assertThat(http.delete(path, "*").status()).isEqualTo(204);
+  }
+
   @Test
   void writesWithoutIfMatchAre428AndStaleOnesAre412SoNoChangeIsLost() {
     String path = "/api/plans/pujiang-2021/zones/TEST-ETAG";
