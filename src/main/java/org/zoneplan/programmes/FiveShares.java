@@ -7,26 +7,26 @@ import java.util.Map;
 /**
  * The "5个80%" shares of a programme for one year (萧山区"4286": at least 80% of each inside the
  * carriers). Spring-free: it sums what {@link ShareData} read and placed. In every share the
- * numerator is the part inside the carriers (the union of the member zones' boundaries; a point on a
- * boundary is inside) and the denominator the same figure for the whole jurisdiction (the
+ * numerator is the part inside the carriers (the union of the member zones' boundaries; a point on
+ * a boundary is inside) and the denominator the same figure for the whole jurisdiction (the
  * programme's division by location, or the whole store when the programme names none or the store
  * has no outline for it). Where the data is absent the share is null with a reason, never 0.
  *
  * <ul>
- *   <li>{@code quota} 新增工业用地指标: Σ signed 亩 of the land-quota ledger's consumptions (供地使用,
- *       net of their reversals) of quota year Y located inside ÷ of all of year Y in the
- *       jurisdiction. A consumption is located by its supplied parcel (a point inside it), else by
- *       its project's location; one with neither counts only in a store-wide denominator.
- *   <li>{@code projects} 新增工业项目: the number of projects new in Y (签约 date in Y, or without a
- *       签约 date, 开工 date in Y) inside ÷ all new in Y. A project is inside when its zone field
- *       names a member zone or its location (a point inside its polygon) is inside. The project
- *       table has no industry field, so every project counts as industrial.
+ *   <li>{@code quota} 新增工业用地指标: Σ signed 亩 of the land-quota ledger's consumptions (供地使用, net of
+ *       their reversals) of quota year Y located inside ÷ of all of year Y in the jurisdiction. A
+ *       consumption is located by its supplied parcel (a point inside it), else by its project's
+ *       location; one with neither counts only in a store-wide denominator.
+ *   <li>{@code projects} 新增工业项目: the number of projects new in Y (签约 date in Y, or without a 签约
+ *       date, 开工 date in Y) inside ÷ all new in Y. A project is inside when its zone field names a
+ *       member zone or its location (a point inside its polygon) is inside. The project table has
+ *       no industry field, so every project counts as industrial.
  *   <li>{@code investment} 新增工业投资: Σ the projects' investment of year Y (万元) inside ÷ of all.
- *   <li>{@code valueAdded} 工业增加值增量: (Σ 工业增加值 of Y − Σ of Y−1) of the enterprises inside ÷
- *       the same for the jurisdiction; each sum over the enterprises reporting the figure that
- *       year. An enterprise is inside when its main parcel (largest area × share, of all its land
- *       links) has its interior point inside. Null when either year has no figures, or when the
- *       jurisdiction's increase is not positive (a share of it is not defined).
+ *   <li>{@code valueAdded} 工业增加值增量: (Σ 工业增加值 of Y − Σ of Y−1) of the enterprises inside ÷ the same
+ *       for the jurisdiction; each sum over the enterprises reporting the figure that year. An
+ *       enterprise is inside when its main parcel (largest area × share, of all its land links) has
+ *       its interior point inside. Null when either year has no figures, or when the jurisdiction's
+ *       increase is not positive (a share of it is not defined).
  *   <li>{@code tax} 税收增量: the same with 评价税收.
  * </ul>
  */
@@ -147,12 +147,7 @@ final class FiveShares {
    * (items only for enterprises that report the figure); null when a year has none in scope.
    */
   static Share ofIncrease(
-      String key,
-      String unit,
-      List<Item> thisYear,
-      List<Item> lastYear,
-      int year,
-      Double target) {
+      String key, String unit, List<Item> thisYear, List<Item> lastYear, int year, Double target) {
     boolean hasThis = thisYear.stream().anyMatch(Item::inScope);
     boolean hasLast = lastYear.stream().anyMatch(Item::inScope);
     if (!hasThis || !hasLast) {

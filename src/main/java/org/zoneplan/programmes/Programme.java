@@ -10,8 +10,8 @@ import java.util.List;
  * @param name Chinese name
  * @param issuer the issuing body (发文单位)
  * @param level 省, 市 or 区 (a county counts as 区 here)
- * @param divisionCode the jurisdiction (行政区划代码) whose totals are the denominators of the shares,
- *     or null: then the whole store is the denominator
+ * @param divisionCode the jurisdiction (行政区划代码) whose totals are the denominators of the shares, or
+ *     null: then the whole store is the denominator
  * @param categories carrier categories in order, each with its target count (or null)
  * @param statuses the progress statuses a member may have, in order (data, per programme)
  * @param targets the programme's share targets (e.g. the "5个80%": five ratios of 0.8)

@@ -71,7 +71,9 @@ class ProgrammeController {
     return ResponseEntity.noContent().build();
   }
 
-  /** The members' layer: one Feature per member, its zone's boundary (null when the zone is gone). */
+  /**
+   * The members' layer: one Feature per member, its zone's boundary (null when the zone is gone).
+   */
   @GetMapping("/{id}/members")
   ResponseEntity<ObjectNode> members(@PathVariable String id) {
     Programme p = service.programme(id);
@@ -139,7 +141,8 @@ class ProgrammeController {
     service.programme(id);
     Member m = service.addMember(ProgrammeJson.member(body, id, null, null));
     return ResponseEntity.status(HttpStatus.CREATED)
-        .location(URI.create("/api/programmes/" + id + "/members/" + m.planId() + "/" + m.zoneCode()))
+        .location(
+            URI.create("/api/programmes/" + id + "/members/" + m.planId() + "/" + m.zoneCode()))
         .body(m);
   }
 
@@ -174,7 +177,8 @@ class ProgrammeController {
 
   /** {@code year} required: see {@link FiveShares} for what each share is. */
   @GetMapping("/{id}/shares")
-  Map<String, Object> shares(@PathVariable String id, @RequestParam(required = false) Integer year) {
+  Map<String, Object> shares(
+      @PathVariable String id, @RequestParam(required = false) Integer year) {
     return service.shares(id, year);
   }
 }

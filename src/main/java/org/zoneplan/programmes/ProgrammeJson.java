@@ -86,7 +86,8 @@ final class ProgrammeJson {
       }
       String key = text(t, "key", 32, true, p + ".key");
       if (!FiveShares.KEYS.contains(key)) {
-        throw invalid(p + ".key", "未知指标 (unknown share key) " + key + "; one of " + FiveShares.KEYS);
+        throw invalid(
+            p + ".key", "未知指标 (unknown share key) " + key + "; one of " + FiveShares.KEYS);
       }
       if (!keys.add(key)) {
         throw invalid(p + ".key", "指标重复 (share key named twice): " + key);
@@ -135,8 +136,7 @@ final class ProgrammeJson {
       String code = industries.get(i);
       if (!INDUSTRY.matcher(code).matches() || !knownIndustry(code)) {
         throw ApiProblem.invalid(
-                "unknown-industry",
-                "GB/T 4754-2017 中没有行业代码 (no such industry code) " + code)
+                "unknown-industry", "GB/T 4754-2017 中没有行业代码 (no such industry code) " + code)
             .with("property", "industries[" + i + "]")
             .with("industry", code);
       }

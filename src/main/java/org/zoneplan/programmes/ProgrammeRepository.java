@@ -138,7 +138,8 @@ public class ProgrammeRepository {
   }
 
   public List<Programme> findAll(int limit) {
-    return jdbc.sql("SELECT * FROM programme ORDER BY id")
+    return jdbc
+        .sql("SELECT * FROM programme ORDER BY id")
         .query((rs, row) -> programme(rs))
         .list()
         .stream()
@@ -253,9 +254,10 @@ public class ProgrammeRepository {
                 + " IS NOT NULL GROUP BY "
                 + column)
         .param(programmeId)
-        .query(rs -> {
-          out.put(rs.getString(1), rs.getLong(2));
-        });
+        .query(
+            rs -> {
+              out.put(rs.getString(1), rs.getLong(2));
+            });
     return out;
   }
 

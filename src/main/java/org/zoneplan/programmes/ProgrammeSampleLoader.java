@@ -20,14 +20,14 @@ import org.zoneplan.zones.ZoneRepository;
 import org.zoneplan.zones.ZoneService;
 
 /**
- * The sample programme 萧山区"4286"产业载体, written by {@code system} in one transaction when the
- * store holds no programme and no plan version {@value #PLAN} (first start), only when {@code
- * zoneplan.sample-data.enabled}: a plan version of 20 <em>illustrative</em> zones (one per carrier of
- * the csv, names exactly as published, boundaries made up inside 萧山区 by {@link XiaoshanCarriers},
- * flagged {@code illustrative} in their attributes), the programme with its four categories (target
- * counts 4, 2, 8, 6), its statuses (the csv's groups) and the "5个80%" targets, and one member per
- * carrier with its group as status and the plan's phrase kept. Leading industries are left empty:
- * the source names none.
+ * The sample programme 萧山区"4286"产业载体, written by {@code system} in one transaction when the store
+ * holds no programme and no plan version {@value #PLAN} (first start), only when {@code
+ * zoneplan.sample-data.enabled}: a plan version of 20 <em>illustrative</em> zones (one per carrier
+ * of the csv, names exactly as published, boundaries made up inside 萧山区 by {@link
+ * XiaoshanCarriers}, flagged {@code illustrative} in their attributes), the programme with its four
+ * categories (target counts 4, 2, 8, 6), its statuses (the csv's groups) and the "5个80%" targets,
+ * and one member per carrier with its group as status and the plan's phrase kept. Leading
+ * industries are left empty: the source names none.
  */
 @Component
 @ConditionalOnProperty(
@@ -69,15 +69,13 @@ class ProgrammeSampleLoader implements SmartInitializingSingleton {
       return;
     }
     List<XiaoshanCarriers.Carrier> carriers = XiaoshanCarriers.load();
-    Actors.runAs(
-        Actors.SYSTEM, () -> transaction.executeWithoutResult(status -> write(carriers)));
+    Actors.runAs(Actors.SYSTEM, () -> transaction.executeWithoutResult(status -> write(carriers)));
     log.info("Loaded the sample programme {} with {} illustrative carriers", NAME, carriers.size());
   }
 
   private void write(List<XiaoshanCarriers.Carrier> carriers) {
     zones.createPlan(
-        new PlanVersion(
-            PLAN, "萧山区\"4286\"产业载体(示意边界)", LocalDate.of(2022, 1, 1), PlanStatus.DRAFT));
+        new PlanVersion(PLAN, "萧山区\"4286\"产业载体(示意边界)", LocalDate.of(2022, 1, 1), PlanStatus.DRAFT));
     service.create(programme());
     for (int i = 0; i < carriers.size(); i++) {
       XiaoshanCarriers.Carrier c = carriers.get(i);

@@ -24,9 +24,9 @@ import org.zoneplan.zones.Zone;
 import org.zoneplan.zones.ZoneRepository;
 
 /**
- * Programmes and their members: checked writes (one transaction, audit-logged), figures by
- * category and status (counts, and areas of the union of the members' boundaries, never sums), the
- * members' layer and the {@link FiveShares} of a year.
+ * Programmes and their members: checked writes (one transaction, audit-logged), figures by category
+ * and status (counts, and areas of the union of the members' boundaries, never sums), the members'
+ * layer and the {@link FiveShares} of a year.
  */
 @Service
 public class ProgrammeService {
@@ -34,6 +34,7 @@ public class ProgrammeService {
   static final int MAX_MEMBERS = 5_000;
   static final int MIN_YEAR = 1990;
   static final int MAX_YEAR = 2100;
+
   /** Label of members without status in the figures by status. */
   static final String NO_STATUS = "未评定";
 
@@ -143,11 +144,7 @@ public class ProgrammeService {
     if (programmes.findMember(m.programmeId(), m.planId(), m.zoneCode()).isPresent()) {
       throw ApiProblem.conflict(
               "duplicate-member",
-              "区块 "
-                  + m.planId()
-                  + "/"
-                  + m.zoneCode()
-                  + " 已是该计划的载体 (the zone is already a member)")
+              "区块 " + m.planId() + "/" + m.zoneCode() + " 已是该计划的载体 (the zone is already a member)")
           .with("planId", m.planId())
           .with("zoneCode", m.zoneCode());
     }
@@ -190,8 +187,7 @@ public class ProgrammeService {
         .orElseThrow(
             () ->
                 ApiProblem.notFound(
-                        "member",
-                        "区块 " + planId + "/" + zoneCode + " 不是该计划的载体 (not a member)")
+                        "member", "区块 " + planId + "/" + zoneCode + " 不是该计划的载体 (not a member)")
                     .with("planId", planId)
                     .with("zoneCode", zoneCode));
   }
@@ -200,8 +196,7 @@ public class ProgrammeService {
   private void check(Programme p, Member m) {
     if (zones.findVersion(m.planId(), m.zoneCode()).isEmpty()) {
       throw ApiProblem.invalid(
-              "unknown-zone",
-              "方案 " + m.planId() + " 中没有区块 (no zone) \"" + m.zoneCode() + "\"")
+              "unknown-zone", "方案 " + m.planId() + " 中没有区块 (no zone) \"" + m.zoneCode() + "\"")
           .with("property", "zoneCode")
           .with("planId", m.planId())
           .with("zoneCode", m.zoneCode());
@@ -299,7 +294,10 @@ public class ProgrammeService {
 
   private static Map<String, Object> group(String name, Integer target, List<Carrier> carriers) {
     List<Geometry> shapes =
-        carriers.stream().filter(c -> c.zone() != null).map(c -> (Geometry) c.zone().geometry()).toList();
+        carriers.stream()
+            .filter(c -> c.zone() != null)
+            .map(c -> (Geometry) c.zone().geometry())
+            .toList();
     double m2 = EllipsoidalArea.squareMetres(PlanGeometry.unionOf(shapes));
     Map<String, Object> g = new LinkedHashMap<>();
     if (name != null) {

@@ -111,8 +111,7 @@ class ShareData {
               }
             });
     out.add(
-        FiveShares.ofIncrease(
-            "valueAdded", "万元", vaThis, vaLast, year, targets.get("valueAdded")));
+        FiveShares.ofIncrease("valueAdded", "万元", vaThis, vaLast, year, targets.get("valueAdded")));
     out.add(FiveShares.ofIncrease("tax", "万元", taxThis, taxLast, year, targets.get("tax")));
     return out;
   }
@@ -169,7 +168,9 @@ class ShareData {
               Date signed = rs.getDate(4);
               Date started = rs.getDate(5);
               LocalDate landed =
-                  signed != null ? signed.toLocalDate() : started == null ? null : started.toLocalDate();
+                  signed != null
+                      ? signed.toLocalDate()
+                      : started == null ? null : started.toLocalDate();
               if (landed != null && landed.getYear() == year) {
                 newProjects.add(new FiveShares.Item(inside, inScope, 1));
               }

@@ -43,8 +43,7 @@ final class XiaoshanCarriers {
           new Programme.Category("产业社区", 6));
 
   /** The groups of the csv's group_2022 column, in the plan's order. */
-  static final List<String> STATUSES =
-      List.of("基本建设完成", "建设初具规模", "更新改造取得明显成效", "有实质性推进");
+  static final List<String> STATUSES = List.of("基本建设完成", "建设初具规模", "更新改造取得明显成效", "有实质性推进");
 
   /**
    * @param name as in the csv
@@ -108,7 +107,8 @@ final class XiaoshanCarriers {
   private static LinearRing ring(JsonNode positions) {
     Coordinate[] cs = new Coordinate[positions.size()];
     for (int i = 0; i < cs.length; i++) {
-      cs[i] = new Coordinate(positions.get(i).get(0).asDouble(), positions.get(i).get(1).asDouble());
+      cs[i] =
+          new Coordinate(positions.get(i).get(0).asDouble(), positions.get(i).get(1).asDouble());
     }
     return Cgcs2000.GEOMETRY_FACTORY.createLinearRing(cs);
   }
