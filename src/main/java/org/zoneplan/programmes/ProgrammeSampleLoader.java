@@ -6,8 +6,9 @@ import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.event.ApplicationStartedEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.zoneplan.geo.Cgcs2000;
@@ -34,7 +35,7 @@ import org.zoneplan.zones.ZoneService;
     name = "zoneplan.sample-data.enabled",
     havingValue = "true",
     matchIfMissing = true)
-class ProgrammeSampleLoader implements SmartInitializingSingleton {
+class ProgrammeSampleLoader {
   static final String PLAN = "xiaoshan-4286";
   static final String PROGRAMME = "xiaoshan-4286";
   static final String NAME = "萧山区\"4286\"产业载体";
@@ -63,8 +64,12 @@ class ProgrammeSampleLoader implements SmartInitializingSingleton {
     this.transaction = transaction;
   }
 
-  @Override
-  public void afterSingletonsInstantiated() {
+  /**
+   * After every singleton's start-up work: the county sample ({@code sample.SampleDataLoader})
+   * loads only into a store without plan versions, so this plan must come after it.
+   */
+  @EventListener(ApplicationStartedEvent.class)
+  public void load() {
     if (programmes.count() > 0 || zoneRepository.findPlan(PLAN).isPresent()) {
       return;
     }

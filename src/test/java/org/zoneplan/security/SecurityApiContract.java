@@ -99,6 +99,12 @@ abstract class SecurityApiContract {
     WRITE_RULES.put("POST /api/quota/allocations", Role.LAND_BUREAU);
     WRITE_RULES.put("POST /api/quota/consumptions", Role.LAND_BUREAU);
     WRITE_RULES.put("POST /api/quota/reversals", Role.LAND_BUREAU);
+    WRITE_RULES.put("POST /api/programmes", Role.PLANNER);
+    WRITE_RULES.put("PUT /api/programmes/{id}", Role.PLANNER);
+    WRITE_RULES.put("DELETE /api/programmes/{id}", Role.PLANNER);
+    WRITE_RULES.put("POST /api/programmes/{id}/members", Role.PLANNER);
+    WRITE_RULES.put("PUT /api/programmes/{id}/members/{planId}/{zoneCode}", Role.PLANNER);
+    WRITE_RULES.put("DELETE /api/programmes/{id}/members/{planId}/{zoneCode}", Role.PLANNER);
   }
 
   static final List<String> INJECTIONS =
