@@ -198,6 +198,13 @@ final class FiveShares {
     return s;
   }
 
+  /** All five unavailable for one reason (e.g. no outline of the programme's jurisdiction). */
+  static List<Share> unavailable(Map<String, Double> targets, String reason) {
+    Map<String, String> units =
+        Map.of("quota", "亩", "projects", "个", "investment", "万元", "valueAdded", "万元", "tax", "万元");
+    return KEYS.stream().map(k -> unavailable(k, units.get(k), targets.get(k), reason)).toList();
+  }
+
   private static Share unavailable(String key, String unit, Double target, String reason) {
     return new Share(
         key, NAMES.get(key), null, null, null, target, null, unit, reason, DEFINITIONS.get(key));

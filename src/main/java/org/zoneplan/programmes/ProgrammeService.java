@@ -334,20 +334,27 @@ public class ProgrammeService {
     Geometry scope = division == null ? null : division.geometry();
     Map<String, Double> targets = new HashMap<>();
     p.targets().forEach(t -> targets.put(t.key(), t.ratio()));
+    // A programme of a jurisdiction the store has no outline of: its totals cannot be told from
+    // other jurisdictions' (the county sample's enterprises would fill the denominators).
     List<FiveShares.Share> shares =
-        shareData.shares(
-            new ShareData.Places(PlanGeometry.unionOf(shapes), keys, scope), year, targets);
+        p.divisionCode() != null && scope == null
+            ? FiveShares.unavailable(
+                targets,
+                "not available: the store holds no outline of division "
+                    + p.divisionCode()
+                    + ", so the jurisdiction's totals cannot be placed")
+            : shareData.shares(
+                new ShareData.Places(PlanGeometry.unionOf(shapes), keys, scope), year, targets);
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("programmeId", p.id());
     body.put("year", year);
     body.put(
         "jurisdiction",
-        scope == null
+        p.divisionCode() == null
             ? "whole store"
-                + (p.divisionCode() == null
-                    ? ""
-                    : " (no outline of division " + p.divisionCode() + " in the store)")
-            : division.code() + " " + division.name());
+            : scope == null
+                ? p.divisionCode() + " (no outline in the store)"
+                : division.code() + " " + division.name());
     body.put("shares", shares.stream().map(FiveShares.Share::json).toList());
     return body;
   }

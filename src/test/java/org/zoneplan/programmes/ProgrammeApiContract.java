@@ -623,6 +623,14 @@ abstract class ProgrammeApiContract {
     assertThat(named(figures.get("byStatus"), "更新改造取得明显成效").get("count").intValue()).isEqualTo(5);
     assertThat(named(figures.get("byStatus"), "有实质性推进").get("count").intValue()).isEqualTo(1);
 
+    // Its shares: the sample holds no figure in 萧山区 (and, before the divisions of issue 14 are
+    // loaded, no outline of 330109): each not available, never 0, whatever the county sample holds.
+    for (JsonNode s :
+        http.get("/api/programmes/xiaoshan-4286/shares?year=2024").json().get("shares")) {
+      assertThat(s.get("share").isNull()).as(s.toString()).isTrue();
+      assertThat(s.get("reason").asString()).as(s.toString()).startsWith("not available");
+    }
+
     // Inside 萧山区's outline (the shared file, repaired here with JTS on its own) and apart.
     List<Geometry> shapes = new ArrayList<>();
     WKBReader reader = new WKBReader();
