@@ -435,6 +435,32 @@ abstract class ProgrammeApiContract {
     assertThat(shares.get("tax").get("met").booleanValue()).isFalse();
     assertThat(shares.get("tax").get("target").doubleValue()).isEqualTo(0.8);
 
+    // The same carriers in a programme of a jurisdiction far from them (a division of the county
+    // sample, in Jinhua): nothing of the fixture is in its outline, so no share can be had.
+    String division =
+        jdbc.sql("SELECT code FROM division WHERE geom IS NOT NULL ORDER BY code")
+            .query(String.class)
+            .list()
+            .get(0);
+    String scoped = "scoped-" + System.nanoTime() % 1_000_000;
+    Http.Response created =
+        http.as(PLANNER)
+            .post(
+                "/api/programmes",
+                programmeJson(scoped)
+                    .replace(
+                        "\"level\":\"区\"",
+                        "\"level\":\"区\",\"divisionCode\":\"" + division + "\""));
+    assertThat(created.status()).as(created.text()).isEqualTo(201);
+    http.as(PLANNER)
+        .post("/api/programmes/" + scoped + "/members", member("A", "产业新城", null, "[]"));
+    JsonNode scopedShares = http.get("/api/programmes/" + scoped + "/shares?year=2031").json();
+    assertThat(scopedShares.get("jurisdiction").asString()).startsWith(division);
+    for (JsonNode s : scopedShares.get("shares")) {
+      assertThat(s.get("share").isNull()).as(s.toString()).isTrue();
+      assertThat(s.get("reason").asString()).as(s.toString()).startsWith("not available");
+    }
+
     // A year without data: every share null with a reason, never 0.
     Http.Response none = http.as(VIEWER).get("/api/programmes/" + id + "/shares?year=2045");
     assertThat(none.status()).isEqualTo(200);
