@@ -577,6 +577,7 @@ function showTab(name) {
   analysisTabShown(name === 'analysis'); // analysis.js
   dashboardTabShown(name === 'dashboard'); // dashboard.js
   mujuTabShown(name === 'muju'); // muju.js
+  programmesTabShown(name === 'programmes').catch(e => { $('pg-status').textContent = e.message; }); // programmes.js
 }
 
 function applyLanguage() {
@@ -592,6 +593,7 @@ function applyLanguage() {
   showInfo();
   dashboardLanguage(); // dashboard.js
   mujuLanguage(); // muju.js
+  programmesLanguage(); // programmes.js
   drawLegend();
   if (state.config) buildLayerControl(state.config);
   proposalsLanguage(); // proposals.js

@@ -56,7 +56,7 @@ public final class PlanGeometry {
   }
 
   /** Union of polygonal geometries with OverlayNG; an empty MultiPolygon for none. */
-  static Geometry unionOf(List<Geometry> geometries) {
+  public static Geometry unionOf(List<Geometry> geometries) {
     if (geometries.isEmpty()) {
       return Cgcs2000.GEOMETRY_FACTORY.createMultiPolygon();
     }

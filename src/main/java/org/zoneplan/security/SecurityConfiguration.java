@@ -50,7 +50,8 @@ import org.zoneplan.system.BasemapProperties;
  *   <li>any signed-in user (VIEWER and up): maps, tiles, zones, indicators, analysis, history, the
  *       亩均 evaluation results (list, .xlsx, grade tiles), proposals (read), the OGC API (read),
  *       {@code POST /api/measure} and the what-if (they compute, they write nothing);
- *   <li>PLANNER: zone writes (API and OGC API Part 4), restore, drafting and submitting proposals;
+ *   <li>PLANNER: zone writes (API and OGC API Part 4), restore, drafting and submitting proposals,
+ *       programmes and their carriers ({@code /api/programmes});
  *   <li>APPROVER: approving and rejecting proposals;
  *   <li>LAND_BUREAU: export, import, parcel writes, projects (writes, import, export) and the
  *       land-quota ledger (grants, allocations, consumptions, reversals);
@@ -262,6 +263,13 @@ class SecurityConfiguration {
         .hasRole(Role.LAND_BUREAU.name())
         .requestMatchers(read("/api/projects/export"))
         .hasRole(Role.LAND_BUREAU.name())
+        // PLANNER (and ADMIN): programmes and their carriers
+        .requestMatchers(POST, "/api/programmes", "/api/programmes/*/members")
+        .hasRole(Role.PLANNER.name())
+        .requestMatchers(PUT, "/api/programmes/*", "/api/programmes/*/members/*/*")
+        .hasRole(Role.PLANNER.name())
+        .requestMatchers(DELETE, "/api/programmes/*", "/api/programmes/*/members/*/*")
+        .hasRole(Role.PLANNER.name())
         // computations that write nothing: anyone signed in
         .requestMatchers(
             POST, "/api/measure", "/api/plans/*/zones/*/what-if", "/api/evaluation/run")

@@ -85,8 +85,13 @@ abstract class OgcApiContract {
     List<String> ids = new ArrayList<>();
     collections.forEach(c -> ids.add(c.get("id").asString()));
     assertThat(ids)
-        .containsExactly("zones-pujiang-2020", "zones-pujiang-2021", "parcels", "divisions");
-    JsonNode zones = collections.get(1);
+        .containsExactly(
+            "zones-pujiang-2020",
+            "zones-xiaoshan-4286",
+            "zones-pujiang-2021",
+            "parcels",
+            "divisions");
+    JsonNode zones = collections.get(2);
     assertThat(zones.get("crs").toString())
         .contains("EPSG/0/4549")
         .contains("EPSG/0/4528")

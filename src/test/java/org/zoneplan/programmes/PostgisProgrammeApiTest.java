@@ -1,0 +1,28 @@
+package org.zoneplan.programmes;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.zoneplan.testsupport.PostgisTestDatabase;
+
+/** Programmes on PostGIS (a fresh database; skipped without PostGIS, never in CI). */
+class PostgisProgrammeApiTest extends ProgrammeApiContract {
+  private static final PostgisTestDatabase.PerClass DB =
+      new PostgisTestDatabase.PerClass("programmes");
+
+  @BeforeAll
+  static void requirePostgis() {
+    DB.get();
+  }
+
+  @DynamicPropertySource
+  static void store(DynamicPropertyRegistry registry) {
+    DB.register(registry);
+    registry.add("zoneplan.sample-data.parcels", () -> "50");
+  }
+
+  @Override
+  PostgisTestDatabase.Database reference() {
+    return DB.get();
+  }
+}
