@@ -36,7 +36,6 @@ import org.zoneplan.divisions.Division;
 import org.zoneplan.divisions.DivisionRepository;
 import org.zoneplan.enterprises.EnterpriseRepository;
 import org.zoneplan.enterprises.LandLink;
-import org.zoneplan.exchange.ShapefileReader;
 import org.zoneplan.geo.AreaFigures;
 import org.zoneplan.geo.GeometryRepair;
 import org.zoneplan.indicators.QuarterStatisticsRepository;

@@ -28,7 +28,6 @@ import org.zoneplan.enterprises.Enterprise;
 import org.zoneplan.enterprises.LandLink;
 import org.zoneplan.enterprises.LandRole;
 import org.zoneplan.enterprises.SizeClass;
-import org.zoneplan.exchange.ShapefileReader;
 import org.zoneplan.parcels.Parcel;
 import org.zoneplan.parcels.ParcelSupply;
 

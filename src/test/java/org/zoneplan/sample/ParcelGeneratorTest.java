@@ -20,7 +20,6 @@ import org.locationtech.jts.geom.prep.PreparedGeometry;
 import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
 import org.locationtech.jts.index.strtree.STRtree;
 import org.locationtech.jts.operation.union.UnaryUnionOp;
-import org.zoneplan.exchange.ShapefileReader;
 import org.zoneplan.geo.Cgcs2000;
 import org.zoneplan.geo.EllipsoidalArea;
 import org.zoneplan.geo.GeometryRepair;

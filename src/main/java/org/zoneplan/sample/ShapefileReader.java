@@ -1,4 +1,4 @@
-package org.zoneplan.exchange;
+package org.zoneplan.sample;
 
 import java.io.IOException;
 import java.nio.file.Path;
