@@ -115,31 +115,7 @@ final class FiveShares {
     if (n == 0) {
       return unavailable(key, unit, target, noData);
     }
-    if (!(all > 0)) {
-      return new Share(
-          key,
-          NAMES.get(key),
-          in,
-          all,
-          null,
-          target,
-          null,
-          unit,
-          "not available: the jurisdiction's total is not positive (" + all + ")",
-          DEFINITIONS.get(key));
-    }
-    double share = in / all;
-    return new Share(
-        key,
-        NAMES.get(key),
-        in,
-        all,
-        share,
-        target,
-        target == null ? null : share >= target,
-        unit,
-        null,
-        DEFINITIONS.get(key));
+    return ratio(key, unit, in, all, target, "total");
   }
 
   /**
@@ -161,6 +137,15 @@ final class FiveShares {
     }
     double in = sum(thisYear, true) - sum(lastYear, true);
     double all = sum(thisYear, false) - sum(lastYear, false);
+    return ratio(key, unit, in, all, target, "increase");
+  }
+
+  /**
+   * {@code in ÷ all} with the target met or not; not available (null, with the reason) when the
+   * jurisdiction's {@code what} ("total" or "increase") is not positive.
+   */
+  private static Share ratio(
+      String key, String unit, double in, double all, Double target, String what) {
     if (!(all > 0)) {
       return new Share(
           key,
@@ -171,7 +156,7 @@ final class FiveShares {
           target,
           null,
           unit,
-          "not available: the jurisdiction's increase is not positive (" + all + ")",
+          "not available: the jurisdiction's " + what + " is not positive (" + all + ")",
           DEFINITIONS.get(key));
     }
     double share = in / all;
