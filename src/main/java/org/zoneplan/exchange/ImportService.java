@@ -28,7 +28,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.zoneplan.audit.AuditLog;
 import org.zoneplan.divisions.Division;
 import org.zoneplan.divisions.DivisionRepository;
-import org.zoneplan.enterprises.AnnualStatistics;
 import org.zoneplan.enterprises.EnterpriseRepository;
 import org.zoneplan.enterprises.EnterprisesChangedEvent;
 import org.zoneplan.enterprises.LandLink;
@@ -651,14 +650,6 @@ public class ImportService {
   /** A parcel of the file and the enterprise it names as owner (credit code), or null. */
   private record ParcelRow(Parcel parcel, String ownerCode) {}
 
-  /** An enterprise named on the file's parcels: its first name there, figures summed. */
-  private static final class NamedEnterprise {
-    String name;
-    Double taxWan;
-    Double valueAddedWan;
-    Long employees;
-  }
-
   /** The parcel file's enterprise figures, by property name, with the field names read. */
   private static final String[][] FIGURES = {
     {"taxWan", "TAX_WAN", "SSZE"},
@@ -669,17 +660,18 @@ public class ImportService {
   /**
    * Parcels, and the enterprises land-bureau files carry on them: an enterprise name
    * (enterpriseName / ENTERPRISE / QYMC) and credit code (creditCode / CREDITCODE / TYSHXYDM,
-   * checked by GB 32100: a bad code refuses the feature) make the enterprise (created, or renamed
-   * when the file names it) the parcel's owner with share 1, in the import's transaction. Tax,
-   * value added and employees (taxWan / TAX_WAN / SSZE, valueAddedWan / VA_WAN / ZJZ, employees /
-   * EMPLOYEES / CYRS) become the enterprise's statistics of {@code year}, summed over its parcels
-   * in the file (other figures of that year kept), only when the import names a year; without one
-   * they are reported as skipped columns, as are figures on a parcel without a credit code.
+   * checked by GB 32100: a bad code refuses the feature) make the enterprise (created when not
+   * stored; a stored one keeps its name) the parcel's owner with share 1, in the import's
+   * transaction ({@link ParcelOwners}). Tax, value added and employees (taxWan / TAX_WAN / SSZE,
+   * valueAddedWan / VA_WAN / ZJZ, employees / EMPLOYEES / CYRS) become the enterprise's statistics
+   * of {@code year}, summed over its parcels in the file (other figures of that year kept), only
+   * when the import names a year; without one they are reported as skipped columns, as are figures
+   * on a parcel without a credit code.
    */
   private Runnable readParcels(FeatureInput input, Run run) throws IOException {
     List<ParcelRow> rows = new ArrayList<>();
-    Map<String, NamedEnterprise> named = new LinkedHashMap<>();
     Integer year = run.request.year();
+    ParcelOwners owners = new ParcelOwners(year);
     input.forEach(
         f -> {
           run.features++;
@@ -758,18 +750,7 @@ public class ImportService {
             }
           } else {
             run.ownedParcels++;
-            NamedEnterprise e = named.computeIfAbsent(credit, c -> new NamedEnterprise());
-            if (e.name == null) {
-              e.name = enterprise;
-            }
-            if (year != null) {
-              e.taxWan = sum(e.taxWan, figures[0]);
-              e.valueAddedWan = sum(e.valueAddedWan, figures[1]);
-              e.employees =
-                  figures[2] == null
-                      ? e.employees
-                      : (e.employees == null ? 0 : e.employees) + Math.round(figures[2]);
-            }
+            owners.add(credit, enterprise, figures[0], figures[1], figures[2]);
           }
           double area = EllipsoidalArea.squareMetres(geometry);
           Parcel parcel = new Parcel(0, scheme, landUse, geometry, area);
@@ -796,14 +777,10 @@ public class ImportService {
                   ? "give year=YYYY to store them as the enterprises' statistics of that year"
                   : run.figuresWithoutCode + " parcels carry them without a credit code"));
     }
-    return () -> writeParcels(rows, named, run);
+    return () -> writeParcels(rows, owners, run);
   }
 
-  private static Double sum(Double total, Double value) {
-    return value == null ? total : (total == null ? 0 : total) + value;
-  }
-
-  private void writeParcels(List<ParcelRow> rows, Map<String, NamedEnterprise> named, Run run) {
+  private void writeParcels(List<ParcelRow> rows, ParcelOwners owners, Run run) {
     if (run.request.replace()) {
       // Every stored parcel goes (their land links with them); "replaced" counts them. A dry run
       // only counts. Any error rolls the deletion back with the rest of the transaction.
@@ -819,19 +796,9 @@ public class ImportService {
       return;
     }
     Set<String> stored = enterprises.codes();
-    for (Map.Entry<String, NamedEnterprise> e : named.entrySet()) {
-      if (!stored.contains(e.getKey())) {
-        run.enterprisesCreated++;
-      } else {
-        run.enterprisesExisting++;
-      }
-      if (run.request.year() != null
-          && (e.getValue().taxWan != null
-              || e.getValue().valueAddedWan != null
-              || e.getValue().employees != null)) {
-        run.statistics++;
-      }
-    }
+    run.enterprisesCreated = owners.missingFrom(stored);
+    run.enterprisesExisting = owners.size() - run.enterprisesCreated;
+    run.statistics = owners.statistics().size();
     if (run.request.dryRun()) {
       // A dry run keeps no rows: the owner links it would make are the owned parcels read.
       run.ownerLinks = run.ownedParcels;
@@ -856,33 +823,10 @@ public class ImportService {
       }
     }
     parcels.insertAll(unowned);
-    Map<String, String> names = new LinkedHashMap<>();
-    named.forEach((code, e) -> names.put(code, e.name));
-    enterprises.insertMissing(names, stored);
+    enterprises.insertMissing(owners.names(), stored);
     enterprises.insertLinks(links);
     run.ownerLinks = links.size();
-    if (run.request.year() != null) {
-      List<AnnualStatistics> figures = new ArrayList<>();
-      named.forEach(
-          (code, e) -> {
-            if (e.taxWan != null || e.valueAddedWan != null || e.employees != null) {
-              figures.add(
-                  new AnnualStatistics(
-                      code,
-                      run.request.year(),
-                      e.taxWan,
-                      e.valueAddedWan,
-                      null,
-                      null,
-                      null,
-                      null,
-                      e.employees == null ? null : (int) Math.min(Integer.MAX_VALUE, e.employees),
-                      null,
-                      null));
-            }
-          });
-      enterprises.mergeFigures(figures);
-    }
+    enterprises.mergeFigures(owners.statistics());
   }
 
   // ---------------------------------------------------------------- divisions
