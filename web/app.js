@@ -598,6 +598,7 @@ function applyLanguage() {
   if (state.config) buildLayerControl(state.config);
   proposalsLanguage(); // proposals.js
   adminLanguage(); // admin.js
+  jurisdictionsLanguage(); // jurisdictions.js
   analysisLanguage(); // analysis.js
 }
 
@@ -624,13 +625,22 @@ function applyRoles() {
  */
 async function refreshPlans() {
   const plans = await api('/api/plans');
+  if (state.jurisdiction) state.jurisdictionPlans = await jurisdictionPlansNow(); // jurisdictions.js
   const newest = plans.length ? plans[plans.length - 1].id : '';
   const fill = (select, label, fallback) => {
     const current = select.value;
     select.replaceChildren(...plans.map(p => { const o = el('option', label(p)); o.value = p.id; return o; }));
     select.value = plans.some(p => p.id === current) ? current : fallback;
   };
-  fill($('plan'), p => `${p.name} (${p.id})`, newest);
+  // The map's switch holds the plans of the jurisdiction chosen (jurisdictions.js), if any.
+  const own = state.jurisdictionPlans ? plans.filter(p => state.jurisdictionPlans.includes(p.id)) : plans;
+  const ownNewest = own.length ? own[own.length - 1].id : '';
+  const fillOwn = (select, label, fallback) => {
+    const current = select.value;
+    select.replaceChildren(...own.map(p => { const o = el('option', label(p)); o.value = p.id; return o; }));
+    select.value = own.some(p => p.id === current) ? current : fallback;
+  };
+  fillOwn($('plan'), p => `${p.name} (${p.id})`, ownNewest);
   fill($('compare-from'), p => p.id, plans.length ? plans[0].id : '');
   fill($('compare-to'), p => p.id, newest);
   fill($('export-form').elements.plan, p => p.name, newest);
@@ -661,8 +671,9 @@ async function start() {
   $('sample-notice').hidden = !(sample && sample.illustrative);
   if (sample) $('sample-notice').title = `${sample.note}\n${sample.noteEn}`;
   applyLanguage();
-  try { outline.addData(await api('/api/divisions/330726')); map.fitBounds(outline.getBounds()); } catch (e) { /* no outline */ }
   counties.addData(await api('/api/divisions?format=geojson'));
+  // The jurisdiction selector (jurisdictions.js) chooses the outline, the plans and the figures.
+  await jurisdictionsStart(select.value);
   if (select.value) await loadPlan(select.value);
 }
 // After every script of the page (proposals.js) has run.

@@ -182,13 +182,17 @@ public class AnalysisInputs {
 
   /** The plan version and its zones; 404 plan-not-found when there is none. */
   public PlanData planData(String planId) {
-    PlanVersion version = zoneService.plan(planId);
+    PlanVersion version = zoneService.visiblePlan(planId);
+    // A user limited by jurisdiction analyses only the zones they may see: their own PlanData
+    // (keyed by their scope), so every result derived from it is theirs alone.
+    String scope = zoneService.visibility().scopeKey();
     return cache.plan(
         planId,
         "plan",
-        List.of(),
+        List.of(scope),
         () -> {
-          List<Zone> zones = zoneRepository.findZones(planId);
+          List<Zone> zones =
+              zoneService.visibility().filter(planId, zoneRepository.findZones(planId));
           Map<String, Zone> byCode = new LinkedHashMap<>();
           zones.forEach(z -> byCode.put(z.code(), z));
           return new PlanData(
@@ -294,6 +298,11 @@ public class AnalysisInputs {
    * has no outline to measure land in.
    */
   public Division division(Parcels parcels, String code) {
+    if (!zoneService.visibility().divisionVisible(code)) {
+      // outside the user's jurisdiction: answered as for an unknown division
+      throw ApiProblem.notFound("division", "no administrative division \"" + code + "\"")
+          .with("division", code);
+    }
     Division d =
         cache.derived(
             parcels, null, "division", List.of(code), () -> divisions.find(code).orElse(null));

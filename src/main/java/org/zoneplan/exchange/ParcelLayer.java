@@ -7,7 +7,9 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import javax.sql.DataSource;
+import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.MultiPolygon;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -18,6 +20,7 @@ import org.zoneplan.divisions.DivisionRepository;
 import org.zoneplan.parcels.LandUseCatalog;
 import org.zoneplan.parcels.LandUseScheme;
 import org.zoneplan.store.Wkb;
+import org.zoneplan.zones.ZoneVisibility;
 
 /**
  * Land parcels, streamed from the store with a cursor (a read-only transaction and a fetch size, so
@@ -51,11 +54,14 @@ class ParcelLayer implements ExportLayer {
   private final JdbcTemplate jdbc;
   private final TransactionTemplate readOnly;
   private final DivisionRepository divisions;
+  private final ZoneVisibility visibility;
 
   ParcelLayer(
       DataSource dataSource,
       PlatformTransactionManager transactions,
-      DivisionRepository divisions) {
+      DivisionRepository divisions,
+      ZoneVisibility visibility) {
+    this.visibility = visibility;
     this.jdbc = new JdbcTemplate(dataSource);
     this.jdbc.setFetchSize(FETCH_SIZE);
     this.readOnly = new TransactionTemplate(transactions);
@@ -115,6 +121,9 @@ class ParcelLayer implements ExportLayer {
             options.unit().decimals()));
     DivisionLocator locator = survey ? new DivisionLocator(divisions.findAll(true)) : null;
     AreaUnit unit = options.unit();
+    // Taken here, on the request's thread: the features may be written on another one. A user
+    // limited by jurisdiction exports only the parcels of their land (by interior point).
+    Predicate<Geometry> land = visibility.landFilter(planId);
 
     return new FeatureSource() {
       @Override
@@ -136,7 +145,11 @@ class ParcelLayer implements ExportLayer {
                       SELECT,
                       rs -> {
                         try {
-                          sink.accept(feature(rs, survey, locator, unit, fields.size()));
+                          ExportFeature f = feature(rs, survey, locator, unit, fields.size());
+                          if (land != null && !land.test(f.geometry())) {
+                            return;
+                          }
+                          sink.accept(f);
                         } catch (IOException e) {
                           throw new UncheckedIOException(e);
                         }

@@ -64,7 +64,11 @@ class OgcItems {
   OgcCollection collection(String id) {
     if (id.startsWith(OgcCollection.ZONES_PREFIX)) {
       String planId = id.substring(OgcCollection.ZONES_PREFIX.length());
-      return zones.findPlan(planId).map(this::zoneCollection).orElseThrow(() -> notFound(id));
+      return zones
+          .findPlan(planId)
+          .filter(p -> visibleCodes(p.id()) == null || !visibleCodes(p.id()).isEmpty())
+          .map(this::zoneCollection)
+          .orElseThrow(() -> notFound(id));
     }
     return switch (id) {
       case "parcels" -> parcelCollection();
@@ -77,10 +81,15 @@ class OgcItems {
     return ApiProblem.notFound("collection", "no collection \"" + id + "\"").with("collection", id);
   }
 
+  private java.util.Set<String> visibleCodes(String planId) {
+    return zoneService.visibility().visibleCodes(planId);
+  }
+
   private OgcCollection zoneCollection(PlanVersion plan) {
     Envelope extent = new Envelope();
-    zones
-        .findZones(plan.id())
+    zoneService
+        .visibility()
+        .filter(plan.id(), zones.findZones(plan.id()))
         .forEach(z -> extent.expandToInclude(z.geometry().getEnvelopeInternal()));
     return new OgcCollection(
         OgcCollection.ZONES_PREFIX + plan.id(),
@@ -139,10 +148,20 @@ class OgcItems {
           return new Page(List.of(), 0);
         }
         List<Item> all =
-            zones.findZonesIntersecting(c.planId(), box).stream().map(OgcItems::zone).toList();
+            zoneService
+                .visibility()
+                .filter(c.planId(), zones.findZonesIntersecting(c.planId(), box))
+                .stream()
+                .map(OgcItems::zone)
+                .toList();
         return slice(all, limit, offset);
       }
       case PARCELS -> {
+        java.util.function.Predicate<org.locationtech.jts.geom.Geometry> land =
+            zoneService.visibility().landFilter(null);
+        if (land != null) {
+          return scopedParcels(box, land, limit, offset);
+        }
         long matched = parcels.countIntersecting(box);
         List<Parcel> found = parcels.findIntersecting(box, limit, offset);
         Map<Long, List<LandUser>> users =
@@ -161,6 +180,37 @@ class OgcItems {
         return slice(all, limit, offset);
       }
     }
+  }
+
+  /**
+   * A page of the parcels a user limited by jurisdiction may see: the box's parcels read in chunks
+   * and filtered by the land of their scope (so the count is of theirs only).
+   */
+  private Page scopedParcels(
+      Envelope box,
+      java.util.function.Predicate<org.locationtech.jts.geom.Geometry> land,
+      int limit,
+      long offset) {
+    final int chunk = 2_000;
+    List<Parcel> kept = new ArrayList<>();
+    long matched = 0;
+    for (long at = 0; ; at += chunk) {
+      List<Parcel> found = parcels.findIntersecting(box, chunk, at);
+      for (Parcel p : found) {
+        if (land.test(p.geometry())) {
+          if (matched >= offset && kept.size() < limit) {
+            kept.add(p);
+          }
+          matched++;
+        }
+      }
+      if (found.size() < chunk) {
+        break;
+      }
+    }
+    Map<Long, List<LandUser>> users = parcels.landUsers(kept.stream().map(Parcel::id).toList());
+    return new Page(
+        kept.stream().map(p -> parcel(p, users.getOrDefault(p.id(), List.of()))).toList(), matched);
   }
 
   private static boolean within(LocalDate date, LocalDate[] dates) {
@@ -182,12 +232,21 @@ class OgcItems {
             .with("featureId", id);
     switch (c.layer()) {
       case ZONES -> {
-        return zones.findZone(c.planId(), id).map(OgcItems::zone).orElseThrow(() -> missing);
+        return zones
+            .findZone(c.planId(), id)
+            .filter(z -> zoneService.visibility().visible(c.planId(), id))
+            .map(OgcItems::zone)
+            .orElseThrow(() -> missing);
       }
       case PARCELS -> {
         try {
           return parcels
               .find(Long.parseLong(id))
+              .filter(
+                  p -> {
+                    var land = zoneService.visibility().landFilter(null);
+                    return land == null || land.test(p.geometry());
+                  })
               .map(p -> parcel(p, parcels.landUsers(p.id())))
               .orElseThrow(() -> missing);
         } catch (NumberFormatException e) {

@@ -64,7 +64,7 @@ class ZoneController {
 
   @GetMapping("/{planId}")
   PlanVersion plan(@PathVariable String planId) {
-    return service.plan(planId);
+    return service.visiblePlan(planId);
   }
 
   /**

@@ -35,14 +35,17 @@ public class ZoneService {
   private final AuditLog audit;
   private final ApplicationEventPublisher events;
   private final PlanDeletion planDeletion;
+  private final ZoneVisibility visibility;
 
   public ZoneService(
       ZoneRepository zones,
       ZoneHistoryRepository history,
       AuditLog audit,
       ApplicationEventPublisher events,
-      PlanDeletion planDeletion) {
+      PlanDeletion planDeletion,
+      ZoneVisibility visibility) {
     this.planDeletion = planDeletion;
+    this.visibility = visibility;
     this.zones = zones;
     this.history = history;
     this.audit = audit;
@@ -64,8 +67,75 @@ public class ZoneService {
     }
   }
 
+  /** The plan versions; for a user limited by jurisdiction, those holding a zone they may see. */
   public List<PlanVersion> plans() {
-    return zones.findPlans();
+    List<PlanVersion> all = zones.findPlans();
+    if (visibility.scopeKey().isEmpty()) {
+      return all;
+    }
+    return all.stream()
+        .filter(
+            p -> {
+              var codes = visibility.visibleCodes(p.id());
+              return codes == null || !codes.isEmpty();
+            })
+        .toList();
+  }
+
+  /**
+   * The plan version as {@link #plan} does, and 404 plan-not-found for a user limited by
+   * jurisdiction who may see none of its zones.
+   */
+  public PlanVersion visiblePlan(String planId) {
+    PlanVersion plan = plan(planId);
+    var codes = visibility.visibleCodes(planId);
+    if (codes != null && codes.isEmpty()) {
+      throw ApiProblem.notFound("plan", "no plan version \"" + planId + "\"")
+          .with("planId", planId);
+    }
+    return plan;
+  }
+
+  /** The visibility of zones for the current request (access by jurisdiction). */
+  public ZoneVisibility visibility() {
+    return visibility;
+  }
+
+  /**
+   * 404 zone-not-found, as for a missing zone, when the current request may not see the zone (it is
+   * outside the user's jurisdiction). A zone deleted since is judged by its last stored state.
+   */
+  private void requireVisible(String planId, String code) {
+    if (visibility.scopeKey().isEmpty() || visibility.visible(planId, code)) {
+      return;
+    }
+    if (zones.findVersion(planId, code).isEmpty()) {
+      List<ZoneHistoryEntry> entries = history.list(planId, code);
+      Zone last = null;
+      for (ZoneHistoryEntry e : entries) {
+        if (e.zone() != null) {
+          last = e.zone();
+        }
+      }
+      if (last != null && visibility.mayHold(planId, code, last.parentCode(), last.geometry())) {
+        return;
+      }
+    }
+    throw zoneNotFound(planId, code);
+  }
+
+  /** 403 outside-jurisdiction when the zone would leave the current user's jurisdiction. */
+  private void requireHeld(String planId, String code, String parentCode, Zone zone) {
+    if (!visibility.mayHold(planId, code, parentCode, zone.geometry())) {
+      throw new ApiProblem(
+              org.springframework.http.HttpStatus.FORBIDDEN,
+              "outside-jurisdiction",
+              "Forbidden",
+              "区划/片区超出您的管辖范围 (the zone would lie outside your jurisdiction: its parent"
+                  + " or its location is not in your scope)")
+          .with("planId", planId)
+          .with("code", code);
+    }
   }
 
   public PlanVersion plan(String planId) {
@@ -79,23 +149,25 @@ public class ZoneService {
 
   public List<Zone> zones(String planId) {
     plan(planId);
-    return zones.findZones(planId);
+    return visibility.filter(planId, zones.findZones(planId));
   }
 
   /** The plan's zones as they were at an instant, from their history. */
   public List<Zone> zonesAsOf(String planId, OffsetDateTime at) {
     plan(planId);
-    return history.asOf(planId, at);
+    return visibility.filter(planId, history.asOf(planId, at));
   }
 
   public Zone zone(String planId, String code) {
     plan(planId);
+    requireVisible(planId, code);
     return zones.findZone(planId, code).orElseThrow(() -> zoneNotFound(planId, code));
   }
 
   /** The zone with its current version, read in one statement (a GET's body and ETag agree). */
   public VersionedZone versionedZone(String planId, String code) {
     plan(planId);
+    requireVisible(planId, code);
     return zones.findVersionedZone(planId, code).orElseThrow(() -> zoneNotFound(planId, code));
   }
 
@@ -109,11 +181,24 @@ public class ZoneService {
   /** The zone's current version: its ETag. */
   public int version(String planId, String code) {
     plan(planId);
+    requireVisible(planId, code);
     return zones.findVersion(planId, code).orElseThrow(() -> zoneNotFound(planId, code));
   }
 
   public Map<String, Integer> versions(String planId) {
-    return zones.findVersions(planId);
+    Map<String, Integer> all = zones.findVersions(planId);
+    var codes = visibility.visibleCodes(planId);
+    if (codes == null) {
+      return all;
+    }
+    Map<String, Integer> out = new LinkedHashMap<>();
+    all.forEach(
+        (c, v) -> {
+          if (codes.contains(c)) {
+            out.put(c, v);
+          }
+        });
+    return out;
   }
 
   public Zone create(String planId, String code, ZoneDraft draft) {
@@ -124,13 +209,14 @@ public class ZoneService {
   public Zone create(String planId, String code, ZoneDraft draft, Change change) {
     plan(planId);
     requireCode(code);
+    Zone zone = checked(planId, code, draft);
+    requireHeld(planId, code, draft.parentCode(), zone);
     if (zones.findZone(planId, code).isPresent()) {
       throw ApiProblem.conflict(
               "duplicate-code",
               "zone \"" + code + "\" already exists in plan version \"" + planId + "\"")
           .with("code", code);
     }
-    Zone zone = checked(planId, code, draft);
     int version = history.nextVersion(planId, code);
     zones.insertZone(zone, version);
     record("CREATE", zone.planId(), code, version, zone, change);
@@ -184,6 +270,7 @@ public class ZoneService {
     Zone before = zone(planId, code);
     int current = requireVersion(planId, code, expectedVersion);
     Zone zone = checked(planId, code, draft);
+    requireHeld(planId, code, draft.parentCode(), zone);
     requireNoCycle(planId, code, draft.parentCode());
     int version = history.nextVersion(planId, code);
     if (zones.updateZone(zone, current, version) == 0) {
@@ -395,6 +482,7 @@ public class ZoneService {
 
   public List<ZoneHistoryEntry> history(String planId, String code) {
     plan(planId);
+    requireVisible(planId, code);
     List<ZoneHistoryEntry> entries = history.list(planId, code);
     if (entries.isEmpty()) {
       throw zoneNotFound(planId, code);
@@ -404,6 +492,7 @@ public class ZoneService {
 
   public ZoneHistoryEntry historyEntry(String planId, String code, int version) {
     plan(planId);
+    requireVisible(planId, code);
     return history
         .find(planId, code, version)
         .orElseThrow(

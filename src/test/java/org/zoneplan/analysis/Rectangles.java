@@ -14,7 +14,7 @@ import org.zoneplan.geo.Cgcs2000;
  * of at most a few hundredths of a degree at 29.5°N the top and bottom bows nearly cancel and the
  * two areas agree to about 1e-8 relative.
  */
-final class Rectangles {
+public final class Rectangles {
   private static final double A = Cgcs2000.SEMI_MAJOR_AXIS_M;
   private static final double F = Cgcs2000.FLATTENING;
   private static final double E2 = F * (2 - F);
@@ -24,7 +24,7 @@ final class Rectangles {
   private Rectangles() {}
 
   /** Area of [x1, x2] × [y1, y2] (degrees) on the ellipsoid, m². */
-  static double area(double x1, double y1, double x2, double y2) {
+  public static double area(double x1, double y1, double x2, double y2) {
     double dLambda = Math.toRadians(x2 - x1);
     return dLambda * (band(y2) - band(y1));
   }
@@ -51,7 +51,7 @@ final class Rectangles {
   }
 
   /** One rectangle as a MultiPolygon. */
-  static MultiPolygon rect(double x1, double y1, double x2, double y2) {
+  public static MultiPolygon rect(double x1, double y1, double x2, double y2) {
     return multi(polygon(x1, y1, x2, y2));
   }
 

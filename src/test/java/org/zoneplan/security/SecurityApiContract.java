@@ -85,6 +85,7 @@ abstract class SecurityApiContract {
     WRITE_RULES.put("POST /api/users", Role.ADMIN);
     WRITE_RULES.put("PUT /api/users/{username}", Role.ADMIN);
     WRITE_RULES.put("PUT /api/users/{username}/password", Role.ADMIN);
+    WRITE_RULES.put("PUT /api/users/{username}/scopes", Role.ADMIN);
     WRITE_RULES.put("POST /api/measure", null);
     WRITE_RULES.put("POST /api/plans/{planId}/zones/{code}/what-if", null);
     WRITE_RULES.put("POST /api/me/password", null);
@@ -396,6 +397,7 @@ abstract class SecurityApiContract {
   static {
     READ_RULES.put("GET /api/users", Role.ADMIN);
     READ_RULES.put("GET /api/users/{username}", Role.ADMIN);
+    READ_RULES.put("GET /api/users/{username}/scopes", Role.ADMIN);
     READ_RULES.put("GET /api/audit", Role.ADMIN);
     READ_RULES.put("GET /api/plans/{planId}/export", Role.LAND_BUREAU);
     READ_RULES.put("GET /api/projects/export", Role.LAND_BUREAU);
