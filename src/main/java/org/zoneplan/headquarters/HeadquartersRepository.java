@@ -11,6 +11,7 @@ import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.Point;
 import org.locationtech.jts.io.ParseException;
 import org.locationtech.jts.io.WKBReader;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.zoneplan.geo.Cgcs2000;
@@ -28,9 +29,11 @@ public class HeadquartersRepository {
           + " e.zone_code, ST_AsBinary(e.geom) AS wkb, e.illustrative, e.note";
 
   private final JdbcClient jdbc;
+  private final JdbcTemplate template;
 
-  HeadquartersRepository(JdbcClient jdbc) {
+  HeadquartersRepository(JdbcClient jdbc, JdbcTemplate template) {
     this.jdbc = jdbc;
+    this.template = template;
   }
 
   // ---- headquarters lists
@@ -302,6 +305,27 @@ public class HeadquartersRepository {
               at)
           .update();
     }
+  }
+
+  /** Inserts new rows in one batch (the sample: about a thousand rows at start-up). */
+  void insertValues(List<OpenValue> values, String actor, OffsetDateTime at) {
+    template.batchUpdate(
+        "INSERT INTO open_value (indicator_code, unit_code, period, target, actual,"
+            + " illustrative, updated_by, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        values.stream()
+            .map(
+                v ->
+                    new Object[] {
+                      v.indicator(),
+                      v.unit(),
+                      v.period(),
+                      v.target(),
+                      v.actual(),
+                      v.illustrative(),
+                      actor,
+                      at
+                    })
+            .toList());
   }
 
   List<OpenValue> values(String period) {

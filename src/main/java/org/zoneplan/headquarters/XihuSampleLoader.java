@@ -93,6 +93,7 @@ class XihuSampleLoader {
     if (repository.countLists() > 0 || zoneRepository.findPlan(XihuSample.PLAN).isPresent()) {
       return;
     }
+    long start = System.nanoTime();
     hangzhou.ensureLoaded();
     Optional<Division> xihu = divisions.find(XihuSample.DIVISION);
     if (xihu.isEmpty() || xihu.get().geometry() == null) {
@@ -103,7 +104,9 @@ class XihuSampleLoader {
         XihuSample.layout(xihu.get().geometry(), XihuSample.PLATFORMS.size() + 1);
     Actors.runAs(Actors.SYSTEM, () -> transaction.executeWithoutResult(status -> write(shapes)));
     log.info(
-        "Loaded the Xihu sample: {} illustrative platforms, headquarters lists, {} indicators",
+        "Loaded the Xihu sample in {} ms: {} illustrative platforms, headquarters lists, {}"
+            + " indicators",
+        (System.nanoTime() - start) / 1_000_000,
         XihuSample.PLATFORMS.size(),
         XihuSample.indicators().size());
   }
@@ -261,7 +264,7 @@ class XihuSampleLoader {
     }
     XihuSample.GRADES.forEach(repository::insertGrade);
     OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-    XihuSample.values().forEach(v -> repository.putValue(v, Actors.SYSTEM, now));
+    repository.insertValues(XihuSample.values(), Actors.SYSTEM, now);
   }
 
   private void writeEnclave(Polygon shape) {
