@@ -119,11 +119,13 @@ class XihuSampleLoader {
   }
 
   private void writePlatforms(List<Polygon> shapes) {
-    // Dated before Pujiang's approved version, like the Xiaoshan sample, so the page still opens on
-    // Pujiang until the jurisdiction selector chooses plans by division.
+    // Dated after the Xiaoshan sample and before Pujiang's approved version (made up, like the
+    // boundaries), so the page still opens on the newest (pujiang-2021) and compares from the
+    // oldest
+    // (pujiang-2020) until the jurisdiction selector chooses plans by division.
     zones.createPlan(
         new PlanVersion(
-            XihuSample.PLAN, "西湖区\"三城一谷六小镇\"(示意边界)", LocalDate.of(2021, 6, 29), PlanStatus.DRAFT));
+            XihuSample.PLAN, "西湖区\"三城一谷六小镇\"(示意边界)", LocalDate.of(2021, 7, 1), PlanStatus.DRAFT));
     programmes.create(
         new Programme(
             XihuSample.PROGRAMME,
