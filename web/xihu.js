@@ -51,6 +51,13 @@ const xhLayer = L.geoJSON(null, {
   onEachFeature: (f, layer) => layer.bindPopup(() => xhPopup(f.properties)),
 });
 
+// The platforms of 西湖区"三城一谷六小镇" (illustrative boundaries: dashed), under the firms.
+const XH_PROGRAMME = 'xihu-3c1g6t';
+const xhPlatforms = L.geoJSON(null, {
+  style: () => ({ color: '#6a1b9a', weight: 2, dashArray: '6 4', fillOpacity: 0.08 }),
+  onEachFeature: (f, layer) => layer.bindTooltip(el('span', `${f.properties.zoneName}(${f.properties.category})`), { sticky: true }),
+});
+
 function xhPopup(p) {
   const box = el('div', null, 'xh-popup');
   box.append(el('strong', p.name));
@@ -77,14 +84,18 @@ function xhGrid(headers, rows, id) {
 
 async function xihuTabShown(shown) {
   xhUi.shown = shown;
-  if (!shown) { map.removeLayer(xhLayer); return; }
+  if (!shown) { map.removeLayer(xhLayer); map.removeLayer(xhPlatforms); return; }
+  xhPlatforms.addTo(map);
   xhLayer.addTo(map);
   if (!xhUi.lists) {
-    const [lists, system, firms] = await Promise.all([
-      api('/api/headquarters/lists'), api('/api/open-indicators'), api('/api/headquarters/firms?format=geojson')]);
+    const [lists, system, firms, platforms] = await Promise.all([
+      api('/api/headquarters/lists'), api('/api/open-indicators'), api('/api/headquarters/firms?format=geojson'),
+      api(`/api/programmes/${XH_PROGRAMME}/members`).catch(() => null)]);
     Object.assign(xhUi, { lists, system });
     xhLayer.clearLayers();
     xhLayer.addData(firms);
+    xhPlatforms.clearLayers();
+    if (platforms) xhPlatforms.addData(platforms);
     xhFillSelects();
     await Promise.all([xhLoadRewards(), xhLoadLagging()]);
   }

@@ -234,6 +234,13 @@ public class HeadquartersService {
     return out;
   }
 
+  /** Category code → name, in order. */
+  public Map<String, String> categoryNames() {
+    Map<String, String> names = new LinkedHashMap<>();
+    repository.categories().forEach(c -> names.put(c[0], c[1]));
+    return names;
+  }
+
   public List<OpenIndicator> indicators() {
     return repository.indicators();
   }

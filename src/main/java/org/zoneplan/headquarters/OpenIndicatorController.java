@@ -76,6 +76,7 @@ class OpenIndicatorController {
       @RequestParam(required = false) String period, @RequestParam(required = false) String kind) {
     List<LaggingRanking.Entry> entries = service.lagging(period, kind);
     List<OpenIndicator> indicators = service.indicators();
+    Map<String, String> categories = service.categoryNames();
     return XlsxDownload.of(
         "开放指标落后名单-" + period + ".xlsx",
         w -> {
@@ -113,7 +114,7 @@ class OpenIndicatorController {
             w.row(
                 List.of(
                     i.code(),
-                    i.categoryCode(),
+                    categories.getOrDefault(i.categoryCode(), i.categoryCode()),
                     i.name(),
                     i.unit(),
                     i.better() == OpenIndicator.Better.HIGHER ? "越高越好" : "越低越好",

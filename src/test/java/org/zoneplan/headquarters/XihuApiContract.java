@@ -44,6 +44,7 @@ abstract class XihuApiContract {
 
   @LocalServerPort int port;
   @Autowired JdbcClient jdbc;
+  @Autowired HeadquartersRepository repository;
   Http http;
 
   @BeforeEach
@@ -274,6 +275,48 @@ abstract class XihuApiContract {
     assertThat(after.get("lagging").get(0).get("completion").asDouble())
         .isCloseTo(0.75, within(1e-12));
     assertThat(after.get("lagging").get(0).get("grade").asString()).isEqualTo("二级约谈");
+  }
+
+  @Test
+  void theRepositoryReadsBackWhatItStoresOnThisEngine() {
+    // points: the repository's lon/lat against the engine's ST_X/ST_Y of the stored geometry
+    List<HqEntry> entries = repository.entries("xihu-hq-attract");
+    assertThat(entries).hasSize(35);
+    assertThat(entries.subList(30, 35)).allMatch(e -> e.type().equals(HqEntry.PROJECT));
+    assertThat(entries.subList(30, 35)).allMatch(e -> e.starLevel() == null);
+    for (HqEntry e : entries.subList(0, 5)) {
+      double[] xy =
+          jdbc.sql("SELECT ST_X(geom), ST_Y(geom) FROM hq_entry WHERE id = ?")
+              .param(e.id())
+              .query((rs, i) -> new double[] {rs.getDouble(1), rs.getDouble(2)})
+              .single();
+      assertThat(e.location().getX()).isEqualTo(xy[0]);
+      assertThat(e.location().getY()).isEqualTo(xy[1]);
+      assertThat(e.location().getSRID()).isEqualTo(4490);
+    }
+    // decimals keep their value and lose the column's trailing zeros; null stays null
+    String period = "2040-07";
+    repository.putValue(
+        new OpenValue("K03", "T05", period, new BigDecimal("12.5"), null, false),
+        "test",
+        java.time.OffsetDateTime.now());
+    repository.putValue(
+        new OpenValue(
+            "K03", "T05", period, new BigDecimal("12.5"), new BigDecimal("0.1234"), false),
+        "test",
+        java.time.OffsetDateTime.now());
+    List<OpenValue> back = repository.values(period);
+    assertThat(back).hasSize(1);
+    assertThat(back.get(0).target().toPlainString()).isEqualTo("12.5");
+    assertThat(back.get(0).actual().toPlainString()).isEqualTo("0.1234");
+    assertThat(repository.periods()).contains(period);
+    // reviews and grades in their order, thresholds as stored
+    assertThat(repository.reviews())
+        .extracting(OpenReview::cadence)
+        .containsExactly("WEEKLY", "MONTHLY", "QUARTERLY", "YEARLY");
+    assertThat(repository.grades())
+        .extracting(g -> g.belowRatio().toPlainString())
+        .containsExactly("0.6", "0.8", "0.9", "1");
   }
 
   @Test
