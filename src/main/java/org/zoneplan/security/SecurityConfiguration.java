@@ -55,7 +55,8 @@ import org.zoneplan.system.BasemapProperties;
  *   <li>APPROVER: approving and rejecting proposals;
  *   <li>LAND_BUREAU: export, import, parcel writes, projects (writes, import, export) and the
  *       land-quota ledger (grants, allocations, consumptions, reversals);
- *   <li>ADMIN: users, the audit log, and every write not listed above (deny by default).
+ *   <li>ADMIN: users, the audit log, cooperation parks, the open-economy indicators' values ({@code
+ *       PUT /api/open-indicators/values}), and every write not listed above (deny by default).
  * </ul>
  *
  * The page signs in with the login form (a session cookie; every write then needs the CSRF token,
@@ -236,6 +237,10 @@ class SecurityConfiguration {
         .requestMatchers(PUT, "/api/parks/*", "/api/parks/*/figures")
         .hasRole(Role.ADMIN.name())
         .requestMatchers(DELETE, "/api/parks/*")
+        .hasRole(Role.ADMIN.name())
+        // ADMIN: targets and values of the open-economy indicators (一号开放工程); reads for anyone
+        // signed in
+        .requestMatchers(PUT, "/api/open-indicators/values")
         .hasRole(Role.ADMIN.name())
         // LAND_BUREAU
         .requestMatchers(read("/api/plans/*/export"))

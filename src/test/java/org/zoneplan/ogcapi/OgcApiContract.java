@@ -88,10 +88,11 @@ abstract class OgcApiContract {
         .containsExactly(
             "zones-pujiang-2020",
             "zones-xiaoshan-4286",
+            "zones-xihu-platforms",
             "zones-pujiang-2021",
             "parcels",
             "divisions");
-    JsonNode zones = collections.get(2);
+    JsonNode zones = collections.get(3);
     assertThat(zones.get("crs").toString())
         .contains("EPSG/0/4549")
         .contains("EPSG/0/4528")

@@ -104,6 +104,7 @@ abstract class SecurityApiContract {
     WRITE_RULES.put("PUT /api/parks/{id}", Role.ADMIN);
     WRITE_RULES.put("PUT /api/parks/{id}/figures", Role.ADMIN);
     WRITE_RULES.put("DELETE /api/parks/{id}", Role.ADMIN);
+    WRITE_RULES.put("PUT /api/open-indicators/values", Role.ADMIN);
     WRITE_RULES.put("POST /api/programmes", Role.PLANNER);
     WRITE_RULES.put("PUT /api/programmes/{id}", Role.PLANNER);
     WRITE_RULES.put("DELETE /api/programmes/{id}", Role.PLANNER);

@@ -308,13 +308,15 @@ abstract class ZoneApiContract {
   void plansAreListed() {
     JsonNode plans = http.get("/api/plans").json();
     // The sample versions first (by date: Pujiang before and after the merger, the illustrative
-    // Xiaoshan carriers dated between them); versions other tests open come after them.
-    assertThat(plans.size()).isGreaterThanOrEqualTo(3);
+    // Xiaoshan carriers and Xihu platforms dated between them); versions other tests open come
+    // after them.
+    assertThat(plans.size()).isGreaterThanOrEqualTo(4);
     assertThat(plans.get(0).get("id").asString()).isEqualTo("pujiang-2020");
     assertThat(plans.get(1).get("id").asString()).isEqualTo("xiaoshan-4286");
-    assertThat(plans.get(2).get("id").asString()).isEqualTo("pujiang-2021");
-    assertThat(plans.get(2).get("name").asString()).contains("浦江");
-    assertThat(plans.get(2).get("status").asString()).isEqualTo("APPROVED");
+    assertThat(plans.get(2).get("id").asString()).isEqualTo("xihu-platforms");
+    assertThat(plans.get(3).get("id").asString()).isEqualTo("pujiang-2021");
+    assertThat(plans.get(3).get("name").asString()).contains("浦江");
+    assertThat(plans.get(3).get("status").asString()).isEqualTo("APPROVED");
   }
 
   @Test
