@@ -21,3 +21,11 @@ CREATE TABLE change_log (
 );
 CREATE INDEX change_log_xid_idx ON change_log (xid);
 CREATE INDEX change_log_at_idx ON change_log (at);
+
+-- Failed sign-ins counted across processes: PostGIS only (security.LoginThrottle); here for parity.
+CREATE TABLE login_failure (
+  throttle_key     CHAR(64) PRIMARY KEY,
+  failures         INTEGER NOT NULL,
+  last_failure_at  TIMESTAMP WITH TIME ZONE NOT NULL
+);
+CREATE INDEX login_failure_at_idx ON login_failure (last_failure_at);

@@ -147,3 +147,12 @@ END
 $$;
 CREATE TRIGGER app_user_change_log AFTER INSERT OR UPDATE OR DELETE ON app_user
   FOR EACH ROW EXECUTE FUNCTION zoneplan_log_user_change();
+
+-- Failed sign-ins counted across processes (security.LoginThrottle): the key is a SHA-256 (hex) of
+-- the lower-cased user name and the client's address.
+CREATE TABLE login_failure (
+  throttle_key     CHAR(64) PRIMARY KEY,
+  failures         INTEGER NOT NULL,
+  last_failure_at  TIMESTAMP WITH TIME ZONE NOT NULL
+);
+CREATE INDEX login_failure_at_idx ON login_failure (last_failure_at);
