@@ -22,6 +22,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.zoneplan.testsupport.Credentials;
 import org.zoneplan.testsupport.Http;
 import org.zoneplan.testsupport.PostgisTestDatabase;
 import org.zoneplan.testsupport.ServerProcess;
@@ -34,7 +35,8 @@ import tools.jackson.databind.JsonNode;
  * zone edited through the first changes, on both, the ETags of exactly the cached tiles whose
  * buffered box meets the zone's old or new bounding box, and no other; then a plain SQL {@code
  * UPDATE} of a parcel's geometry through the real {@code psql} does the same for the parcel tiles,
- * and the industrial-land concentration both answer drops by the parcel's area.
+ * and the industrial-land concentration both answer drops by the parcel's area. A user disabled
+ * through one is refused by the other at once, though the other had just verified the password.
  *
  * <p>The expected tiles are worked out here with the XYZ tile formulas and the MVT buffer (64 of
  * 4096 units), independently of the server's tile code; the parcel's area is PostGIS's own
@@ -98,6 +100,27 @@ class ReplicasAcceptanceTest {
       waitForChange(b, probe, beforeB.get(probe), committed, "zone edit on B");
       assertChangedExactly(a, beforeA, expected, "A after the zone edit through A");
       assertChangedExactly(b, beforeB, expected, "B after the zone edit through A");
+
+      // ---- a user disabled through the first replica is refused by the second at once, though
+      // the second had verified (and cached) the password a moment before
+      assertThat(
+              a.post(
+                      "/api/users",
+                      "{\"username\":\"repl-viewer\",\"password\":\"repl-pass-1\","
+                          + "\"roles\":[\"VIEWER\"]}")
+                  .status())
+          .isEqualTo(201);
+      Http viewerOnB = b.as(new Credentials("repl-viewer", "repl-pass-1"));
+      assertThat(viewerOnB.get("/api/plans").status()).isEqualTo(200);
+      assertThat(a.put("/api/users/repl-viewer", "{\"enabled\":false}").status()).isEqualTo(200);
+      long disabled = System.nanoTime();
+      while (viewerOnB.get("/api/plans").status() == 200) {
+        assertThat(System.nanoTime() - disabled)
+            .as("the disabled user refused by B within a second")
+            .isLessThan(ONE_SECOND_NANOS);
+        Thread.sleep(20);
+      }
+      assertThat(viewerOnB.get("/api/plans").status()).isEqualTo(401);
 
       // ---- a parcel moved by psql, outside zoneplan
       JsonNode concentrationA = a.get("/api/plans/" + PLAN + "/concentration").json();
