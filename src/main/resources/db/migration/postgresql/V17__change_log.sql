@@ -35,9 +35,13 @@ CREATE TABLE change_log (
 CREATE INDEX change_log_xid_idx ON change_log (xid);
 CREATE INDEX change_log_at_idx ON change_log (at);
 
+-- The trigger functions run with their owner's rights (SECURITY DEFINER, with the search path of
+-- this migration): a client allowed to edit a table (a QGIS user) needs no rights on change_log.
+--
 -- zone, parcel, division: one row per changed row, with the old and new bounding boxes. An UPDATE
 -- that changes nothing is not recorded (the triggers' WHEN clause).
-CREATE FUNCTION zoneplan_log_geometry_change() RETURNS trigger LANGUAGE plpgsql AS $$
+CREATE FUNCTION zoneplan_log_geometry_change() RETURNS trigger LANGUAGE plpgsql
+  SECURITY DEFINER SET search_path FROM CURRENT AS $$
 DECLARE
   origin_id  TEXT := nullif(current_setting('zoneplan.origin', true), '');
   old_box    box3d;
@@ -107,7 +111,8 @@ CREATE TRIGGER division_change_log_truncate AFTER TRUNCATE ON division
 -- Tables whose changes drop results whole (enterprises and their statistics, rule sets, targets):
 -- one row per table and transaction, however many statements wrote it (a flag in a
 -- transaction-local setting), since nothing finer than "changed" is used.
-CREATE FUNCTION zoneplan_log_table_change() RETURNS trigger LANGUAGE plpgsql AS $$
+CREATE FUNCTION zoneplan_log_table_change() RETURNS trigger LANGUAGE plpgsql
+  SECURITY DEFINER SET search_path FROM CURRENT AS $$
 DECLARE
   flag TEXT := 'zoneplan.logged_' || TG_TABLE_NAME;
 BEGIN
@@ -136,7 +141,8 @@ END
 $$;
 
 -- Users: a change ends the user's page sessions and cached sign-ins in every process.
-CREATE FUNCTION zoneplan_log_user_change() RETURNS trigger LANGUAGE plpgsql AS $$
+CREATE FUNCTION zoneplan_log_user_change() RETURNS trigger LANGUAGE plpgsql
+  SECURITY DEFINER SET search_path FROM CURRENT AS $$
 BEGIN
   INSERT INTO change_log (tbl, op, origin, row_key)
   VALUES (TG_TABLE_NAME, TG_OP, nullif(current_setting('zoneplan.origin', true), ''),
