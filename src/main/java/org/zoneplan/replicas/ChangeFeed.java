@@ -74,7 +74,7 @@ public class ChangeFeed implements SmartLifecycle {
   // The following are used by the feed's thread only (and by start() before it runs).
   private volatile Connection connection;
   private String snapshot;
-  private long lastReadNanos;
+  private volatile long lastReadNanos;
   private long lastPruneNanos;
 
   ChangeFeed(
@@ -150,6 +150,11 @@ public class ChangeFeed implements SmartLifecycle {
     return batches.get();
   }
 
+  /** Tests: as if the log was last read this long ago (to reach the drop-everything path). */
+  void lastReadAgo(Duration ago) {
+    lastReadNanos = System.nanoTime() - ago.toNanos();
+  }
+
   private void run() {
     while (running) {
       try {
@@ -203,11 +208,14 @@ public class ChangeFeed implements SmartLifecycle {
     long away = System.nanoTime() - lastReadNanos;
     if (away > properties.retention().toNanos() / 2) {
       String now = currentSnapshot();
-      connection.commit();
       log.warn("Change feed: log not read for {} s; dropping every cached result", away / 1e9);
-      publish(ChangeBatch.everything());
+      ChangeBatch all = ChangeBatch.everything();
+      List<Object> list = events(all);
+      // Notifications reach a connection only outside a transaction: never wait inside one.
+      connection.commit();
       snapshot = now;
       lastReadNanos = System.nanoTime();
+      deliver(all, list);
     } else {
       read();
     }
@@ -247,20 +255,26 @@ public class ChangeFeed implements SmartLifecycle {
         }
       }
     }
+    // Everything that needs the store is done before the snapshot moves on: a failure here reads
+    // the same rows again after reconnecting.
+    List<Object> list = batch.rows() > 0 ? events(batch) : List.of();
     connection.commit();
     snapshot = now;
     lastReadNanos = System.nanoTime();
     if (batch.rows() > 0) {
-      publish(batch);
+      deliver(batch, list);
     }
   }
 
-  private void publish(ChangeBatch batch) throws SQLException {
-    List<Object> list =
-        batch.events(
-            () -> strings("SELECT id FROM plan_version"),
-            () -> strings("SELECT username FROM app_user"),
-            () -> strings("SELECT code FROM division"));
+  private List<Object> events(ChangeBatch batch) {
+    return batch.events(
+        () -> strings("SELECT id FROM plan_version"),
+        () -> strings("SELECT username FROM app_user"),
+        () -> strings("SELECT code FROM division"));
+  }
+
+  /** Publishes to this process's listeners; one failing listener does not stop the others. */
+  private void deliver(ChangeBatch batch, List<Object> list) {
     for (Object event : list) {
       try {
         events.publishEvent(event);
@@ -282,7 +296,6 @@ public class ChangeFeed implements SmartLifecycle {
       while (rs.next()) {
         out.add(rs.getString(1));
       }
-      connection.commit();
     } catch (SQLException e) {
       throw new IllegalStateException(e);
     }

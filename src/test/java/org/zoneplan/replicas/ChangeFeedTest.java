@@ -17,6 +17,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.locationtech.jts.geom.Envelope;
 import org.zoneplan.divisions.DivisionsChangedEvent;
+import org.zoneplan.enterprises.EnterprisesChangedEvent;
+import org.zoneplan.evaluation.RuleSetsChangedEvent;
 import org.zoneplan.indicators.IndicatorsCache;
 import org.zoneplan.parcels.ParcelsChangedEvent;
 import org.zoneplan.testsupport.PostgisTestDatabase;
@@ -172,5 +174,26 @@ class ChangeFeedTest {
     assertThat(events)
         .containsExactly(
             new ZonesChangedEvent("feed-test", "Z", null, new Envelope(119, 119.1, 29, 29.1)));
+  }
+
+  @Test
+  void afterTooLongWithoutTheLogTheFeedDropsEverything() throws Exception {
+    try (Connection c = db.connect()) {
+      // Half the retention (24 h) and more: rows it never read may have been pruned.
+      feed.lastReadAgo(Duration.ofHours(13));
+      sql(
+          c,
+          "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+              + " WHERE application_name = 'zoneplan change feed'");
+    }
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (!events.contains(new ParcelsChangedEvent(null)) && System.nanoTime() < deadline) {
+      Thread.sleep(20);
+    }
+    assertThat(events)
+        .contains(
+            new ParcelsChangedEvent(null),
+            new EnterprisesChangedEvent(),
+            new RuleSetsChangedEvent(0));
   }
 }
