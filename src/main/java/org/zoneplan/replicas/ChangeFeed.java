@@ -156,11 +156,13 @@ public class ChangeFeed implements SmartLifecycle {
   }
 
   private void run() {
+    long delay = properties.reconnectDelay().toMillis();
     while (running) {
       try {
         if (connection == null) {
           connect();
           catchUp();
+          delay = properties.reconnectDelay().toMillis();
         }
         PGConnection pg = connection.unwrap(PGConnection.class);
         // Blocks until a notification arrives or the poll interval passed; either way, read.
@@ -171,13 +173,15 @@ public class ChangeFeed implements SmartLifecycle {
         if (!running) {
           break;
         }
-        log.warn("Change feed: {}; reconnecting", e.toString());
+        log.warn("Change feed: {}; reconnecting in {} ms", e.toString(), delay);
         close();
         try {
-          Thread.sleep(properties.reconnectDelay().toMillis());
+          Thread.sleep(delay);
         } catch (InterruptedException interrupted) {
           break;
         }
+        // While the store stays away: wait longer each time, up to half a minute.
+        delay = Math.min(Math.max(2 * delay, 100), 30_000);
       }
     }
     close();
@@ -194,12 +198,19 @@ public class ChangeFeed implements SmartLifecycle {
       props.setProperty("password", hikari.getPassword());
     }
     props.setProperty("ApplicationName", "zoneplan change feed");
+    // A connection that silently died (no reset from a lost network) must fail a read, not hang
+    // the feed: a socket timeout beyond the longest wait for notifications, and TCP keepalive.
+    props.setProperty("socketTimeout", Long.toString(properties.pollInterval().toSeconds() + 120));
+    props.setProperty("tcpKeepAlive", "true");
     Connection c = DriverManager.getConnection(hikari.getJdbcUrl(), props);
     try (Statement s = c.createStatement()) {
       s.execute("SET statement_timeout = '60s'");
       s.execute("LISTEN " + CHANNEL);
+      c.setAutoCommit(false);
+    } catch (SQLException e) {
+      c.close();
+      throw e;
     }
-    c.setAutoCommit(false);
     connection = c;
   }
 
