@@ -9,6 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
+import org.zoneplan.divisions.DivisionsChangedEvent;
 import org.zoneplan.parcels.ParcelRepository;
 import org.zoneplan.parcels.ParcelsChangedEvent;
 import org.zoneplan.zones.ZonesChangedEvent;
@@ -28,8 +29,10 @@ import org.zoneplan.zones.ZonesChangedEvent;
  *
  * Events arrive after the writing transaction committed. An entry records the plan's generation at
  * the moment its computation started and is kept, and served, only while that is still current, so
- * a result computed while the zones changed is never kept. Divisions are reference data without
- * change events: they are kept until the parcels change.
+ * a result computed while the zones changed is never kept. Divisions are reference data that
+ * zoneplan writes only on import; {@link DivisionsChangedEvent} (from the store's change log on
+ * PostGIS) drops the snapshot as a parcel change does, since what derives from a division lives in
+ * it.
  *
  * <p>Thread-safe. Concurrent first requests may compute the same entry twice.
  */
@@ -151,6 +154,14 @@ public class AnalysisCache {
     Parcels snapshot = current;
     if (snapshot != null) {
       snapshot.entries.keySet().removeIf(k -> event.planId().equals(k.planId()));
+    }
+  }
+
+  @TransactionalEventListener(fallbackExecution = true)
+  void divisionsChanged(DivisionsChangedEvent event) {
+    synchronized (stateLock) {
+      parcelGeneration.incrementAndGet();
+      current = null;
     }
   }
 }

@@ -17,6 +17,7 @@ import org.springframework.transaction.event.TransactionalEventListener;
 import org.zoneplan.analysis.ParcelPlaces;
 import org.zoneplan.divisions.Division;
 import org.zoneplan.divisions.DivisionRepository;
+import org.zoneplan.divisions.DivisionsChangedEvent;
 import org.zoneplan.enterprises.AnnualStatistics;
 import org.zoneplan.enterprises.Enterprise;
 import org.zoneplan.enterprises.EnterpriseChecks;
@@ -562,6 +563,12 @@ public class EvaluationResults implements GradeSource {
 
   @TransactionalEventListener(fallbackExecution = true)
   void parcelsChanged(ParcelsChangedEvent event) {
+    dataChanged();
+  }
+
+  /** Division membership decides which population an enterprise is graded in. */
+  @TransactionalEventListener(fallbackExecution = true)
+  void divisionsChanged(DivisionsChangedEvent event) {
     dataChanged();
   }
 }

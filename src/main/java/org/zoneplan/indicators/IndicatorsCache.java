@@ -8,6 +8,7 @@ import java.util.function.Supplier;
 import org.springframework.context.PayloadApplicationEvent;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
+import org.zoneplan.divisions.DivisionsChangedEvent;
 import org.zoneplan.parcels.ParcelsChangedEvent;
 import org.zoneplan.zones.ZonesChangedEvent;
 
@@ -54,6 +55,11 @@ public class IndicatorsCache {
 
   @TransactionalEventListener(fallbackExecution = true)
   void zonesChanged(ZonesChangedEvent event) {
+    dataChanged();
+  }
+
+  @TransactionalEventListener(fallbackExecution = true)
+  void divisionsChanged(DivisionsChangedEvent event) {
     dataChanged();
   }
 

@@ -1,4 +1,4 @@
 package org.zoneplan.security;
 
 /** A user was created or changed: cached authentications must be forgotten. */
-record UsersChangedEvent(String username) {}
+public record UsersChangedEvent(String username) {}

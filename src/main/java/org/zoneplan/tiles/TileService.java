@@ -17,6 +17,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.event.TransactionalEventListener;
+import org.zoneplan.divisions.DivisionsChangedEvent;
 import org.zoneplan.enterprises.EnterprisesChangedEvent;
 import org.zoneplan.evaluation.EvaluationResults;
 import org.zoneplan.evaluation.RuleSetsChangedEvent;
@@ -351,6 +352,17 @@ public class TileService {
             TileService::dataExtent);
     log.debug("Parcels changed: {} cached tiles dropped", dropped.size());
     cache.invalidateLayer(TileLayer.GRADES);
+  }
+
+  /** A division's outline or name changed: its tiles, old and new place, go. */
+  @TransactionalEventListener(fallbackExecution = true)
+  void divisionsChanged(DivisionsChangedEvent event) {
+    List<Envelope> changed = new ArrayList<>();
+    changed.add(event.oldExtent());
+    changed.add(event.newExtent());
+    List<TileCache.Key> dropped =
+        cache.invalidate(TileLayer.DIVISIONS, "", changed, TileService::dataExtent);
+    log.debug("Division {} changed: {} cached tiles dropped", event.code(), dropped.size());
   }
 
   /** Grades follow enterprises, their land and statistics: every grade tile goes. */
