@@ -86,6 +86,17 @@ public class AccessScopes implements ZoneVisibility {
     derived.invalidateAll();
   }
 
+  /** A user or a user's scope changed (here, or in another process: {@code replicas}). */
+  @EventListener
+  void usersChanged(org.zoneplan.security.UsersChangedEvent event) {
+    forget();
+  }
+
+  @EventListener
+  void divisionsChanged(org.zoneplan.divisions.DivisionsChangedEvent event) {
+    forget();
+  }
+
   @Override
   public String scopeKey() {
     return current().key();

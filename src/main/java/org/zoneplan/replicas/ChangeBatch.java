@@ -113,7 +113,7 @@ final class ChangeBatch {
               .add(row.key(), row.oldExtent(), row.newExtent());
         }
       }
-      case "app_user" -> users.add(row.key());
+      case "app_user", "user_scope" -> users.add(row.key());
       case "evaluation_rule_set" -> ruleSets = true;
       default -> {
         if (ENTERPRISE_TABLES.contains(row.table())) {

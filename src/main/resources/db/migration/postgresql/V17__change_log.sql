@@ -153,6 +153,9 @@ END
 $$;
 CREATE TRIGGER app_user_change_log AFTER INSERT OR UPDATE OR DELETE ON app_user
   FOR EACH ROW EXECUTE FUNCTION zoneplan_log_user_change();
+-- A user's scope (access by jurisdiction, V16): every process forgets its cached scopes at once.
+CREATE TRIGGER user_scope_change_log AFTER INSERT OR UPDATE OR DELETE ON user_scope
+  FOR EACH ROW EXECUTE FUNCTION zoneplan_log_user_change();
 
 -- Failed sign-ins counted across processes (security.LoginThrottle): the key is a SHA-256 (hex) of
 -- the lower-cased user name and the client's address.

@@ -16,9 +16,9 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The jurisdiction selector (辖区) in headless Chromium: the page opens on 浦江县 with its plan; the
- * switch to 杭州市 limits the plan switch to the city's plans, loads one (the map and the dashboard
- * follow it), fits the map to the city's outline and shows the city's figures as the API gives
- * them; and back to 浦江县.
+ * switch to 杭州市 limits the plan switch to the city's plans, loads the newest (the map and the
+ * dashboard follow it), fits the map to the city's outline and shows the city's figures as the API
+ * gives them; and back to 浦江县.
  */
 class WebJurisdictionBrowserTest extends PageTestBase {
   @DynamicPropertySource
@@ -49,18 +49,27 @@ class WebJurisdictionBrowserTest extends PageTestBase {
 
     jurisdiction.selectByValue("330100");
     waitFor(d -> figures().contains("杭州市"));
-    waitFor(d -> "xiaoshan-4286".equals(d.findElement(By.id("plan")).getAttribute("value")));
-    assertThat(options("plan")).contains("xiaoshan-4286").doesNotContain("pujiang-2021");
-    // the map holds the city's plan: its 20 carriers
+    // the switch takes the newest of the city's plans counted in its figures (not superseded)
+    JsonNode city = http.get("/api/jurisdictions/330100").json();
+    String cityPlan = null;
+    for (JsonNode p : city.get("plans")) {
+      if (p.get("counted").asBoolean()) {
+        cityPlan = p.get("id").asString();
+      }
+    }
+    String expected = cityPlan;
+    int zones = http.get("/api/plans/" + expected + "/zones").json().get("features").size();
+    waitFor(d -> expected.equals(d.findElement(By.id("plan")).getAttribute("value")));
+    assertThat(options("plan")).contains("xiaoshan-4286", expected).doesNotContain("pujiang-2021");
+    // the map holds that plan's zones
     waitFor(
         d ->
-            ((Number) driver.executeScript("return state.features.length")).intValue() == 20
-                && "xiaoshan-4286".equals(driver.executeScript("return state.planId")));
+            ((Number) driver.executeScript("return state.features.length")).intValue() == zones
+                && expected.equals(driver.executeScript("return state.planId")));
     // the map is fitted to the city (its centre lies in Hangzhou, not Pujiang)
     Number lat = (Number) driver.executeScript("return map.getCenter().lat");
     assertThat(lat.doubleValue()).isBetween(29.2, 30.6);
     // the figures are the API's
-    JsonNode city = http.get("/api/jurisdictions/330100").json();
     String shown = figures();
     assertThat(shown).contains("区块 " + city.get("figures").get("zones").asInt());
     WebElement xiaoshan =
@@ -72,9 +81,15 @@ class WebJurisdictionBrowserTest extends PageTestBase {
       }
     }
     assertThat(xiaoshan.getText()).contains("萧山区").contains(row.get("zones").asString());
-    // the dashboard follows the plan
+    // the dashboard follows the plan: its period names a district of the city, not 浦江县
+    List<String> districts = new ArrayList<>();
+    city.get("children").forEach(c -> districts.add(c.get("name").asString()));
     driver.findElement(By.cssSelector("#tabs button[data-tab=dashboard]")).click();
-    waitFor(d -> d.findElement(By.id("db-period")).getText().contains("萧山区"));
+    waitFor(
+        d -> {
+          String period = d.findElement(By.id("db-period")).getText();
+          return districts.stream().anyMatch(period::contains);
+        });
 
     // English relabels the figures
     driver.findElement(By.id("lang")).click();
