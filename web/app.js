@@ -599,6 +599,7 @@ function applyLanguage() {
   proposalsLanguage(); // proposals.js
   adminLanguage(); // admin.js
   jurisdictionsLanguage(); // jurisdictions.js
+  projectsLanguage(); // projects.js
   analysisLanguage(); // analysis.js
 }
 
