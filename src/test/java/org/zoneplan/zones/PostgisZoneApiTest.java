@@ -52,6 +52,51 @@ class PostgisZoneApiTest extends ZoneApiContract {
     }
   }
 
+  /**
+   * A zone 1.4° east of its Gauss-Krüger zone's central meridian (120°E), where the planar GK area
+   * exceeds the ellipsoidal one by far more than 0.01 km²: the stored area must be PostGIS's
+   * geography area (so a planar area passed off as ellipsoidal would fail here), and the planar
+   * figure must be PostGIS's area in EPSG:4549 (the 3° zone at 120°E, without zone prefix).
+   */
+  @Test
+  void planarAreasAreNotPassedOffAsEllipsoidal() {
+    String plan = "far-from-meridian";
+    assertThat(
+            http.post(
+                    "/api/plans",
+                    "{\"id\":\""
+                        + plan
+                        + "\",\"name\":\"远离中央经线\",\"date\":\"2020-01-01\","
+                        + "\"status\":\"DRAFT\"}")
+                .status())
+        .isEqualTo(201);
+    try {
+      String square =
+          "{\"type\":\"Feature\",\"properties\":{\"name\":\"东缘区块\",\"kind\":\"ZONE\"},"
+              + "\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[[121.35,30.0],[121.49,30.0],"
+              + "[121.49,30.1],[121.35,30.1],[121.35,30.0]]]}}";
+      assertThat(http.post("/api/plans/" + plan + "/zones/FAR", square).status()).isEqualTo(201);
+      JsonNode p = http.get("/api/plans/" + plan + "/zones/FAR").json().get("properties");
+      Map<String, Object> ref =
+          jdbc.sql(
+                  "SELECT ST_Area(geom::geography) AS ellipsoidal,"
+                      + " ST_Area(ST_Transform(geom, 4549)) AS planar FROM zone"
+                      + " WHERE plan_id = ? AND code = 'FAR'")
+              .param(plan)
+              .query()
+              .singleRow();
+      double ellipsoidal = ((Number) ref.get("ellipsoidal")).doubleValue();
+      double planar = ((Number) ref.get("planar")).doubleValue();
+      // the check bites: the two differ by more than 0.01 km² here
+      assertThat(planar - ellipsoidal).isGreaterThan(10_000);
+      assertThat(p.get("gkEpsg").intValue()).isEqualTo(4549);
+      assertThat(p.get("areaM2").doubleValue()).isCloseTo(ellipsoidal, near(ellipsoidal, 1e-6));
+      assertThat(p.get("planarAreaM2").doubleValue()).isCloseTo(planar, near(planar, 1e-6));
+    } finally {
+      http.delete("/api/plans/" + plan);
+    }
+  }
+
   @Test
   void countyAreasAgreeWithPostgisGeographyArea() {
     List<Map<String, Object>> reference =
