@@ -184,6 +184,30 @@ public final class BaopanFile {
    * @throws InvalidFileException with every problem by line; nothing is returned then
    */
   public static Content read(byte[] bytes, Limits limits) {
+    Checked checked = readChecked(bytes, limits);
+    if (!checked.problems().isEmpty()) {
+      throw new InvalidFileException(checked.problems());
+    }
+    return checked.content();
+  }
+
+  /**
+   * What {@link #readChecked} found: the content with the parcels that have no problem of their
+   * own, and every problem by line.
+   */
+  public record Checked(Content content, List<Problem> problems) {
+    public Checked {
+      problems = List.copyOf(problems);
+    }
+  }
+
+  /**
+   * Reads a file, checking every line, and keeps going after a bad parcel so that the caller can
+   * check the good parcels' geometry too and answer every problem at once.
+   *
+   * @throws InvalidFileException only for a file over a size limit
+   */
+  public static Checked readChecked(byte[] bytes, Limits limits) {
     if (bytes.length > limits.maxBytes()) {
       throw new InvalidFileException(
           List.of(new Problem(0, "文件过大：" + bytes.length + " 字节，上限 " + limits.maxBytes() + " 字节")));
@@ -334,10 +358,7 @@ public final class BaopanFile {
     } else if (parcels.isEmpty() && problems.isEmpty()) {
       problems.add(new Problem(0, "[" + PARCELS + "] 节中没有地块"));
     }
-    if (!problems.isEmpty()) {
-      throw new InvalidFileException(problems);
-    }
-    return new Content(attributes, attributeLines, parcels);
+    return new Checked(new Content(attributes, attributeLines, parcels), problems);
   }
 
   private static String sectionName(String line) {

@@ -12,7 +12,6 @@ import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.LinearRing;
 import org.locationtech.jts.geom.MultiPolygon;
 import org.locationtech.jts.geom.Polygon;
-import org.locationtech.jts.operation.valid.IsSimpleOp;
 import org.locationtech.jts.operation.valid.IsValidOp;
 import org.locationtech.jts.operation.valid.TopologyValidationError;
 import org.zoneplan.codecs.BaopanFile;
@@ -268,23 +267,18 @@ public final class BaopanGeometry {
       }
       LinearRing ring = PLANE.createLinearRing(coordinates);
       int ringNo = points.get(0).ring();
-      if (PLANE.createPolygon(ring).getArea() < 1e-6) {
-        problems.add(new Problem(points.get(0).line(), "第 " + ringNo + " 圈面积为 0"));
+      // IsValidOp names the crossing itself (IsSimpleOp may name the ring's start instead).
+      TopologyValidationError crossing =
+          new IsValidOp(PLANE.createPolygon(ring)).getValidationError();
+      if (crossing != null) {
+        Coordinate c = crossing.getCoordinate();
+        problems.add(
+            new Problem(nearestLine(points, c), topologyText(crossing, "第 " + ringNo + " 圈")));
         bad = true;
         continue;
       }
-      IsSimpleOp simple = new IsSimpleOp(ring);
-      if (!simple.isSimple()) {
-        Coordinate c = simple.getNonSimpleLocation();
-        problems.add(
-            new Problem(
-                nearestLine(points, c),
-                "第 "
-                    + ringNo
-                    + " 圈自相交，交点约在 X="
-                    + String.format(java.util.Locale.ROOT, "%.3f", c.y)
-                    + ", Y="
-                    + String.format(java.util.Locale.ROOT, "%.3f", c.x)));
+      if (PLANE.createPolygon(ring).getArea() < 1e-6) {
+        problems.add(new Problem(points.get(0).line(), "第 " + ringNo + " 圈面积为 0"));
         bad = true;
         continue;
       }

@@ -135,11 +135,18 @@ public class BaopanService {
         throw BoundaryPointTables.badParameter("epsg", e.getMessage());
       }
     }
-    BaopanFile.Content content;
+    BaopanFile.Checked checked;
     try {
-      content = BaopanFile.read(bytes, BaopanFile.Limits.DEFAULT);
+      checked = BaopanFile.readChecked(bytes, BaopanFile.Limits.DEFAULT);
     } catch (BaopanFile.InvalidFileException e) {
       throw refused(e.problems());
+    }
+    // The parcels without problems of their own are rebuilt too, so that one answer lists every
+    // problem of the file.
+    problems.addAll(checked.problems());
+    BaopanFile.Content content = checked.content();
+    if (content.parcels().isEmpty()) {
+      throw refused(problems);
     }
     Crs crs = BaopanGeometry.crs(content, given, problems);
     Map<String, List<BaopanFile.Parcel>> groups = new LinkedHashMap<>();
@@ -249,7 +256,9 @@ public class BaopanService {
         zone.name(), zone.kind(), zone.parentCode(), zone.managedBy(), zone.attributes(), geometry);
   }
 
-  static ApiProblem refused(List<Problem> problems) {
+  static ApiProblem refused(List<Problem> found) {
+    List<Problem> problems = new ArrayList<>(found);
+    problems.sort(java.util.Comparator.comparingInt(Problem::line));
     List<Map<String, Object>> list = new ArrayList<>();
     for (Problem p : problems) {
       Map<String, Object> m = new LinkedHashMap<>();
