@@ -328,6 +328,38 @@ abstract class DeliverablesApiContract {
       assertThat(r.status()).as(format).isEqualTo(200);
       assertThat(r.body().length).as(format).isGreaterThan(100);
     }
+    // GDAL reads the shapefile and the GeoPackage as point layers with every point.
+    org.zoneplan.testsupport.Gdal.requireAvailable();
+    java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("boundary-points");
+    try {
+      java.nio.file.Path gpkg = dir.resolve("points.gpkg");
+      java.nio.file.Files.write(
+          gpkg,
+          get("/api/plans/" + PLAN + "/export?layer=boundary-points&format=gpkg", null).body());
+      String info =
+          org.zoneplan.testsupport.Gdal.run(
+              "ogrinfo", "-ro", "-so", gpkg.toString(), "boundary_points");
+      assertThat(info).contains("Geometry: Point").contains("Feature Count: " + (lines.size() - 1));
+      byte[] zip =
+          get("/api/plans/" + PLAN + "/export?layer=boundary-points&format=shp", null).body();
+      try (java.util.zip.ZipInputStream in =
+          new java.util.zip.ZipInputStream(new ByteArrayInputStream(zip))) {
+        for (java.util.zip.ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+          java.nio.file.Files.write(
+              dir.resolve(java.nio.file.Path.of(e.getName()).getFileName()), in.readAllBytes());
+        }
+      }
+      String shp =
+          org.zoneplan.testsupport.Gdal.run(
+              "ogrinfo",
+              "-ro",
+              "-so",
+              dir.resolve("boundary_points.shp").toString(),
+              "boundary_points");
+      assertThat(shp).contains("Geometry: Point").contains("Feature Count: " + (lines.size() - 1));
+    } finally {
+      org.springframework.util.FileSystemUtils.deleteRecursively(dir);
+    }
     JsonNode geojson =
         get("/api/plans/" + PLAN + "/export?layer=boundary-points&format=geojson", null).json();
     JsonNode first = geojson.get("features").get(0);
