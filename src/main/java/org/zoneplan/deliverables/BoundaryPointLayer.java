@@ -1,8 +1,11 @@
 package org.zoneplan.deliverables;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.PrecisionModel;
 import org.springframework.stereotype.Component;
@@ -13,6 +16,7 @@ import org.zoneplan.exchange.FeatureSource;
 import org.zoneplan.exchange.FieldSchema;
 import org.zoneplan.exchange.LayerOptions;
 import org.zoneplan.geo.BoundaryPoint;
+import org.zoneplan.geo.BoundaryPoints;
 import org.zoneplan.geo.Cgcs2000;
 import org.zoneplan.geo.Crs;
 import org.zoneplan.geo.GaussKruger;
@@ -37,6 +41,14 @@ class BoundaryPointLayer implements ExportLayer {
     this.zones = zones;
   }
 
+  private static Map<String, List<BoundaryPoint>> ownTables(List<Zone> all, Crs crs) {
+    Map<String, List<BoundaryPoint>> tables = new HashMap<>();
+    for (Zone zone : all) {
+      tables.put(zone.code(), BoundaryPoints.of(zone.geometry(), crs));
+    }
+    return tables;
+  }
+
   @Override
   public String name() {
     return "boundary-points";
@@ -50,9 +62,25 @@ class BoundaryPointLayer implements ExportLayer {
     int longestZone = 1;
     int longestName = 1;
     int longestShared = 1;
+    // Each zone's table once per GK zone in use (a plan rarely spans two), then the matching.
+    Map<Integer, Map<String, List<BoundaryPoint>>> tables = new HashMap<>();
+    for (Zone zone : all) {
+      tables.computeIfAbsent(zone.area().gkEpsg(), epsg -> ownTables(all, new Crs(epsg)));
+    }
     for (Zone zone : all) {
       Crs crs = new Crs(GaussKruger.forEpsg(zone.area().gkEpsg()).epsg());
-      for (BoundaryPoint p : BoundaryPointTables.points(zone, crs, all)) {
+      Map<String, List<BoundaryPoint>> inPlane = tables.get(zone.area().gkEpsg());
+      Envelope padded = new Envelope(zone.geometry().getEnvelopeInternal());
+      padded.expandBy(1e-5);
+      Map<String, List<BoundaryPoint>> near = new HashMap<>();
+      for (Zone other : all) {
+        if (!other.code().equals(zone.code())
+            && padded.intersects(other.geometry().getEnvelopeInternal())) {
+          near.put(other.code(), inPlane.get(other.code()));
+        }
+      }
+      for (BoundaryPoint p :
+          BoundaryPoints.share(inPlane.get(zone.code()), near, BoundaryPoints.SHARED_TOLERANCE_M)) {
         String shared = p.sharedText();
         longestZone = Math.max(longestZone, zone.code().length());
         longestName = Math.max(longestName, zone.name().length());
