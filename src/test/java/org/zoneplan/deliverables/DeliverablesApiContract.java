@@ -251,6 +251,47 @@ abstract class DeliverablesApiContract {
   }
 
   @Test
+  void theXlsxOpenedByLibreOfficeHoldsTheJsonsNumbers() throws Exception {
+    org.zoneplan.testsupport.LibreOffice.requireAvailable();
+    String path = "/api/plans/" + PLAN + "/zones/" + ZONE + "/boundary-points";
+    JsonNode points = get(path, null).json().get("points");
+    java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("boundary-points-lo");
+    try {
+      java.nio.file.Path xlsx =
+          java.nio.file.Files.write(
+              dir.resolve("table.xlsx"), get(path + "?format=xlsx", null).body());
+      java.nio.file.Path csv =
+          org.zoneplan.testsupport.LibreOffice.convert(
+              xlsx,
+              "csv:Text - txt - csv (StarCalc):" + org.zoneplan.testsupport.LibreOffice.CSV_UTF8,
+              null,
+              dir,
+              "csv");
+      List<List<String>> rows = new ArrayList<>();
+      try (InputStream in = java.nio.file.Files.newInputStream(csv)) {
+        new org.zoneplan.codecs.CsvTableReader(org.zoneplan.codecs.TableLimits.DEFAULT)
+            .read(in, StandardCharsets.UTF_8, (row, cells) -> rows.add(List.copyOf(cells)));
+      }
+      assertThat(rows.get(0)).startsWith("点号", "部分", "圈号", "X坐标(北,m)", "Y坐标(东,m)");
+      assertThat(rows).hasSize(points.size() + 1);
+      for (int i = 0; i < points.size(); i++) {
+        List<String> f = rows.get(i + 1);
+        JsonNode p = points.get(i);
+        assertThat(f.get(0)).isEqualTo(p.get("name").asString());
+        // LibreOffice writes what it shows: enough digits for the table's millimetres.
+        assertThat(Double.parseDouble(f.get(3)))
+            .isCloseTo(p.get("x").doubleValue(), within(0.0005));
+        assertThat(Double.parseDouble(f.get(4)))
+            .isCloseTo(p.get("y").doubleValue(), within(0.0005));
+        assertThat(Double.parseDouble(f.get(5)))
+            .isCloseTo(p.get("distanceM").doubleValue(), within(0.0005));
+      }
+    } finally {
+      org.springframework.util.FileSystemUtils.deleteRecursively(dir);
+    }
+  }
+
+  @Test
   void sharedPointsNameAPointOfTheNeighboursOwnTable() throws Exception {
     JsonNode points =
         get("/api/plans/" + PLAN + "/zones/" + ZONE + "/boundary-points", null)
