@@ -357,6 +357,13 @@ abstract class DeliverablesApiContract {
       found++;
       assertThat(Double.parseDouble(f[5])).isCloseTo(ref.get(i).northing(), within(0.001));
       assertThat(Double.parseDouble(f[6])).isCloseTo(ref.get(i).easting(), within(0.001));
+      Cs2cs.NorthEast to = ref.get(next(points, i));
+      assertThat(Double.parseDouble(f[7]))
+          .as("distance from %s", f[2])
+          .isCloseTo(
+              Math.hypot(
+                  to.northing() - ref.get(i).northing(), to.easting() - ref.get(i).easting()),
+              within(0.001));
       // The geometry, reprojected by the writer: POINT (easting northing).
       String wkt = line.substring(line.indexOf("\"POINT") + 1, line.lastIndexOf('"'));
       Coordinate c = new WKTReader().read(wkt).getCoordinate();
