@@ -447,6 +447,20 @@ abstract class DeliverablesApiContract {
     Geometry back =
         org.zoneplan.geo.GeoJson.readPolygonal(dry.json().get("features").get(0).get("geometry"));
     assertSameVertices(stored(ZONE), back);
+
+    // The same file as a multipart upload, with the mode as a form field: a draft proposal.
+    Http.Response proposed =
+        new org.zoneplan.testsupport.Multipart()
+            .field("mode", "proposal")
+            .field("reason", "勘测定界")
+            .file("界址点.txt", file.body())
+            .post(port, "/api/plans/" + PLAN + "/zones/" + ZONE + "/baopan");
+    assertThat(proposed.status()).as(proposed.text()).isEqualTo(201);
+    JsonNode proposal =
+        http.get("/api/proposals/" + proposed.json().get("proposalId").asLong()).json();
+    assertThat(proposal.get("changes")).hasSize(1);
+    assertThat(proposal.get("changes").get(0).get("code").asString()).isEqualTo(ZONE);
+    assertThat(proposal.get("changes").get(0).get("operation").asString()).isEqualTo("UPDATE");
   }
 
   /** Every vertex of one has a vertex of the other within 1 mm (in EPSG:4549, by cs2cs). */
