@@ -66,7 +66,7 @@ const TEXT = {
         whatIf: '方案影响(未保存)', overlapsCreated: '新增重叠', concentrationChange: '集聚率', parcelsGained: '纳入地块',
         parcelsLost: '移出地块', exportLayer: '图层', exportFormat: '格式', exportCrs: '坐标系', exportEncoding: '编码',
         exportUnit: '面积单位', exportDownload: '下载', layerZonesOpt: '开发区区块', layerParcelsOpt: '地块',
-        layerDivisionsOpt: '行政区划', thisValue: '本区块', added: '新增', removed: '调出',
+        layerDivisionsOpt: '行政区划', layerBoundaryPointsOpt: '界址点', thisValue: '本区块', added: '新增', removed: '调出',
         kinds: { PLATFORM: '平台', ZONE: '开发区', CORE: '核心区', SUBAREA: '片区', EXPANSION: '拓展区',
                  FUNCTIONAL: '功能分区', COOPERATION: '合作园' } },
   en: { title: 'Development zone plans', plan: 'Plan version', hint: 'Click a zone on the map to see its area.',
@@ -141,7 +141,7 @@ const TEXT = {
         whatIf: 'Effect (not saved)', overlapsCreated: 'New overlaps', concentrationChange: 'Concentration', parcelsGained: 'Parcels gained',
         parcelsLost: 'Parcels lost', exportLayer: 'Layer', exportFormat: 'Format', exportCrs: 'CRS', exportEncoding: 'Encoding',
         exportUnit: 'Area unit', exportDownload: 'Download', layerZonesOpt: 'Zones', layerParcelsOpt: 'Parcels',
-        layerDivisionsOpt: 'Divisions', thisValue: 'This zone', added: 'added', removed: 'removed',
+        layerDivisionsOpt: 'Divisions', layerBoundaryPointsOpt: 'Boundary points', thisValue: 'This zone', added: 'added', removed: 'removed',
         kinds: { PLATFORM: 'Platform', ZONE: 'Zone', CORE: 'Core area', SUBAREA: 'Sub-area',
                  EXPANSION: 'Expansion block', FUNCTIONAL: 'Functional area', COOPERATION: 'Cooperation park' } },
 };
