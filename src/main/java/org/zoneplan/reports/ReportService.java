@@ -179,7 +179,7 @@ public class ReportService {
 
   private static void walk(Zone z, Map<String, List<Zone>> children, List<Zone> out) {
     out.add(z);
-    List<Zone> parts = children.getOrDefault(z.code(), List.of());
+    List<Zone> parts = new ArrayList<>(children.getOrDefault(z.code(), List.of()));
     parts.sort(Comparator.comparing(Zone::code));
     for (Zone p : parts) {
       walk(p, children, out);

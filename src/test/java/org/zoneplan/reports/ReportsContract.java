@@ -1,0 +1,231 @@
+package org.zoneplan.reports;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.zoneplan.testsupport.Credentials;
+import org.zoneplan.testsupport.Cs2cs;
+import org.zoneplan.testsupport.Http;
+import org.zoneplan.testsupport.Poppler;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The PDF report and atlas (issue 11, point 1) on the sample data, read back by poppler-utils: the
+ * zone's name, its areas (the stored m² of the JSON API, converted to ha and 亩 here), every
+ * boundary point (the stored vertices projected by PROJ's cs2cs, to 1 mm), the indicators of the
+ * asked year (the JSON API's values), the CJK font embedded; the atlas's contents and pages; bad
+ * parameters as problems. Runs unchanged on H2GIS and PostGIS.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+abstract class ReportsContract {
+  static final String PARCELS = "3000";
+  static final String PLAN = "pujiang-2021";
+  static final String CORE = "PJ-1-CORE";
+  static final Credentials VIEWER = new Credentials("t-pdf-viewer", "test-pass-1");
+
+  @LocalServerPort int port;
+  @TempDir Path dir;
+  Http http;
+
+  @BeforeEach
+  void viewer() {
+    http = new Http(port);
+    if (http.get("/api/users/" + VIEWER.username()).status() == 404) {
+      Http.Response created =
+          http.post(
+              "/api/users",
+              "{\"username\":\""
+                  + VIEWER.username()
+                  + "\",\"password\":\""
+                  + VIEWER.password()
+                  + "\",\"roles\":[\"VIEWER\"]}");
+      assertThat(created.status()).as(created.text()).isEqualTo(201);
+    }
+  }
+
+  private Path download(String path, String file) throws IOException, InterruptedException {
+    HttpResponse<byte[]> r =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                    .header("Authorization", VIEWER.header())
+                    .build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+    assertThat(r.statusCode())
+        .as(path + ": " + new String(r.body(), StandardCharsets.UTF_8))
+        .isEqualTo(200);
+    assertThat(r.headers().firstValue("Content-Type").orElse("")).isEqualTo("application/pdf");
+    assertThat(r.headers().firstValue("Content-Disposition").orElse(""))
+        .startsWith("attachment;")
+        .contains(".pdf");
+    Path out = dir.resolve(file);
+    Files.write(out, r.body());
+    return out;
+  }
+
+  private static String f(double v, int decimals) {
+    return String.format(Locale.ROOT, "%." + decimals + "f", v);
+  }
+
+  @Test
+  void zoneReportShowsNameAreasIndicatorsAndEveryBoundaryPointWithTheFontEmbedded()
+      throws Exception {
+    Poppler.requireAvailable();
+    Cs2cs.requireAvailable();
+    JsonNode zone = http.as(VIEWER).get("/api/plans/" + PLAN + "/zones/" + CORE).json();
+    JsonNode props = zone.get("properties");
+    int year = 2023;
+    Path pdf =
+        download(
+            "/api/plans/" + PLAN + "/zones/" + CORE + "/report.pdf?scale=10000&year=" + year,
+            "core.pdf");
+    String text = Poppler.text(pdf);
+
+    assertThat(text).contains(props.get("name").asString()).contains(CORE);
+    assertThat(text).contains("1:10000");
+    // areas: the stored m² (JSON), converted here: 1 ha = 10,000 m², 1 亩 = 10,000/15 m²
+    double m2 = props.get("areaM2").asDouble();
+    double planar = props.get("planarAreaM2").asDouble();
+    for (double a : new double[] {m2, planar}) {
+      assertThat(text).contains(f(a, 2)).contains(f(a / 10_000, 4)).contains(f(a * 15 / 10_000, 2));
+    }
+    assertThat(text).contains("EPSG:" + props.get("gkEpsg").asInt());
+
+    // indicators of the year: each value the JSON API gives for the zone is printed
+    JsonNode yearly =
+        http.as(VIEWER).get("/api/plans/" + PLAN + "/indicators/yearly?year=" + year).json();
+    assertThat(text).contains("（" + year + " 年）");
+    int valuesChecked = 0;
+    for (JsonNode row : yearly.get("zones")) {
+      if (row.get("code").asString().equals(CORE)) {
+        for (JsonNode v : row.get("values")) {
+          if (v.get("value") != null && v.get("value").isNumber()) {
+            assertThat(text).contains(f(v.get("value").asDouble(), 2));
+            valuesChecked++;
+          }
+        }
+      }
+    }
+    assertThat(valuesChecked).isPositive();
+
+    // every boundary point: the stored vertices (each ring without its closing repeat), projected
+    // by cs2cs to the zone's GK plane with the zone number (EPSG:4549 → zone 40 → EPSG:4528)
+    int gkZone = props.get("gkEpsg").asInt() - 4534 + 25;
+    int prefixed = 4513 + gkZone - 25;
+    List<double[]> vertices = new ArrayList<>();
+    for (JsonNode polygon : zone.get("geometry").get("coordinates")) {
+      for (JsonNode ring : polygon) {
+        for (int i = 0; i < ring.size() - 1; i++) {
+          double[] p = {ring.get(i).get(0).asDouble(), ring.get(i).get(1).asDouble()};
+          if (vertices.isEmpty()
+              || vertices.get(vertices.size() - 1)[0] != p[0]
+              || vertices.get(vertices.size() - 1)[1] != p[1]) {
+            vertices.add(p);
+          }
+        }
+      }
+    }
+    List<Cs2cs.NorthEast> expected = Cs2cs.project(vertices, prefixed);
+    Pattern row =
+        Pattern.compile("(?m)^\\s*J(\\d+)\\s+\\d+-\\d+\\s+(\\d+\\.\\d{3})\\s+(\\d+\\.\\d{3})");
+    Matcher m = row.matcher(text);
+    List<double[]> printed = new ArrayList<>();
+    Set<Integer> numbers = new LinkedHashSet<>();
+    while (m.find()) {
+      numbers.add(Integer.parseInt(m.group(1)));
+      printed.add(new double[] {Double.parseDouble(m.group(2)), Double.parseDouble(m.group(3))});
+    }
+    assertThat(printed).hasSize(expected.size());
+    assertThat(numbers).hasSize(expected.size()).contains(1, expected.size());
+    for (Cs2cs.NorthEast e : expected) {
+      assertThat(
+              printed.stream()
+                  .anyMatch(
+                      p ->
+                          Math.abs(p[0] - e.northing()) <= 0.0015
+                              && Math.abs(p[1] - e.easting()) <= 0.0015))
+          .as("point X=%.3f Y=%.3f printed", e.northing(), e.easting())
+          .isTrue();
+    }
+
+    String fonts = Poppler.fonts(pdf);
+    assertThat(fonts.lines().filter(l -> l.contains("NotoSansCJK")).toList())
+        .isNotEmpty()
+        .allSatisfy(l -> assertThat(l).matches(".*\\byes\\s+yes\\s+yes\\s+\\d+\\s+\\d+\\s*$"));
+    assertThat(fonts.lines().skip(2).toList())
+        .as("every font embedded")
+        .allSatisfy(l -> assertThat(l).matches(".*\\byes\\s+\\S+\\s+\\S+\\s+\\d+\\s+\\d+\\s*$"));
+  }
+
+  @Test
+  void atlasHasContentsFirstAndEveryZone() throws Exception {
+    Poppler.requireAvailable();
+    JsonNode zones = http.as(VIEWER).get("/api/plans/" + PLAN + "/zones").json();
+    List<String> codes = new ArrayList<>();
+    for (JsonNode feature : zones.get("features")) {
+      codes.add(feature.get("properties").get("code").asString());
+    }
+    assertThat(codes).contains(CORE);
+    Path pdf =
+        download("/api/plans/" + PLAN + "/atlas.pdf?paper=A3&orientation=landscape", "atlas.pdf");
+    int pages = Poppler.pages(pdf);
+    assertThat(pages).isGreaterThanOrEqualTo(1 + 2 * codes.size());
+    String contents = Poppler.text(pdf, 1, 1);
+    assertThat(contents).contains("区块图集");
+    for (String code : codes) {
+      assertThat(contents).contains(code);
+    }
+    // the contents' page of the core zone holds its map page
+    Matcher m =
+        Pattern.compile("(?m)^\\s*" + Pattern.quote(CORE) + "\\s.*?(\\d+)\\s*$").matcher(contents);
+    assertThat(m.find()).as(contents).isTrue();
+    int page = Integer.parseInt(m.group(1));
+    assertThat(Poppler.text(pdf, page, page)).contains(CORE + "）范围图");
+    assertThat(Poppler.info(pdf)).containsPattern("Page size:\\s+1190.55 x 841.89 pts");
+  }
+
+  @Test
+  void badParametersAreProblemsAndAnonymousIsRefused() {
+    Http viewer = http.as(VIEWER);
+    String base = "/api/plans/" + PLAN + "/zones/" + CORE + "/report.pdf";
+    for (String bad :
+        List.of(
+            "?scale=100",
+            "?scale=60000",
+            "?scale=abc",
+            "?paper=B5",
+            "?orientation=up",
+            "?year=1800")) {
+      Http.Response r = viewer.get(base + bad);
+      assertThat(r.status()).as(bad).isEqualTo(422);
+      assertThat(r.contentType()).as(bad).startsWith("application/problem+json");
+      String parameter = bad.substring(1, bad.indexOf('='));
+      assertThat(r.json().get("detail").asString()).as(bad).contains(parameter);
+    }
+    assertThat(viewer.get("/api/plans/" + PLAN + "/zones/NO-SUCH/report.pdf").status())
+        .isEqualTo(404);
+    assertThat(viewer.get("/api/plans/no-such-plan/atlas.pdf").status()).isEqualTo(404);
+    assertThat(viewer.get("/api/plans/" + PLAN + "/atlas.pdf?paper=Letter").status())
+        .isEqualTo(422);
+    assertThat(http.anonymous().get(base).status()).isEqualTo(401);
+  }
+}
