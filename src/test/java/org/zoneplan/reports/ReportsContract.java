@@ -1,7 +1,9 @@
 package org.zoneplan.reports;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -17,14 +19,22 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.zoneplan.codecs.CsvTableReader;
+import org.zoneplan.codecs.TableLimits;
 import org.zoneplan.testsupport.Credentials;
 import org.zoneplan.testsupport.Cs2cs;
 import org.zoneplan.testsupport.Http;
+import org.zoneplan.testsupport.LibreOffice;
 import org.zoneplan.testsupport.Poppler;
 import tools.jackson.databind.JsonNode;
 
@@ -33,13 +43,16 @@ import tools.jackson.databind.JsonNode;
  * zone's name, its areas (the stored m² of the JSON API, converted to ha and 亩 here), every
  * boundary point (the stored vertices projected by PROJ's cs2cs, to 1 mm), the indicators of the
  * asked year (the JSON API's values), the CJK font embedded; the atlas's contents and pages; bad
- * parameters as problems. Runs unchanged on H2GIS and PostGIS.
+ * parameters as problems. And the page's tables added as .xlsx (point 4: the zone list, the parks'
+ * assessment, the quota balances), read back with POI and LibreOffice and compared with the JSON of
+ * the same request. Runs unchanged on H2GIS and PostGIS.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 abstract class ReportsContract {
   static final String PARCELS = "3000";
   static final String PLAN = "pujiang-2021";
   static final String CORE = "PJ-1-CORE";
+  static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
   static final Credentials VIEWER = new Credentials("t-pdf-viewer", "test-pass-1");
 
   @LocalServerPort int port;
@@ -201,6 +214,158 @@ abstract class ReportsContract {
     int page = Integer.parseInt(m.group(1));
     assertThat(Poppler.text(pdf, page, page)).contains(CORE + "）范围图");
     assertThat(Poppler.info(pdf)).containsPattern("Page size:\\s+1190.55 x 841.89 pts");
+  }
+
+  // ---------------------------------------------------------------- .xlsx tables (point 4)
+
+  private byte[] xlsx(String path, String accept) throws IOException, InterruptedException {
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+            .header("Authorization", VIEWER.header());
+    if (accept != null) {
+      b.header("Accept", accept);
+    }
+    HttpResponse<byte[]> r =
+        HttpClient.newHttpClient().send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+    assertThat(r.statusCode())
+        .as(path + ": " + new String(r.body(), StandardCharsets.UTF_8))
+        .isEqualTo(200);
+    assertThat(r.headers().firstValue("Content-Type").orElse("")).isEqualTo(XLSX);
+    assertThat(r.headers().firstValue("Content-Disposition").orElse(""))
+        .contains("filename*=UTF-8''");
+    return r.body();
+  }
+
+  /** The rows of a workbook's first sheet (header included): numbers as Double, text as String. */
+  private static List<List<Object>> rows(byte[] bytes, int sheetIndex) throws IOException {
+    try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(bytes))) {
+      Sheet sheet = book.getSheetAt(sheetIndex);
+      int width = sheet.getRow(0).getLastCellNum();
+      List<List<Object>> rows = new ArrayList<>();
+      for (Row row : sheet) {
+        List<Object> cells = new ArrayList<>();
+        for (int i = 0; i < width; i++) {
+          Cell c = row.getCell(i);
+          cells.add(
+              c == null
+                  ? null
+                  : c.getCellType() == CellType.NUMERIC
+                      ? (Object) c.getNumericCellValue()
+                      : c.getStringCellValue());
+        }
+        rows.add(cells);
+      }
+      return rows;
+    }
+  }
+
+  @Test
+  void zoneListAsXlsxHoldsTheJsonsAreasByFormatAndByAccept() throws Exception {
+    JsonNode json = http.as(VIEWER).get("/api/plans/" + PLAN + "/zones").json();
+    // Accept: */* keeps GeoJSON
+    assertThat(json.get("type").asString()).isEqualTo("FeatureCollection");
+    for (byte[] bytes :
+        List.of(
+            xlsx("/api/plans/" + PLAN + "/zones?format=xlsx", null),
+            xlsx("/api/plans/" + PLAN + "/zones", XLSX))) {
+      List<List<Object>> rows = rows(bytes, 0);
+      assertThat(rows.get(0))
+          .containsExactly(
+              "区块代码",
+              "区块名称",
+              "类型",
+              "上级区块",
+              "管理主体",
+              "椭球面积(m²)",
+              "椭球面积(公顷)",
+              "椭球面积(亩)",
+              "平面面积(m²)",
+              "平面坐标系(EPSG)");
+      assertThat(rows).hasSize(json.get("features").size() + 1);
+      int i = 1;
+      for (JsonNode f : json.get("features")) {
+        JsonNode p = f.get("properties");
+        List<Object> row = rows.get(i++);
+        assertThat(row.get(0)).isEqualTo(p.get("code").asString());
+        assertThat(row.get(1)).isEqualTo(p.get("name").asString());
+        double m2 = p.get("areaM2").asDouble();
+        assertThat((Double) row.get(5)).isEqualTo(m2);
+        // converted here: 1 ha = 10,000 m², 1 亩 = 10,000/15 m²
+        assertThat((Double) row.get(6)).isCloseTo(m2 / 10_000, within(1e-9 * m2));
+        assertThat((Double) row.get(7)).isCloseTo(m2 * 15 / 10_000, within(1e-9 * m2));
+        assertThat((Double) row.get(8)).isEqualTo(p.get("planarAreaM2").asDouble());
+        assertThat((Double) row.get(9)).isEqualTo(p.get("gkEpsg").asDouble());
+      }
+    }
+  }
+
+  @Test
+  void zoneListReadBackByLibreOfficeIsTheJsons() throws Exception {
+    LibreOffice.requireAvailable();
+    JsonNode json = http.as(VIEWER).get("/api/plans/" + PLAN + "/zones").json();
+    Path file =
+        Files.write(
+            dir.resolve("zones.xlsx"), xlsx("/api/plans/" + PLAN + "/zones?format=xlsx", null));
+    Path csv =
+        LibreOffice.convert(
+            file, "csv:Text - txt - csv (StarCalc):" + LibreOffice.CSV_UTF8, null, dir, "csv");
+    List<List<String>> rows = new ArrayList<>();
+    try (var in = Files.newInputStream(csv)) {
+      new CsvTableReader(TableLimits.DEFAULT)
+          .read(in, StandardCharsets.UTF_8, (row, cells) -> rows.add(List.copyOf(cells)));
+    }
+    assertThat(rows).hasSize(json.get("features").size() + 1);
+    int i = 1;
+    for (JsonNode f : json.get("features")) {
+      JsonNode p = f.get("properties");
+      List<String> row = rows.get(i++);
+      assertThat(row.get(0)).isEqualTo(p.get("code").asString());
+      double m2 = p.get("areaM2").asDouble();
+      // LibreOffice writes what it shows: at least 9 significant digits
+      assertThat(Double.parseDouble(row.get(5))).isCloseTo(m2, within(1e-8 * m2));
+      assertThat(Double.parseDouble(row.get(7))).isCloseTo(m2 * 15 / 10_000, within(1e-8 * m2));
+    }
+  }
+
+  @Test
+  void parksAssessmentAndQuotaBalancesAsXlsxAreTheJsons() throws Exception {
+    Http viewer = http.as(VIEWER);
+    String period = viewer.get("/api/parks/periods").json().get(0).asString();
+    String q = "/api/parks/assessment?period=" + period;
+    JsonNode json = viewer.get(q).json();
+    List<List<Object>> rows = rows(xlsx(q + "&format=xlsx", null), 0);
+    assertThat(rows.get(0)).contains("区县代码", "属地值", "共享后值");
+    int i = 1;
+    int figures = 0;
+    for (JsonNode d : json.get("districts")) {
+      for (JsonNode f : d.get("figures")) {
+        List<Object> row = rows.get(i++);
+        assertThat(row.get(0)).isEqualTo(d.get("code").asString());
+        assertThat(row.get(6)).isEqualTo(f.get("item").asString());
+        assertThat((Double) row.get(9)).isEqualTo(f.get("territorial").asDouble());
+        assertThat((Double) row.get(10)).isEqualTo(f.get("shared").asDouble());
+        figures++;
+      }
+    }
+    assertThat(figures).isPositive();
+    assertThat(rows).hasSize(figures + 1);
+
+    JsonNode balances = viewer.get("/api/quota/balances").json();
+    List<List<Object>> quota = rows(xlsx("/api/quota/balances", XLSX), 0);
+    assertThat(quota.get(0))
+        .containsExactly("主体", "年度", "下达(亩)", "已分配(亩)", "已使用(亩)", "可分配(亩)", "已分配未使用(亩)");
+    assertThat(balances.size()).isPositive();
+    assertThat(quota).hasSize(balances.size() + 1);
+    for (int k = 0; k < balances.size(); k++) {
+      JsonNode b = balances.get(k);
+      List<Object> row = quota.get(k + 1);
+      assertThat(row.get(0)).isEqualTo(b.get("body").asString());
+      assertThat((Double) row.get(1)).isEqualTo(b.get("year").asDouble());
+      assertThat((Double) row.get(2)).isEqualTo(b.get("grantedMu").asDouble());
+      assertThat((Double) row.get(5)).isEqualTo(b.get("availableMu").asDouble());
+    }
+    assertThat(viewer.get("/api/quota/balances?format=pdf").status()).isEqualTo(422);
+    assertThat(viewer.get("/api/plans/" + PLAN + "/zones?format=csv").status()).isEqualTo(422);
   }
 
   @Test
