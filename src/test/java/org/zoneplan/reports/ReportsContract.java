@@ -369,6 +369,43 @@ abstract class ReportsContract {
   }
 
   @Test
+  void programmeFiguresAndSharesAsXlsxAreTheJsons() throws Exception {
+    Http viewer = http.as(VIEWER);
+    JsonNode list = viewer.get("/api/programmes").json();
+    assertThat(list.size()).isPositive();
+    String id = list.get(0).get("id").asString();
+    String base = "/api/programmes/" + id;
+    JsonNode figures = viewer.get(base + "/figures").json();
+    List<List<Object>> rows = rows(xlsx(base + "/figures?format=xlsx", null), 0);
+    List<JsonNode> groups = new ArrayList<>();
+    groups.add(figures.get("total"));
+    figures.get("byCategory").forEach(groups::add);
+    figures.get("byStatus").forEach(groups::add);
+    assertThat(rows).hasSize(groups.size() + 1);
+    for (int k = 0; k < groups.size(); k++) {
+      JsonNode g = groups.get(k);
+      List<Object> row = rows.get(k + 1);
+      assertThat((Double) row.get(3)).isEqualTo(g.get("count").asDouble());
+      assertThat((Double) row.get(4)).isEqualTo(g.get("areaM2").asDouble());
+      assertThat((Double) row.get(5))
+          .isCloseTo(g.get("areaM2").asDouble() * 15 / 10_000, within(1e-6));
+    }
+    JsonNode shares = viewer.get(base + "/shares?year=2023").json();
+    List<List<Object>> shareRows = rows(xlsx(base + "/shares?year=2023", XLSX), 0);
+    assertThat(shareRows).hasSize(shares.get("shares").size() + 1);
+    for (int k = 0; k < shares.get("shares").size(); k++) {
+      JsonNode sh = shares.get("shares").get(k);
+      List<Object> row = shareRows.get(k + 1);
+      assertThat(row.get(1)).isEqualTo(sh.get("key").asString());
+      if (sh.get("share").isNumber()) {
+        assertThat((Double) row.get(5)).isEqualTo(sh.get("share").asDouble());
+      } else {
+        assertThat(row.get(5)).isNull();
+      }
+    }
+  }
+
+  @Test
   void badParametersAreProblemsAndAnonymousIsRefused() {
     Http viewer = http.as(VIEWER);
     String base = "/api/plans/" + PLAN + "/zones/" + CORE + "/report.pdf";
