@@ -68,7 +68,7 @@ const TEXT = {
         exportUnit: '面积单位', exportDownload: '下载', reportTitle: '成果图件与表格', reportPaper: '纸张', reportOrientation: '方向',
         reportPortrait: '纵向', reportLandscape: '横向', reportScale: '比例尺', reportFit: '适配区块', reportAtlas: '区块图集 PDF',
         reportZonesXlsx: '区块列表 .xlsx', reportPdf: '区块报告 PDF', layerZonesOpt: '开发区区块', layerParcelsOpt: '地块',
-        layerDivisionsOpt: '行政区划', thisValue: '本区块', added: '新增', removed: '调出',
+        layerDivisionsOpt: '行政区划', layerBoundaryPointsOpt: '界址点', thisValue: '本区块', added: '新增', removed: '调出',
         kinds: { PLATFORM: '平台', ZONE: '开发区', CORE: '核心区', SUBAREA: '片区', EXPANSION: '拓展区',
                  FUNCTIONAL: '功能分区', COOPERATION: '合作园' } },
   en: { title: 'Development zone plans', plan: 'Plan version', hint: 'Click a zone on the map to see its area.',
@@ -145,7 +145,7 @@ const TEXT = {
         exportUnit: 'Area unit', exportDownload: 'Download', reportTitle: 'Map sheets and tables', reportPaper: 'Paper',
         reportOrientation: 'Orientation', reportPortrait: 'Portrait', reportLandscape: 'Landscape', reportScale: 'Scale',
         reportFit: 'Fit the zone', reportAtlas: 'Atlas (PDF)', reportZonesXlsx: 'Zone list .xlsx', reportPdf: 'Zone report (PDF)', layerZonesOpt: 'Zones', layerParcelsOpt: 'Parcels',
-        layerDivisionsOpt: 'Divisions', thisValue: 'This zone', added: 'added', removed: 'removed',
+        layerDivisionsOpt: 'Divisions', layerBoundaryPointsOpt: 'Boundary points', thisValue: 'This zone', added: 'added', removed: 'removed',
         kinds: { PLATFORM: 'Platform', ZONE: 'Zone', CORE: 'Core area', SUBAREA: 'Sub-area',
                  EXPANSION: 'Expansion block', FUNCTIONAL: 'Functional area', COOPERATION: 'Cooperation park' } },
 };

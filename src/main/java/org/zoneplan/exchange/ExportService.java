@@ -92,7 +92,10 @@ public class ExportService {
         Path dir = properties.newTempDir("export");
         Path file = dir.resolve(source.name() + ".gpkg");
         try {
-          write(source, new GeoPackageWriter(file, source.name(), source.fields(), request.crs()));
+          write(
+              source,
+              new GeoPackageWriter(
+                  file, source.name(), source.fields(), request.crs(), source.geometryType()));
         } catch (IOException | RuntimeException e) {
           TempFiles.deleteRecursively(dir);
           throw e;

@@ -15,6 +15,18 @@ public interface FeatureSource {
   List<ExportField> fields();
 
   /**
+   * The GeoPackage geometry type name of every feature: {@code MULTIPOLYGON} (the default: zones,
+   * parcels, divisions) or {@code POINT} (boundary points). Writers that need one type per file
+   * (shapefile, GeoPackage) write this one.
+   */
+  default String geometryType() {
+    return MULTIPOLYGON;
+  }
+
+  String MULTIPOLYGON = "MULTIPOLYGON";
+  String POINT = "POINT";
+
+  /**
    * Calls the sink once per feature, in order, without holding the layer in memory where the store
    * allows it. May be called more than once.
    */
@@ -28,7 +40,18 @@ public interface FeatureSource {
 
   /** A source over features already in memory. */
   static FeatureSource of(String name, List<ExportField> fields, List<ExportFeature> features) {
+    return of(name, fields, features, MULTIPOLYGON);
+  }
+
+  /** A source over features already in memory, of the given geometry type. */
+  static FeatureSource of(
+      String name, List<ExportField> fields, List<ExportFeature> features, String geometryType) {
     return new FeatureSource() {
+      @Override
+      public String geometryType() {
+        return geometryType;
+      }
+
       @Override
       public String name() {
         return name;

@@ -11,6 +11,7 @@ import org.locationtech.jts.algorithm.Orientation;
 import org.locationtech.jts.geom.CoordinateSequence;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.LinearRing;
+import org.locationtech.jts.geom.Point;
 import org.locationtech.jts.geom.Polygon;
 
 /**
@@ -60,6 +61,14 @@ final class GeoJsonFeatureWriter implements FeatureWriter {
   static void geometry(Writer out, Geometry g) throws IOException {
     if (g == null || g.isEmpty()) {
       out.write("null");
+      return;
+    }
+    if (g instanceof Point point) {
+      out.write("{\"type\":\"Point\",\"coordinates\":[");
+      out.write(Double.toString(point.getX()));
+      out.write(',');
+      out.write(Double.toString(point.getY()));
+      out.write("]}");
       return;
     }
     out.write("{\"type\":\"MultiPolygon\",\"coordinates\":[");

@@ -34,6 +34,7 @@ final class GeoPackageWriter implements FeatureWriter {
   private long fid;
   private final List<ExportField> fields;
   private final String table;
+  private final String geometryType;
   private final Crs crs;
   private final UnaryOperator<Geometry> transform;
   private final WKBWriter wkb = new WKBWriter(2, ByteOrderValues.LITTLE_ENDIAN);
@@ -41,6 +42,19 @@ final class GeoPackageWriter implements FeatureWriter {
   private int pending;
 
   GeoPackageWriter(Path file, String table, List<ExportField> fields, Crs crs) throws IOException {
+    this(file, table, fields, crs, FeatureSource.MULTIPOLYGON);
+  }
+
+  /**
+   * @param geometryType {@link FeatureSource#MULTIPOLYGON} or {@link FeatureSource#POINT}
+   */
+  GeoPackageWriter(Path file, String table, List<ExportField> fields, Crs crs, String geometryType)
+      throws IOException {
+    if (!geometryType.equals(FeatureSource.MULTIPOLYGON)
+        && !geometryType.equals(FeatureSource.POINT)) {
+      throw new IllegalArgumentException("geometry type " + geometryType);
+    }
+    this.geometryType = geometryType;
     this.fields = fields;
     this.table = table;
     this.crs = crs;
@@ -92,7 +106,8 @@ final class GeoPackageWriter implements FeatureWriter {
       StringBuilder create =
           new StringBuilder("CREATE TABLE ")
               .append(quote(table))
-              .append(" (fid INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, geom MULTIPOLYGON");
+              .append(" (fid INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, geom ")
+              .append(geometryType);
       StringBuilder columns = new StringBuilder("fid, geom");
       StringBuilder marks = new StringBuilder("?, ?");
       for (ExportField f : fields) {
@@ -301,8 +316,9 @@ final class GeoPackageWriter implements FeatureWriter {
                       + " ?, ?)");
           PreparedStatement columns =
               db.prepareStatement(
-                  "INSERT INTO gpkg_geometry_columns VALUES (?, 'geom', 'MULTIPOLYGON', ?, 0,"
-                      + " 0)")) {
+                  "INSERT INTO gpkg_geometry_columns VALUES (?, 'geom', '"
+                      + geometryType
+                      + "', ?, 0, 0)")) {
         contents.setString(1, table);
         contents.setString(2, table);
         contents.setString(3, Instant.now().truncatedTo(ChronoUnit.MILLIS).toString());

@@ -11,6 +11,7 @@ import org.locationtech.jts.algorithm.Orientation;
 import org.locationtech.jts.geom.CoordinateSequence;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.LinearRing;
+import org.locationtech.jts.geom.Point;
 import org.locationtech.jts.geom.Polygon;
 
 /**
@@ -76,7 +77,13 @@ final class KmlFeatureWriter implements FeatureWriter {
     }
     out.write("</SchemaData></ExtendedData>");
     Geometry g = feature.geometry();
-    if (g != null && !g.isEmpty()) {
+    if (g instanceof Point point && !point.isEmpty()) {
+      out.write("<Point><coordinates>");
+      out.write(Double.toString(point.getX()));
+      out.write(',');
+      out.write(Double.toString(point.getY()));
+      out.write("</coordinates></Point>");
+    } else if (g != null && !g.isEmpty()) {
       out.write("<MultiGeometry>");
       for (int p = 0; p < g.getNumGeometries(); p++) {
         Polygon polygon = (Polygon) g.getGeometryN(p);

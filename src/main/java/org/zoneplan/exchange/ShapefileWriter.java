@@ -16,12 +16,14 @@ import org.locationtech.jts.geom.CoordinateSequence;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.LinearRing;
+import org.locationtech.jts.geom.Point;
 import org.locationtech.jts.geom.Polygon;
 import org.zoneplan.geo.Crs;
 
 /**
- * Streams a polygon shapefile ({@code .shp .shx .dbf .prj .cpg}) into a folder, one feature at a
- * time; headers (file lengths, extent, record count) are patched in on {@link #close()}.
+ * Streams a polygon (or point) shapefile ({@code .shp .shx .dbf .prj .cpg}) into a folder, one
+ * feature at a time; headers (file lengths, extent, record count) are patched in on {@link
+ * #close()}.
  *
  * <p>Hand-written rather than H2GIS's {@code SHPWrite}, which (2.2.3) writes wrong record lengths
  * and {@code .shx} offsets for multi-part polygons, no {@code .cpg}, language driver byte 0 or 3, a
@@ -36,6 +38,7 @@ public final class ShapefileWriter implements FeatureWriter {
   static final int FILE_CODE = 9994;
   static final int VERSION = 1000;
   static final int NULL_SHAPE = 0;
+  static final int POINT = 1;
   static final int POLYGON = 5;
   private static final int HEADER_BYTES = 100;
 
@@ -50,6 +53,11 @@ public final class ShapefileWriter implements FeatureWriter {
   private final Envelope extent = new Envelope();
   private long shpBytes = HEADER_BYTES;
   private int records;
+
+  /** POLYGON, or POINT once a point is written; a file holds one shape type. */
+  private int shapeType = POLYGON;
+
+  private boolean typed;
 
   /**
    * @param folder where the five files are created (they must not exist)
@@ -80,8 +88,18 @@ public final class ShapefileWriter implements FeatureWriter {
       geometry = transform.apply(geometry);
     }
     records++;
-    int contentBytes =
-        geometry == null || geometry.isEmpty() ? writeNull() : writePolygons(geometry);
+    int contentBytes;
+    if (geometry == null || geometry.isEmpty()) {
+      contentBytes = writeNull();
+    } else {
+      int type = geometry instanceof Point ? POINT : POLYGON;
+      if (typed && type != shapeType) {
+        throw new IOException("a shapefile holds one shape type: points and polygons mixed");
+      }
+      typed = true;
+      shapeType = type;
+      contentBytes = type == POINT ? writePoint((Point) geometry) : writePolygons(geometry);
+    }
     if (shxBuffer.remaining() < 8) {
       drain(shxBuffer, shx);
     }
@@ -100,6 +118,17 @@ public final class ShapefileWriter implements FeatureWriter {
     shpBuffer.putInt(Integer.reverseBytes(2));
     shpBuffer.putInt(NULL_SHAPE);
     return 4;
+  }
+
+  private int writePoint(Point point) throws IOException {
+    reserve(8 + 20);
+    extent.expandToInclude(point.getCoordinate());
+    shpBuffer.putInt(Integer.reverseBytes(records));
+    shpBuffer.putInt(Integer.reverseBytes(10));
+    shpBuffer.putInt(POINT);
+    shpBuffer.putDouble(point.getX());
+    shpBuffer.putDouble(point.getY());
+    return 20;
   }
 
   private int writePolygons(Geometry geometry) throws IOException {
@@ -216,7 +245,7 @@ public final class ShapefileWriter implements FeatureWriter {
     header.putInt((int) (fileBytes / 2));
     header.order(ByteOrder.LITTLE_ENDIAN);
     header.putInt(VERSION);
-    header.putInt(POLYGON);
+    header.putInt(shapeType);
     Envelope box = extent.isNull() ? new Envelope(0, 0, 0, 0) : extent;
     header.putDouble(box.getMinX());
     header.putDouble(box.getMinY());

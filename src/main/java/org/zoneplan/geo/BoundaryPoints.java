@@ -126,25 +126,43 @@ public final class BoundaryPoints {
     if (own.isEmpty() || others.isEmpty()) {
       return own;
     }
+    // About 1e-5 degrees per metre at these latitudes; pad the envelope generously.
+    Envelope padded = new Envelope(geographic.getEnvelopeInternal());
+    padded.expandBy(toleranceM * 1e-4 + 1e-7);
+    Map<String, List<BoundaryPoint>> theirs = new TreeMap<>();
+    for (Map.Entry<String, ? extends Geometry> other : others.entrySet()) {
+      Geometry geometry = other.getValue();
+      if (geometry != null && padded.intersects(geometry.getEnvelopeInternal())) {
+        theirs.put(other.getKey(), of(geometry, crs));
+      }
+    }
+    return share(own, theirs, toleranceM);
+  }
+
+  /**
+   * {@code own} with each point naming the points of {@code others} within {@code toleranceM}: the
+   * matching of {@link #of(Geometry, Crs, Map, double)} for tables computed once (every zone of a
+   * plan at a time). All tables must be in the same CRS.
+   *
+   * @param others other zones' tables by code (the zone itself must not be in it)
+   */
+  public static List<BoundaryPoint> share(
+      List<BoundaryPoint> own, Map<String, List<BoundaryPoint>> others, double toleranceM) {
+    if (own.isEmpty() || others.isEmpty()) {
+      return own;
+    }
     // Grid of cell = tolerance over the zone's own points; neighbours' points look up 3x3 cells.
     double cell = Math.max(toleranceM, 1e-6);
     Map<Long, List<Integer>> grid = new HashMap<>();
     for (int i = 0; i < own.size(); i++) {
       grid.computeIfAbsent(key(own.get(i), cell, 0, 0), k -> new ArrayList<>()).add(i);
     }
-    // About 1e-5 degrees per metre at these latitudes; pad the envelope generously.
-    Envelope padded = new Envelope(geographic.getEnvelopeInternal());
-    padded.expandBy(toleranceM * 1e-4 + 1e-7);
     List<List<BoundaryPoint.SharedPoint>> shared = new ArrayList<>();
     for (int i = 0; i < own.size(); i++) {
       shared.add(new ArrayList<>());
     }
-    for (Map.Entry<String, ? extends Geometry> other : new TreeMap<>(others).entrySet()) {
-      Geometry geometry = other.getValue();
-      if (geometry == null || !padded.intersects(geometry.getEnvelopeInternal())) {
-        continue;
-      }
-      for (BoundaryPoint theirs : of(geometry, crs)) {
+    for (Map.Entry<String, List<BoundaryPoint>> other : new TreeMap<>(others).entrySet()) {
+      for (BoundaryPoint theirs : other.getValue()) {
         for (int dx = -1; dx <= 1; dx++) {
           for (int dy = -1; dy <= 1; dy++) {
             List<Integer> candidates = grid.get(key(theirs, cell, dx, dy));

@@ -292,6 +292,9 @@ class SecurityConfiguration {
         .requestMatchers(
             POST, "/api/proposals", "/api/proposals/*/submit", "/api/proposals/*/withdraw")
         .hasRole(Role.PLANNER.name())
+        // the 报盘 coordinate file's import (a dry run, a zone's geometry, a draft proposal)
+        .requestMatchers(POST, "/api/plans/*/zones/*/baopan", "/api/plans/*/baopan")
+        .hasRole(Role.PLANNER.name())
         // APPROVER
         .requestMatchers(POST, "/api/proposals/*/approve", "/api/proposals/*/reject")
         .hasRole(Role.APPROVER.name())

@@ -109,6 +109,8 @@ abstract class SecurityApiContract {
     WRITE_RULES.put("POST /api/programmes/{id}/members", Role.PLANNER);
     WRITE_RULES.put("PUT /api/programmes/{id}/members/{planId}/{zoneCode}", Role.PLANNER);
     WRITE_RULES.put("DELETE /api/programmes/{id}/members/{planId}/{zoneCode}", Role.PLANNER);
+    WRITE_RULES.put("POST /api/plans/{planId}/zones/{code}/baopan", Role.PLANNER);
+    WRITE_RULES.put("POST /api/plans/{planId}/baopan", Role.PLANNER);
   }
 
   static final List<String> INJECTIONS =

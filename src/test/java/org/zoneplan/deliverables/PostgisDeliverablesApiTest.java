@@ -1,0 +1,22 @@
+package org.zoneplan.deliverables;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.zoneplan.testsupport.PostgisTestDatabase;
+
+/** The deliverables API on PostGIS (a fresh database; skipped without PostGIS, never in CI). */
+class PostgisDeliverablesApiTest extends DeliverablesApiContract {
+  private static final PostgisTestDatabase.PerClass DB =
+      new PostgisTestDatabase.PerClass("deliverables");
+
+  @BeforeAll
+  static void requirePostgis() {
+    DB.get();
+  }
+
+  @DynamicPropertySource
+  static void store(DynamicPropertyRegistry registry) {
+    DB.register(registry);
+  }
+}
