@@ -99,6 +99,13 @@ class ReportController {
   private static ReportOptions options(
       String paper, String orientation, String scale, Integer year) {
     try {
+      ReportFonts.get();
+    } catch (IllegalStateException e) {
+      // The server lacks fonts-noto-cjk: say so rather than print boxes or fail later.
+      throw new ApiProblem(
+          HttpStatus.SERVICE_UNAVAILABLE, "report-font-missing", "Unavailable", e.getMessage());
+    }
+    try {
       return ReportOptions.parse(paper, orientation, scale, year);
     } catch (IllegalArgumentException e) {
       throw ApiProblem.invalid("report-options", e.getMessage());
