@@ -194,16 +194,10 @@ public final class MapDrawing {
     Font labelFont = font.deriveFont(LABEL_POINTS);
     g.setFont(labelFont);
     FontRenderContext frc = g.getFontRenderContext();
+    // The zone's own label first, then smaller features before larger ones (as on the tiles).
     List<Integer> order = new ArrayList<>();
     for (int i = 0; i < features.size(); i++) {
-      if (features.get(i).role() == MapFeature.Role.SUBJECT) {
-        order.add(i);
-      }
-    }
-    for (int i = features.size() - 1; i >= 0; i--) {
-      if (features.get(i).role() != MapFeature.Role.SUBJECT) {
-        order.add(i);
-      }
+      order.add(i);
     }
     order.sort(
         (a, b) -> {
