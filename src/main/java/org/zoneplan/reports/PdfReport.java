@@ -257,6 +257,9 @@ public final class PdfReport implements AutoCloseable {
       if (s.indicators().isEmpty()) {
         doc.add(new Paragraph(s.indicatorNote() == null ? "无指标数据。" : s.indicatorNote(), f9));
       } else {
+        if (s.indicatorNote() != null) {
+          doc.add(new Paragraph(s.indicatorNote(), f9));
+        }
         PdfPTable ind = table(new float[] {3.2f, 1.8f, 1.6f, 1.6f, 1.2f, 1.2f});
         header(ind, "指标", "数值", "单位", "目标", "完成率", "排名");
         for (ZoneSheet.IndicatorLine l : s.indicators()) {

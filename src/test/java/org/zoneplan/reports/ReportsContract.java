@@ -190,6 +190,26 @@ abstract class ReportsContract {
   }
 
   @Test
+  void reportOfAYearWithoutStatisticsSaysSoInLandscapeA3() throws Exception {
+    Poppler.requireAvailable();
+    JsonNode zones = http.as(VIEWER).get("/api/plans/pujiang-2020/zones").json();
+    JsonNode first = zones.get("features").get(0).get("properties");
+    String code = first.get("code").asString();
+    Path pdf =
+        download(
+            "/api/plans/pujiang-2020/zones/"
+                + code
+                + "/report.pdf?paper=a3&orientation=landscape&scale=1:25000&year=1995",
+            "old.pdf");
+    String text = Poppler.text(pdf);
+    assertThat(text)
+        .contains(first.get("name").asString())
+        .contains("1:25000")
+        .contains("1995 年无统计数据");
+    assertThat(Poppler.info(pdf)).containsPattern("Page size:\\s+1190.55 x 841.89 pts");
+  }
+
+  @Test
   void atlasHasContentsFirstAndEveryZone() throws Exception {
     Poppler.requireAvailable();
     JsonNode zones = http.as(VIEWER).get("/api/plans/" + PLAN + "/zones").json();
