@@ -200,6 +200,48 @@ class PdfReportTest {
     return agreement;
   }
 
+  /**
+   * The font is shared by every document of the process (OpenPDF caches it): four reports written
+   * at once each hold their text and their own embedded subset.
+   */
+  @Test
+  void reportsWrittenConcurrentlyAreEachComplete() throws Exception {
+    Poppler.requireAvailable();
+    MultiPolygon zone = lShape();
+    ReportOptions o = new ReportOptions(Paper.A4, true, null, null);
+    List<Path> files = new java.util.ArrayList<>();
+    List<Thread> threads = new java.util.ArrayList<>();
+    List<Throwable> errors = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+    for (int i = 0; i < 4; i++) {
+      Path pdf = dir.resolve("c" + i + ".pdf");
+      files.add(pdf);
+      String label = "并发测试区" + "甲乙丙丁".charAt(i);
+      Thread t =
+          new Thread(
+              () -> {
+                try (OutputStream out = Files.newOutputStream(pdf);
+                    PdfReport report = new PdfReport(out, o, "t", "tester", 0)) {
+                  report.addZone(sheet(zone, o, label));
+                } catch (Throwable e) {
+                  errors.add(e);
+                }
+              });
+      threads.add(t);
+      t.start();
+    }
+    for (Thread t : threads) {
+      t.join();
+    }
+    assertThat(errors).isEmpty();
+    for (int i = 0; i < 4; i++) {
+      assertThat(Poppler.text(files.get(i)))
+          .contains("并发测试区" + "甲乙丙丁".charAt(i))
+          .contains("测试核心区（T-1）")
+          .contains("J1");
+      assertThat(Poppler.fonts(files.get(i))).contains("NotoSansCJK");
+    }
+  }
+
   @Test
   void fittedScaleIsTheRoundScaleWorkedByHand() {
     // 1000 m × 500 m in a 500 pt × 400 pt frame: paper 0.17639 m × 0.14111 m;
