@@ -65,7 +65,9 @@ const TEXT = {
         classes: '评价分类(A/B/C/D)', inefficient: '低效用地', areaBefore: '调整前', areaAfter: '调整后', delta: '变化',
         whatIf: '方案影响(未保存)', overlapsCreated: '新增重叠', concentrationChange: '集聚率', parcelsGained: '纳入地块',
         parcelsLost: '移出地块', exportLayer: '图层', exportFormat: '格式', exportCrs: '坐标系', exportEncoding: '编码',
-        exportUnit: '面积单位', exportDownload: '下载', layerZonesOpt: '开发区区块', layerParcelsOpt: '地块',
+        exportUnit: '面积单位', exportDownload: '下载', reportTitle: '成果图件与表格', reportPaper: '纸张', reportOrientation: '方向',
+        reportPortrait: '纵向', reportLandscape: '横向', reportScale: '比例尺', reportFit: '适配区块', reportAtlas: '区块图集 PDF',
+        reportZonesXlsx: '区块列表 .xlsx', reportPdf: '区块报告 PDF', layerZonesOpt: '开发区区块', layerParcelsOpt: '地块',
         layerDivisionsOpt: '行政区划', layerBoundaryPointsOpt: '界址点', thisValue: '本区块', added: '新增', removed: '调出',
         kinds: { PLATFORM: '平台', ZONE: '开发区', CORE: '核心区', SUBAREA: '片区', EXPANSION: '拓展区',
                  FUNCTIONAL: '功能分区', COOPERATION: '合作园' } },
@@ -140,7 +142,9 @@ const TEXT = {
         classes: 'Classes (A/B/C/D)', inefficient: 'Inefficient land', areaBefore: 'Before', areaAfter: 'After', delta: 'Change',
         whatIf: 'Effect (not saved)', overlapsCreated: 'New overlaps', concentrationChange: 'Concentration', parcelsGained: 'Parcels gained',
         parcelsLost: 'Parcels lost', exportLayer: 'Layer', exportFormat: 'Format', exportCrs: 'CRS', exportEncoding: 'Encoding',
-        exportUnit: 'Area unit', exportDownload: 'Download', layerZonesOpt: 'Zones', layerParcelsOpt: 'Parcels',
+        exportUnit: 'Area unit', exportDownload: 'Download', reportTitle: 'Map sheets and tables', reportPaper: 'Paper',
+        reportOrientation: 'Orientation', reportPortrait: 'Portrait', reportLandscape: 'Landscape', reportScale: 'Scale',
+        reportFit: 'Fit the zone', reportAtlas: 'Atlas (PDF)', reportZonesXlsx: 'Zone list .xlsx', reportPdf: 'Zone report (PDF)', layerZonesOpt: 'Zones', layerParcelsOpt: 'Parcels',
         layerDivisionsOpt: 'Divisions', layerBoundaryPointsOpt: 'Boundary points', thisValue: 'This zone', added: 'added', removed: 'removed',
         kinds: { PLATFORM: 'Platform', ZONE: 'Zone', CORE: 'Core area', SUBAREA: 'Sub-area',
                  EXPANSION: 'Expansion block', FUNCTIONAL: 'Functional area', COOPERATION: 'Cooperation park' } },
@@ -240,6 +244,13 @@ function showInfo() {
     rows.push([t().inefficient, `${eff.inefficientMu.toFixed(0)} 亩`]);
   }
   info.append(table(rows));
+  // The zone's PDF report (map sheet, areas, 四至, indicators, boundary points), as the export tab sets it.
+  const pdf = el('a', t().reportPdf, 'button download');
+  pdf.href = `/api/plans/${encodeURIComponent(state.planId)}/zones/${encodeURIComponent(z.code)}/report.pdf?${reportParams()}`;
+  pdf.setAttribute('download', '');
+  const buttons = el('div', null, 'buttons');
+  buttons.append(pdf);
+  info.append(buttons);
   historyPanel(info, z); // proposals.js
 }
 
@@ -518,6 +529,16 @@ function updateExportLink() {
   const params = new URLSearchParams({ layer: f.layer.value, format: f.format.value, crs: f.crs.value,
                                        encoding: f.encoding.value, unit: f.unit.value });
   $('export-link').href = `/api/plans/${encodeURIComponent(f.plan.value)}/export?${params}`;
+  // The PDF atlas and the zone list (.xlsx) of the plan chosen above (reports, issue 11).
+  const plan = encodeURIComponent(f.plan.value);
+  $('atlas-link').href = `/api/plans/${plan}/atlas.pdf?${reportParams()}`;
+  $('zones-xlsx').href = `/api/plans/${plan}/zones?format=xlsx`;
+}
+
+/** Paper, orientation and scale of the PDF reports, from the export tab's report form. */
+function reportParams() {
+  const r = $('report-form').elements;
+  return new URLSearchParams({ paper: r.paper.value, orientation: r.orientation.value, scale: r.scale.value });
 }
 
 // ---- basemaps, layers, legend
@@ -658,6 +679,7 @@ async function start() {
   document.querySelectorAll('#tabs button').forEach(b => b.addEventListener('click', () => showTab(b.dataset.tab)));
   $('compare-run').addEventListener('click', runCompare);
   $('export-form').addEventListener('change', updateExportLink);
+  $('report-form').addEventListener('change', () => { updateExportLink(); showInfo(); });
   $('draw-new').addEventListener('click', startDraw);
   $('edit-selected').addEventListener('click', startEdit);
   $('undo-vertex').addEventListener('click', () => state.drawer && state.drawer.deleteLastVertex());

@@ -14,7 +14,7 @@ const PARKS_TEXT = {
         pkDistrict: '区', pkRole: '角色', pkRoles: { promoter: '推进方', host: '属地', both: '推进方·属地', other: '其他' },
         pkShares: '属地面积占比', pkQuota: q => `新增建设用地指标:${q.body} ${q.year} 年下达 ${q.grantedMu} 亩,未分配 ${q.availableMu} 亩`,
         pkNoFigures: '该期间无数据', pkOrigin: { published: '公布', projects: '项目库' }, pkNotes: '说明',
-        pkLoading: '加载中…' },
+        pkLoading: '加载中…', pkQuotaXlsx: '用地指标余额 .xlsx' },
   en: { tabParks: 'Cooperation parks', pkPeriod: 'Period', pkView: 'View', pkTerritorial: 'Without sharing (by territory)',
         pkShared: 'With sharing (assessment)', pkParks: 'Special cooperation parks', pkAssessment: 'Assessment',
         pkIllustrative: 'Illustrative boundary (not official)', pkPromoter: 'Promoter', pkHosts: 'Host districts',
@@ -23,7 +23,7 @@ const PARKS_TEXT = {
         pkShares: 'Share of area by district',
         pkQuota: q => `New construction land quota: ${q.grantedMu} mu granted to ${q.body} for ${q.year}, ${q.availableMu} mu not yet allocated`,
         pkNoFigures: 'No figures for this period', pkOrigin: { published: 'published', projects: 'project register' },
-        pkNotes: 'Notes', pkLoading: 'Loading…' },
+        pkNotes: 'Notes', pkLoading: 'Loading…', pkQuotaXlsx: 'Quota balances .xlsx' },
 };
 Object.assign(TEXT.zh, PARKS_TEXT.zh);
 Object.assign(TEXT.en, PARKS_TEXT.en);
@@ -94,6 +94,7 @@ async function pkLoadAssessment() {
   if (!period) return;
   const seq = ++pkUi.seq;
   $('pk-status').textContent = t().pkLoading;
+  $('pk-xlsx').href = `/api/parks/assessment?period=${encodeURIComponent(period)}&format=xlsx`;
   const result = await api(`/api/parks/assessment?period=${encodeURIComponent(period)}`);
   if (seq !== pkUi.seq) return;
   pkUi.result = result;

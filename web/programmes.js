@@ -103,6 +103,7 @@ async function pgLoad() {
   if (!id) return;
   const seq = ++pgUi.seq;
   const base = `/api/programmes/${encodeURIComponent(id)}`;
+  $('pg-figures-xlsx').href = `${base}/figures?format=xlsx`;
   const [programme, figures, members] = await Promise.all([api(base), api(`${base}/figures`), api(`${base}/members`)]);
   if (seq !== pgUi.seq) return;
   Object.assign(pgUi, { programme, figures });
@@ -115,7 +116,9 @@ async function pgLoad() {
 async function pgLoadShares() {
   const id = $('pg-programme').value;
   const seq = pgUi.seq;
-  const shares = await api(`/api/programmes/${encodeURIComponent(id)}/shares?year=${encodeURIComponent($('pg-year').value)}`);
+  const query = `/api/programmes/${encodeURIComponent(id)}/shares?year=${encodeURIComponent($('pg-year').value)}`;
+  $('pg-shares-xlsx').href = `${query}&format=xlsx`;
+  const shares = await api(query);
   if (seq !== pgUi.seq) return;
   pgUi.shares = shares;
   pgDraw();

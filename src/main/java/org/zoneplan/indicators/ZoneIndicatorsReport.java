@@ -234,6 +234,11 @@ public class ZoneIndicatorsReport {
         () -> compute(parcels, plan, period, d, divisionCode == null, storage));
   }
 
+  /** The statistics years held for a plan's zones, ascending (the PDF reports' default year). */
+  public List<Integer> years(String planId) {
+    return data().years(planId);
+  }
+
   /** A zone's indicators for every year held (annual figures); 404 for an unknown zone. */
   public Series series(String planId, String code, String divisionCode, Boolean includeStorage) {
     Zone zone = zoneService.zone(planId, code);

@@ -2,21 +2,25 @@ package org.zoneplan.parks;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.zoneplan.geo.GeoJson;
 import org.zoneplan.system.ApiProblem;
 import org.zoneplan.system.JsonBodies;
+import org.zoneplan.system.XlsxDownload;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -75,17 +79,72 @@ class ParkController {
     return service.periods();
   }
 
-  /** {@code ?period=2023} (a year, 2021-2023 or to-2024-06), optionally {@code &park=binfu}. */
+  /**
+   * {@code ?period=2023} (a year, 2021-2023 or to-2024-06), optionally {@code &park=binfu}; as
+   * .xlsx with {@code format=xlsx} or an {@code Accept} naming the .xlsx type (the page's table:
+   * per district and figure, territorial and shared values; per park and figure, the published
+   * value).
+   */
   @GetMapping("/assessment")
-  ParkAssessment.Result assessment(
-      @RequestParam(required = false) String period, @RequestParam(required = false) String park) {
+  ResponseEntity<?> assessment(
+      @RequestParam(required = false) String period,
+      @RequestParam(required = false) String park,
+      @RequestParam(required = false) String format,
+      @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
+    boolean xlsx = XlsxDownload.asked(format, accept, "json");
     if (period == null || period.isBlank()) {
       throw ApiProblem.invalid(
               "missing-parameter",
               "give ?period=, e.g. 2023 or to-2024-06 (see /api/parks/periods)")
           .with("parameter", "period");
     }
-    return service.assessment(period.strip(), park == null || park.isBlank() ? null : park);
+    ParkAssessment.Result r =
+        service.assessment(period.strip(), park == null || park.isBlank() ? null : park);
+    if (!xlsx) {
+      return ResponseEntity.ok(r);
+    }
+    return XlsxDownload.of(
+        "合作园区考核-" + XlsxDownload.namePart(r.period()) + ".xlsx",
+        w -> {
+          w.sheet(
+              "区县",
+              List.of("区县代码", "区县名称", "承接地", "发起方", "园区", "指标", "指标键", "单位", "口径", "属地值", "共享后值"));
+          for (ParkAssessment.DistrictResult d : r.districts()) {
+            for (ParkAssessment.BodyFigure f : d.figures()) {
+              w.row(
+                  Arrays.asList(
+                      d.code(),
+                      d.name(),
+                      d.host() ? "是" : "否",
+                      d.promoter() ? "是" : "否",
+                      String.join("、", d.parks()),
+                      f.label(),
+                      f.item(),
+                      f.unit(),
+                      f.origin(),
+                      f.territorial(),
+                      f.shared()));
+            }
+          }
+          w.sheet("园区", List.of("园区", "园区名称", "指标", "指标键", "单位", "口径", "数值", "来源原文", "说明"));
+          for (ParkAssessment.ParkResult p : r.parks()) {
+            for (ParkAssessment.FigureResult f : p.figures()) {
+              w.row(
+                  Arrays.asList(
+                      p.id(),
+                      p.name(),
+                      f.label(),
+                      f.item(),
+                      f.unit(),
+                      f.origin(),
+                      f.value(),
+                      f.sourcePhrase(),
+                      f.note()));
+            }
+          }
+          w.sheet("说明", List.of("项目", "数值"));
+          w.row(List.of("期间", r.period()));
+        });
   }
 
   @GetMapping("/{id}")

@@ -1,8 +1,10 @@
 package org.zoneplan.programmes;
 
 import java.net.URI;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -12,12 +14,15 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.zoneplan.codecs.XlsxTableWriter;
 import org.zoneplan.enterprises.IndustryCatalog;
 import org.zoneplan.geo.AreaUnits;
 import org.zoneplan.geo.GeoJson;
+import org.zoneplan.system.XlsxDownload;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -170,15 +175,88 @@ class ProgrammeController {
     return ResponseEntity.noContent().build();
   }
 
+  /**
+   * Counts and union areas by category and status; as .xlsx with {@code format=xlsx} or an {@code
+   * Accept} naming the .xlsx type (the page's table).
+   */
   @GetMapping("/{id}/figures")
-  Map<String, Object> figures(@PathVariable String id) {
-    return service.figures(id);
+  ResponseEntity<?> figures(
+      @PathVariable String id,
+      @RequestParam(required = false) String format,
+      @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
+    boolean xlsx = XlsxDownload.asked(format, accept, "json");
+    Map<String, Object> body = service.figures(id);
+    if (!xlsx) {
+      return ResponseEntity.ok(body);
+    }
+    return XlsxDownload.of(
+        "载体统计-" + XlsxDownload.namePart(id) + ".xlsx",
+        w -> {
+          w.sheet("载体统计", List.of("分组", "名称", "目标个数", "个数", "面积(m²)", "面积(亩)"));
+          figureRow(w, "合计", (Map<?, ?>) body.get("total"));
+          for (Object g : (List<?>) body.get("byCategory")) {
+            figureRow(w, "类别", (Map<?, ?>) g);
+          }
+          for (Object g : (List<?>) body.get("byStatus")) {
+            figureRow(w, "状态", (Map<?, ?>) g);
+          }
+          w.sheet("说明", List.of("项目", "数值"));
+          w.row(List.of("计划", body.get("programmeId") + " " + body.get("name")));
+          w.row(List.of("面积", "成员区块边界并集的椭球面积(CGCS2000),重叠只计一次"));
+        });
   }
 
-  /** {@code year} required: see {@link FiveShares} for what each share is. */
+  private static void figureRow(XlsxTableWriter w, String group, Map<?, ?> g) {
+    w.row(
+        Arrays.asList(
+            group,
+            g.get("name"),
+            g.get("targetCount"),
+            g.get("count"),
+            g.get("areaM2"),
+            g.get("areaMu")));
+  }
+
+  /**
+   * {@code year} required: see {@link FiveShares} for what each share is; as .xlsx with {@code
+   * format=xlsx} or an {@code Accept} naming the .xlsx type (the page's 5个80% table).
+   */
   @GetMapping("/{id}/shares")
-  Map<String, Object> shares(
-      @PathVariable String id, @RequestParam(required = false) Integer year) {
-    return service.shares(id, year);
+  ResponseEntity<?> shares(
+      @PathVariable String id,
+      @RequestParam(required = false) Integer year,
+      @RequestParam(required = false) String format,
+      @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
+    boolean xlsx = XlsxDownload.asked(format, accept, "json");
+    Map<String, Object> body = service.shares(id, year);
+    if (!xlsx) {
+      return ResponseEntity.ok(body);
+    }
+    return XlsxDownload.of(
+        "五个80%-" + XlsxDownload.namePart(id) + "-" + year + ".xlsx",
+        w -> {
+          w.sheet(
+              "五个80% " + year,
+              List.of("指标", "指标键", "载体内", "全域", "单位", "占比", "目标", "达标", "无值原因", "定义"));
+          for (Object o : (List<?>) body.get("shares")) {
+            Map<?, ?> m = (Map<?, ?>) o;
+            Object met = m.get("met");
+            w.row(
+                Arrays.asList(
+                    m.get("name"),
+                    m.get("key"),
+                    m.get("inside"),
+                    m.get("total"),
+                    m.get("unit"),
+                    m.get("share"),
+                    m.get("target"),
+                    met == null ? null : Boolean.TRUE.equals(met) ? "是" : "否",
+                    m.get("reason"),
+                    m.get("definition")));
+          }
+          w.sheet("说明", List.of("项目", "数值"));
+          w.row(List.of("年度", String.valueOf(year)));
+          w.row(List.of("范围", String.valueOf(body.get("jurisdiction"))));
+        });
   }
 }

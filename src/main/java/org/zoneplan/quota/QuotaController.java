@@ -4,14 +4,17 @@ import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.zoneplan.system.ApiProblem;
+import org.zoneplan.system.XlsxDownload;
 
 /**
  * The land-quota ledger (新增建设用地指标, 亩): balances and entries to read (VIEWER), grants, allocations,
@@ -30,10 +33,37 @@ class QuotaController {
     this.service = service;
   }
 
+  /**
+   * Balances of a body and/or year; as .xlsx with {@code format=xlsx} or an {@code Accept} naming
+   * the .xlsx type.
+   */
   @GetMapping("/balances")
-  List<QuotaBalance> balances(
-      @RequestParam(required = false) Integer year, @RequestParam(required = false) String body) {
-    return service.balances(body, year);
+  ResponseEntity<?> balances(
+      @RequestParam(required = false) Integer year,
+      @RequestParam(required = false) String body,
+      @RequestParam(required = false) String format,
+      @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
+    boolean xlsx = XlsxDownload.asked(format, accept, "json");
+    List<QuotaBalance> balances = service.balances(body, year);
+    if (!xlsx) {
+      return ResponseEntity.ok(balances);
+    }
+    return XlsxDownload.of(
+        "用地指标余额" + (year == null ? "" : "-" + year) + ".xlsx",
+        w -> {
+          w.sheet("指标余额", List.of("主体", "年度", "下达(亩)", "已分配(亩)", "已使用(亩)", "可分配(亩)", "已分配未使用(亩)"));
+          for (QuotaBalance b : balances) {
+            w.row(
+                List.of(
+                    b.body(),
+                    b.year(),
+                    b.grantedMu(),
+                    b.allocatedMu(),
+                    b.consumedMu(),
+                    b.availableMu(),
+                    b.unusedAllocatedMu()));
+          }
+        });
   }
 
   /** Entries oldest first, at most {@code limit} (default 1,000, at most 10,000). */

@@ -316,6 +316,9 @@ class SecurityConfiguration {
                 "/api/evaluation/results.xlsx",
                 "/api/evaluation/results/zones.xlsx"))
         .hasRole(Role.VIEWER.name())
+        // the PDF report of a zone and the atlas of a plan (issue 11): reads, VIEWER and up
+        .requestMatchers(read("/api/plans/*/zones/*/report.pdf", "/api/plans/*/atlas.pdf"))
+        .hasRole(Role.VIEWER.name())
         // reading: anyone signed in
         .requestMatchers(GET, "/**")
         .authenticated()

@@ -50,6 +50,36 @@ public final class XlsxDownload {
         .body(out.toByteArray());
   }
 
+  /**
+   * Whether a request for a table asks for .xlsx: {@code format=xlsx}, or an {@code Accept} header
+   * naming the .xlsx type explicitly (a wildcard {@code *}{@code /*} does not: it keeps the JSON
+   * answer). Decided in the handler rather than by a {@code produces} mapping, which Spring would
+   * prefer over the JSON handler for {@code Accept: *}{@code /*}.
+   *
+   * @param others the other values {@code format} may take (e.g. {@code json}, {@code geojson})
+   * @throws ApiProblem 422 for any other {@code format}
+   */
+  public static boolean asked(String format, String accept, String... others) {
+    if (format != null) {
+      String f = format.strip().toLowerCase(java.util.Locale.ROOT);
+      if (f.equals("xlsx")) {
+        return true;
+      }
+      if (java.util.Arrays.asList(others).contains(f)) {
+        return false;
+      }
+      throw ApiProblem.invalid(
+              "invalid-format",
+              "format must be xlsx"
+                  + (others.length == 0 ? "" : " or " + String.join(", ", others))
+                  + ", was '"
+                  + format
+                  + "'")
+          .with("parameter", "format");
+    }
+    return accept != null && accept.toLowerCase(java.util.Locale.ROOT).contains(XLSX.toString());
+  }
+
   /** A part of a file name: characters that file systems refuse become "_". */
   public static String namePart(String text) {
     return text == null ? "" : text.replaceAll("[\\\\/:*?\"<>|\\p{Cntrl}]", "_");

@@ -176,26 +176,7 @@ public final class TileRenderer {
           continue;
         }
         Shape shape = shapes.toShape(clipped);
-        TileStyle style = feature.style();
-        if (style.fill() != null) {
-          g.setColor(style.fill());
-          g.fill(shape);
-        }
-        if (style.stroke() != null) {
-          g.setColor(style.stroke());
-          float width = style.strokeWidth() * scale;
-          g.setStroke(
-              style.dashed()
-                  ? new BasicStroke(
-                      width,
-                      BasicStroke.CAP_BUTT,
-                      BasicStroke.JOIN_ROUND,
-                      10f,
-                      new float[] {6f * scale, 4f * scale},
-                      0f)
-                  : new BasicStroke(width, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
-          g.draw(shape);
-        }
+        feature.style().paint(g, shape, scale);
       }
       drawLabels(g, tile, scale, features);
     } finally {

@@ -1,6 +1,9 @@
 package org.zoneplan.tiles;
 
+import java.awt.BasicStroke;
 import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.Shape;
 import java.util.EnumMap;
 import java.util.Map;
 import org.zoneplan.zones.ZoneKind;
@@ -88,6 +91,34 @@ public record TileStyle(
   /** An administrative division: a dark dashed outline. */
   public static TileStyle division() {
     return new TileStyle(null, new Color(0x555555), 1.5f, true, false);
+  }
+
+  /**
+   * Fills and outlines a shape in this style: the one drawing rule of PNG tiles and PDF reports.
+   *
+   * @param scale what one pixel of a 256-pixel tile is in {@code g}'s units (2 for {@code @2x}
+   *     tiles; about 0.75 for PDF points, a 96-dpi pixel): multiplies stroke widths and dashes
+   */
+  public void paint(Graphics2D g, Shape shape, float scale) {
+    if (fill != null) {
+      g.setColor(fill);
+      g.fill(shape);
+    }
+    if (stroke != null) {
+      g.setColor(stroke);
+      float width = strokeWidth * scale;
+      g.setStroke(
+          dashed
+              ? new BasicStroke(
+                  width,
+                  BasicStroke.CAP_BUTT,
+                  BasicStroke.JOIN_ROUND,
+                  10f,
+                  new float[] {6f * scale, 4f * scale},
+                  0f)
+              : new BasicStroke(width, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+      g.draw(shape);
+    }
   }
 
   static Color withAlpha(Color c, int alpha) {

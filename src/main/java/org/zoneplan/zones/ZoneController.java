@@ -129,15 +129,68 @@ class ZoneController {
     }
   }
 
-  /** The plan's zones now, or as they were at {@code asOf} (ISO-8601 instant with offset). */
+  /**
+   * The plan's zones now, or as they were at {@code asOf} (ISO-8601 instant with offset); as the
+   * zone list with areas in .xlsx with {@code format=xlsx} or {@code Accept:
+   * application/vnd.openxmlformats-officedocument.spreadsheetml.sheet}.
+   */
   @GetMapping("/{planId}/zones")
-  ResponseEntity<ObjectNode> zones(
-      @PathVariable String planId, @RequestParam(required = false) String asOf) {
+  ResponseEntity<?> zones(
+      @PathVariable String planId,
+      @RequestParam(required = false) String asOf,
+      @RequestParam(required = false) String format,
+      @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
+    boolean xlsx = XlsxDownload.asked(format, accept, "geojson", "json");
+    List<Zone> list =
+        asOf == null ? service.zones(planId) : service.zonesAsOf(planId, instant(asOf));
+    if (xlsx) {
+      return zoneListXlsx(planId, list);
+    }
     ObjectNode body =
         asOf == null
-            ? ZoneFeatures.collection(json, service.zones(planId), service.versions(planId))
-            : ZoneFeatures.collection(json, service.zonesAsOf(planId, instant(asOf)), Map.of());
+            ? ZoneFeatures.collection(json, list, service.versions(planId))
+            : ZoneFeatures.collection(json, list, Map.of());
     return ResponseEntity.ok().contentType(GEO_JSON).body(body);
+  }
+
+  /** The zone list with its own areas (not rolled up), ellipsoidal and planar, in m², ha and 亩. */
+  private ResponseEntity<byte[]> zoneListXlsx(String planId, List<Zone> list) {
+    PlanVersion plan = service.plan(planId);
+    return XlsxDownload.of(
+        "区块列表-" + XlsxDownload.namePart(planId) + ".xlsx",
+        w -> {
+          w.sheet(
+              "区块列表",
+              List.of(
+                  "区块代码",
+                  "区块名称",
+                  "类型",
+                  "上级区块",
+                  "管理主体",
+                  "椭球面积(m²)",
+                  "椭球面积(公顷)",
+                  "椭球面积(亩)",
+                  "平面面积(m²)",
+                  "平面坐标系(EPSG)"));
+          for (Zone z : list) {
+            AreaJson a = AreaJson.of(z.area());
+            w.row(
+                Arrays.asList(
+                    z.code(),
+                    z.name(),
+                    z.kind().nameZh(),
+                    z.parentCode(),
+                    z.managedBy(),
+                    a.areaM2(),
+                    a.areaHa(),
+                    a.areaMu(),
+                    a.planarAreaM2(),
+                    a.gkEpsg()));
+          }
+          w.sheet("说明", List.of("项目", "数值"));
+          w.row(List.of("规划版本", plan.id() + " " + plan.name()));
+          w.row(List.of("面积", "区块自身范围(不含下级汇总);椭球面积为 CGCS2000 椭球面积,平面面积为所列高斯-克吕格 3° 带投影面积"));
+        });
   }
 
   @GetMapping("/{planId}/zones/{code}")

@@ -1,0 +1,27 @@
+package org.zoneplan.reports;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.zoneplan.testsupport.PostgisTestDatabase;
+
+/**
+ * The PDF reports on a fresh PostGIS database with the sample data (skipped when no PostGIS can be
+ * had, never in CI).
+ */
+class PostgisReportsTest extends ReportsContract {
+  private static final PostgisTestDatabase.PerClass DB =
+      new PostgisTestDatabase.PerClass("reports");
+
+  @BeforeAll
+  static void requirePostgis() {
+    DB.get();
+  }
+
+  @DynamicPropertySource
+  static void store(DynamicPropertyRegistry registry) {
+    DB.register(registry);
+    registry.add("zoneplan.sample-data.parcels", () -> PARCELS);
+    registry.add("zoneplan.analysis.warm-up", () -> "false");
+  }
+}
