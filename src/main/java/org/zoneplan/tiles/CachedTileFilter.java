@@ -4,6 +4,7 @@ import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletRequestWrapper;
 import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -54,10 +55,26 @@ final class CachedTileFilter implements Filter {
       throws IOException, ServletException {
     if (req instanceof HttpServletRequest request
         && res instanceof HttpServletResponse response
-        && answer(request, response)) {
+        && answer(unwrapped(request), response)) {
       return;
     }
     chain.doFilter(req, res);
+  }
+
+  /**
+   * The container's request under Spring Security's wrappers, to read from: each read through them
+   * walks five wrappers and has the firewall check the header's name and value with a regular
+   * expression, a sizeable part of a cached tile's time. Nothing read here is written back into the
+   * answer (the ETag compared, Accept-Encoding parsed, the parameters looked up; a request the
+   * filter does not answer goes on as it came, wrappers and firewall included), and the security
+   * chain has already authenticated and authorized the request.
+   */
+  private static HttpServletRequest unwrapped(HttpServletRequest request) {
+    ServletRequest r = request;
+    while (r instanceof ServletRequestWrapper wrapper) {
+      r = wrapper.getRequest();
+    }
+    return r instanceof HttpServletRequest raw ? raw : request;
   }
 
   /** Answers the request from the cache and returns true, or returns false having written none. */
