@@ -3,7 +3,8 @@ package org.zoneplan.bench;
 /**
  * The one entry point of the {@code bench} profile: {@code -Dbench=tiles} (the default) runs {@link
  * TileBenchmark}, {@code -Dbench=analysis} runs {@link AnalysisBenchmark}, {@code
- * -Dbench=evaluation} {@link EvaluationBenchmark}.
+ * -Dbench=evaluation} {@link EvaluationBenchmark}, {@code -Dbench=serving} {@link
+ * TileServingBenchmark}.
  */
 public final class Bench {
   private Bench() {}
@@ -14,9 +15,10 @@ public final class Bench {
       case "tiles" -> TileBenchmark.main(args);
       case "analysis" -> AnalysisBenchmark.main(args);
       case "evaluation" -> EvaluationBenchmark.main(args);
+      case "serving" -> TileServingBenchmark.main(args);
       default ->
           throw new IllegalArgumentException(
-              "unknown benchmark -Dbench=" + which + " (tiles, analysis or evaluation)");
+              "unknown benchmark -Dbench=" + which + " (tiles, analysis, evaluation or serving)");
     }
   }
 }

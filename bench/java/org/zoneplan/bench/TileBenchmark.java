@@ -300,7 +300,7 @@ public final class TileBenchmark {
     }
   }
 
-  private static void load(SyntheticCounty county, ParcelRepository parcels, Connection sql)
+  static void load(SyntheticCounty county, ParcelRepository parcels, Connection sql)
       throws SQLException {
     long start = System.nanoTime();
     List<Parcel> batch = new ArrayList<>(10_000);
@@ -339,7 +339,7 @@ public final class TileBenchmark {
     return out;
   }
 
-  private static List<TileCoord> sample(List<TileCoord> all, int n, Random random) {
+  static List<TileCoord> sample(List<TileCoord> all, int n, Random random) {
     List<TileCoord> copy = new ArrayList<>(all);
     Collections.shuffle(copy, random);
     return copy.subList(0, Math.min(n, copy.size()));

@@ -27,8 +27,23 @@ import org.locationtech.jts.geom.Envelope;
  * unchanged (same bytes, same ETag), and drops the others. Thread-safe.
  */
 final class TileCache {
-  /** Cache key; {@code plan} is "" for layers without plan versions. */
-  record Key(TileLayer layer, String plan, long version, TileFormat format, int z, int x, int y) {
+  /** The scope of tiles drawn from all the data (the only scope until users get jurisdictions). */
+  static final String UNRESTRICTED = "";
+
+  /**
+   * Cache key; {@code plan} is "" for layers without plan versions; {@code scope} is the data scope
+   * the tile was drawn for ({@link #UNRESTRICTED}, "", for every user today; a jurisdiction later),
+   * so that a scoped user never receives another scope's tile.
+   */
+  record Key(
+      TileLayer layer,
+      String plan,
+      String scope,
+      long version,
+      TileFormat format,
+      int z,
+      int x,
+      int y) {
     TileCoord tile() {
       return new TileCoord(z, x, y);
     }
@@ -61,7 +76,11 @@ final class TileCache {
   }
 
   Key key(TileLayer layer, String plan, TileFormat format, TileCoord tile) {
-    return new Key(layer, plan, version(layer, plan), format, tile.z(), tile.x(), tile.y());
+    return key(layer, plan, UNRESTRICTED, format, tile);
+  }
+
+  Key key(TileLayer layer, String plan, String scope, TileFormat format, TileCoord tile) {
+    return new Key(layer, plan, scope, version(layer, plan), format, tile.z(), tile.x(), tile.y());
   }
 
   CachedTile get(Key key) {
@@ -73,10 +92,10 @@ final class TileCache {
   }
 
   /**
-   * After an edit: bumps the data version of the layer (and plan), drops the cached tiles whose
-   * data extent ({@code extentOf}) meets one of {@code changed} (at every zoom) and keeps all
-   * others under the new version. With {@code changed} null, drops every tile of the layer (and
-   * plan).
+   * After an edit: bumps the data version of the layer (and plan), drops the cached tiles (of every
+   * scope) whose data extent ({@code extentOf}) meets one of {@code changed} (at every zoom) and
+   * keeps all others under the new version. With {@code changed} null, drops every tile of the
+   * layer (and plan).
    *
    * @return the tiles dropped
    */
@@ -101,7 +120,9 @@ final class TileCache {
       } else {
         cache
             .asMap()
-            .putIfAbsent(new Key(layer, plan, now, key.format(), key.z(), key.x(), key.y()), tile);
+            .putIfAbsent(
+                new Key(layer, plan, key.scope(), now, key.format(), key.z(), key.x(), key.y()),
+                tile);
       }
     }
     return dropped;

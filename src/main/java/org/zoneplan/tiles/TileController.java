@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.util.UriUtils;
 import org.zoneplan.system.ApiProblem;
@@ -33,9 +34,12 @@ import org.zoneplan.tiles.TileCache.CachedTile;
 @RestController
 @RequestMapping("/tiles")
 class TileController {
-  private static final Pattern TILE_FILE = Pattern.compile("(-?\\d{1,9})(@2x)?\\.(mvt|png)");
-  private static final Pattern NUMBER = Pattern.compile("-?\\d{1,9}");
+  static final Pattern TILE_FILE = Pattern.compile("(-?\\d{1,9})(@2x)?\\.(mvt|png)");
+  static final Pattern NUMBER = Pattern.compile("-?\\d{1,9}");
   private static final String TILEJSON = ".json";
+
+  /** Cache-Control of every tile: stored, but revalidated with its ETag before each use. */
+  static final String CACHE_CONTROL = "no-cache";
 
   private final TileService tiles;
   private final PublicBaseUrl publicBaseUrl;
@@ -84,10 +88,18 @@ class TileController {
         tileLayer == TileLayer.GRADES
             ? tiles.gradesKey(year(year), ruleSet(ruleSet), division(division))
             : tiles.plan(tileLayer, plan);
-    CachedTile tile = tiles.tile(tileLayer, planId, coord, format);
+    CachedTile tile = tiles.tile(tileLayer, planId, TileCache.UNRESTRICTED, coord, format);
 
     if (request.checkNotModified(tile.etag())) {
-      return null; // 304, headers set by Spring
+      // 304 (or 412 on a failed If-Match), status and ETag set by Spring; a 304 also carries the
+      // caching headers of the 200 it stands for (RFC 9110, 15.4.5), as on the fast path.
+      if (request instanceof ServletWebRequest servlet
+          && servlet.getResponse() != null
+          && servlet.getResponse().getStatus() == HttpStatus.NOT_MODIFIED.value()) {
+        servlet.getResponse().setHeader(HttpHeaders.CACHE_CONTROL, CACHE_CONTROL);
+        servlet.getResponse().setHeader(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING);
+      }
+      return null;
     }
     ResponseEntity.BodyBuilder response =
         ResponseEntity.status(tile.isEmpty() ? HttpStatus.NO_CONTENT : HttpStatus.OK)
@@ -97,7 +109,11 @@ class TileController {
     if (tile.isEmpty()) {
       return response.build();
     }
-    response.contentType(MediaType.parseMediaType(tile.mediaType()));
+    response
+        .contentType(MediaType.parseMediaType(tile.mediaType()))
+        // the tile's own name (the file is checked above: digits, @2x, .mvt or .png), instead of
+        // the "f.txt" Spring MVC would add for a body under an unknown extension
+        .header(HttpHeaders.CONTENT_DISPOSITION, contentDisposition(file));
     if (mvt && acceptsGzip(acceptEncoding)) {
       return response.header(HttpHeaders.CONTENT_ENCODING, "gzip").body(tile.gzipped());
     }
@@ -182,7 +198,7 @@ class TileController {
   }
 
   /** The grade tiles' year: 422 when missing or not a whole number (range checked later). */
-  private static Integer year(String text) {
+  static Integer year(String text) {
     if (text == null || text.isBlank()) {
       throw ApiProblem.invalid("missing-year", "the grades layer needs ?year= (e.g. year=2023)")
           .with("field", "year");
@@ -196,7 +212,7 @@ class TileController {
   }
 
   /** The grade tiles' division (with a rule set): a division code of at most 12 digits. */
-  private static String division(String text) {
+  static String division(String text) {
     if (text == null || text.isBlank()) {
       return null;
     }
@@ -208,7 +224,7 @@ class TileController {
     return text.strip();
   }
 
-  private static Long ruleSet(String text) {
+  static Long ruleSet(String text) {
     if (text == null || text.isBlank()) {
       return null;
     }
@@ -230,6 +246,11 @@ class TileController {
           .with(name, text);
     }
     return Integer.parseInt(text);
+  }
+
+  /** Content-Disposition of a tile: inline, named after its file ({@code 6787.mvt}). */
+  static String contentDisposition(String file) {
+    return "inline; filename=\"" + file + "\"";
   }
 
   /** Whether Accept-Encoding allows gzip (not refused with q=0). */

@@ -201,7 +201,27 @@ public class TileService {
 
   /** A tile from the cache, rendered and cached when missing. */
   CachedTile tile(TileLayer layer, String plan, TileCoord tile, TileFormat format) {
-    TileCache.Key key = cache.key(layer, plan, format, tile);
+    return tile(layer, plan, TileCache.UNRESTRICTED, tile, format);
+  }
+
+  /**
+   * The tile from the cache if it is there at the current data version, else null (nothing is
+   * rendered): the fast path of {@link CachedTileFilter}.
+   */
+  CachedTile cached(TileLayer layer, String plan, String scope, TileCoord tile, TileFormat format) {
+    return cache.get(cache.key(layer, plan, scope, format, tile));
+  }
+
+  /**
+   * A tile of a scope from the cache, rendered and cached when missing. Only {@link
+   * TileCache#UNRESTRICTED} is drawn today; a scoped user's tile will be drawn from the scope's
+   * data and kept under its own key.
+   */
+  CachedTile tile(TileLayer layer, String plan, String scope, TileCoord tile, TileFormat format) {
+    if (!TileCache.UNRESTRICTED.equals(scope)) {
+      throw new IllegalArgumentException("only unrestricted tiles are drawn yet, not " + scope);
+    }
+    TileCache.Key key = cache.key(layer, plan, scope, format, tile);
     CachedTile cached = cache.get(key);
     if (cached == null) {
       byte[] bytes =
@@ -211,6 +231,9 @@ public class TileService {
       cached =
           new CachedTile(
               bytes, format.mediaType(), key.version(), layer == TileLayer.GRADES ? plan : "");
+      if (format == TileFormat.MVT) {
+        cached.gzipped(); // compressed once here, never per request
+      }
       // Stored under the version read before rendering: if an edit came in between, the entry is
       // never looked up again (see TileCache).
       cache.put(key, cached);

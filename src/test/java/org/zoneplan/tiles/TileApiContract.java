@@ -415,6 +415,225 @@ abstract class TileApiContract {
     }
   }
 
+  // ---------------------------------------------------------------- the cached fast path
+
+  /** Headers whose value differs between two answers by design. */
+  static final Set<String> PER_ANSWER = Set.of("date", "keep-alive", "connection");
+
+  @Autowired TileService tileService;
+  @Autowired org.springframework.boot.web.servlet.FilterRegistrationBean<CachedTileFilter> fast;
+
+  /** One exchange with every response header (lower-case names), Basic as admin by default. */
+  java.net.http.HttpResponse<byte[]> exchange(String method, String path, String... headers) {
+    java.net.http.HttpRequest.Builder b =
+        java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + path))
+            .method(method, java.net.http.HttpRequest.BodyPublishers.noBody());
+    boolean auth = true;
+    for (int i = 0; i < headers.length; i += 2) {
+      if (headers[i].equals("Authorization")) {
+        auth = false;
+        if (headers[i + 1] == null) {
+          continue; // anonymous
+        }
+      }
+      b.header(headers[i], headers[i + 1]);
+    }
+    if (auth) {
+      b.header("Authorization", org.zoneplan.testsupport.Credentials.ADMIN.header());
+    }
+    try {
+      return java.net.http.HttpClient.newHttpClient()
+          .send(b.build(), java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static Map<String, List<String>> headersOf(java.net.http.HttpResponse<byte[]> r) {
+    Map<String, List<String>> h = new java.util.TreeMap<>();
+    r.headers()
+        .map()
+        .forEach(
+            (k, v) -> {
+              if (!PER_ANSWER.contains(k.toLowerCase(java.util.Locale.ROOT))) {
+                h.put(k.toLowerCase(java.util.Locale.ROOT), v);
+              }
+            });
+    return h;
+  }
+
+  long servedFast() {
+    return fast.getFilter().served();
+  }
+
+  @Test
+  void aCachedTileIsAnsweredByTheFastPathWithTheControllersBytesAndHeaders() {
+    String core13 = coreTile(13).toString();
+    String[][] cases = {
+      {"GET", "/tiles/zones/" + core13 + ".mvt", "Accept-Encoding", "identity"},
+      {"GET", "/tiles/zones/" + core13 + ".mvt", "Accept-Encoding", "gzip, deflate"},
+      {"GET", "/tiles/zones/" + core13 + ".mvt", "Accept-Encoding", "gzip;q=0, identity"},
+      {"HEAD", "/tiles/zones/" + core13 + ".mvt", "Accept-Encoding", "gzip"},
+      {"GET", "/tiles/zones/" + core13 + ".mvt?plan=" + PLAN, "Accept-Encoding", "gzip"},
+      {"GET", "/tiles/zones/" + core13 + ".png", "Accept-Encoding", "gzip"},
+      {"GET", "/tiles/zones/" + core13.replaceAll("/(\\d+)$", "/$1@2x") + ".png", "X", "1"},
+      {"GET", "/tiles/divisions/" + coreTile(10) + ".mvt", "Accept-Encoding", "identity"},
+      {"GET", "/tiles/parcels/" + coreTile(14) + ".mvt", "Accept-Encoding", "gzip"},
+      {"GET", "/tiles/zones/12/0/0.mvt", "Accept-Encoding", "gzip"}, // empty: 204
+    };
+    for (String[] c : cases) {
+      tileService.clearCache();
+      long before = servedFast();
+      java.net.http.HttpResponse<byte[]> rendered = exchange(c[0], c[1], c[2], c[3]);
+      assertThat(servedFast()).as("a miss goes to the controller: %s", c[1]).isEqualTo(before);
+      java.net.http.HttpResponse<byte[]> cached = exchange(c[0], c[1], c[2], c[3]);
+      assertThat(servedFast()).as("a hit is the fast path's: %s", c[1]).isEqualTo(before + 1);
+      assertThat(cached.statusCode()).as(c[1]).isEqualTo(rendered.statusCode()).isIn(200, 204);
+      assertThat(cached.body()).as(c[1]).isEqualTo(rendered.body());
+      assertThat(headersOf(cached)).as("%s %s %s", c[0], c[1], c[3]).isEqualTo(headersOf(rendered));
+      assertThat(headersOf(cached)).doesNotContainKey("set-cookie");
+    }
+    // the forms differ as they should: gzip only when accepted (and not refused with q=0)
+    java.net.http.HttpResponse<byte[]> gz =
+        exchange("GET", "/tiles/zones/" + core13 + ".mvt", "Accept-Encoding", "gzip");
+    java.net.http.HttpResponse<byte[]> plain =
+        exchange("GET", "/tiles/zones/" + core13 + ".mvt", "Accept-Encoding", "gzip;q=0");
+    assertThat(gz.headers().firstValue("Content-Encoding")).hasValue("gzip");
+    assertThat(plain.headers().firstValue("Content-Encoding")).isEmpty();
+    assertThat(new TileClient.Response(200, "", "gzip", null, gz.body()).decoded())
+        .isEqualTo(plain.body());
+    assertThat(gz.headers().firstValue("ETag")).isEqualTo(plain.headers().firstValue("ETag"));
+    assertThat(plain.headers().firstValue("Content-Type"))
+        .hasValue("application/vnd.mapbox-vector-tile");
+    assertThat(plain.headers().firstValue("Content-Length"))
+        .hasValue(Integer.toString(plain.body().length));
+  }
+
+  @Test
+  void theFastPathAnswers304OnAMatchingETagAsTheControllerDoes() {
+    String path = "/tiles/zones/" + coreTile(12) + ".mvt";
+    // rendered now (a tile kept over an edit elsewhere keeps the ETag of its first rendering)
+    tileService.clearCache();
+    String etag = exchange("GET", path).headers().firstValue("ETag").orElseThrow();
+    assertThat(etag).startsWith("W/\"");
+    tileService.clearCache(); // same data version: the re-rendered tile has the same ETag
+    long before = servedFast();
+    java.net.http.HttpResponse<byte[]> byController = exchange("GET", path, "If-None-Match", etag);
+    assertThat(servedFast()).isEqualTo(before);
+    java.net.http.HttpResponse<byte[]> byFastPath = exchange("GET", path, "If-None-Match", etag);
+    assertThat(servedFast()).isEqualTo(before + 1);
+    assertThat(byController.statusCode()).isEqualTo(304);
+    assertThat(byFastPath.statusCode()).isEqualTo(304);
+    assertThat(byFastPath.body()).isEmpty();
+    assertThat(headersOf(byFastPath)).isEqualTo(headersOf(byController));
+    assertThat(byFastPath.headers().firstValue("ETag")).hasValue(etag);
+    assertThat(byFastPath.headers().firstValue("Cache-Control")).hasValue("no-cache");
+    assertThat(byFastPath.headers().firstValue("Vary")).hasValue("Accept-Encoding");
+    // weak comparison (RFC 9110 13.1.2), lists and *, and a tag that does not match
+    String strong = etag.substring(2);
+    assertThat(exchange("GET", path, "If-None-Match", strong).statusCode()).isEqualTo(304);
+    assertThat(exchange("GET", path, "If-None-Match", "\"x\", " + etag).statusCode())
+        .isEqualTo(304);
+    assertThat(exchange("GET", path, "If-None-Match", "*").statusCode()).isEqualTo(304);
+    assertThat(exchange("GET", path, "If-None-Match", "W/\"other\"").statusCode()).isEqualTo(200);
+    // If-Match and If-Unmodified-Since are left to the controller (Spring MVC's precondition
+    // rules), which answers them as before
+    long beforeIfMatch = servedFast();
+    assertThat(exchange("GET", path, "If-Match", "\"other\"").statusCode()).isEqualTo(200);
+    assertThat(servedFast()).isEqualTo(beforeIfMatch);
+  }
+
+  @Test
+  void theFastPathKeepsEverySecurityRule() {
+    String path = "/tiles/parcels/" + coreTile(14) + ".mvt";
+    assertThat(exchange("GET", path).statusCode()).isEqualTo(200); // now cached
+    long before = servedFast();
+    for (String authorization :
+        new String[] {
+          null,
+          new org.zoneplan.testsupport.Credentials("admin", "wrong").header(),
+          new org.zoneplan.testsupport.Credentials("nobody", "demo").header(),
+          "Bearer abc"
+        }) {
+      java.net.http.HttpResponse<byte[]> r = exchange("GET", path, "Authorization", authorization);
+      assertThat(r.statusCode()).as("%s", authorization).isEqualTo(401);
+      assertThat(r.headers().firstValue("Content-Type").orElse(""))
+          .startsWith("application/problem+json");
+      assertThat(new String(r.body(), StandardCharsets.UTF_8))
+          .containsAnyOf(
+              "urn:zoneplan:problem:unauthenticated", "urn:zoneplan:problem:bad-credentials");
+      assertThat(r.headers().firstValue("ETag")).isEmpty();
+    }
+    // writes to a tile URL: no rule allows them (ADMIN only, then no handler); never a tile
+    java.net.http.HttpResponse<byte[]> post =
+        exchange(
+            "POST",
+            path,
+            "Authorization",
+            new org.zoneplan.testsupport.Credentials("viewer", "demo").header());
+    assertThat(post.statusCode()).isIn(401, 403);
+    assertThat(servedFast()).isEqualTo(before);
+    // a signed-in answer from the cache creates no session and carries the security headers
+    java.net.http.HttpResponse<byte[]> ok = exchange("GET", path);
+    assertThat(servedFast()).isEqualTo(before + 1);
+    assertThat(ok.headers().firstValue("Set-Cookie")).isEmpty();
+    assertThat(ok.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+    assertThat(ok.headers().firstValue("Content-Security-Policy")).isPresent();
+  }
+
+  @Test
+  void requestsTheFastPathCannotAnswerGoOnToTheController() {
+    String tile = coreTile(13).toString();
+    exchange("GET", "/tiles/zones/" + tile + ".mvt"); // cached
+    long before = servedFast();
+    assertProblem("/tiles/zones/" + tile + ".mvt?plan=no-such-plan", 404, "plan-not-found");
+    assertProblem("/tiles/zones/21/0/0.mvt", 400, "zoom-out-of-range");
+    assertProblem("/tiles/zones/" + tile + ".jpg", 404, "tile-format-not-found");
+    assertProblem("/tiles/zones/" + tile + "@2x.mvt", 404, "tile-format-not-found");
+    assertProblem("/tiles/grades/" + coreTile(13) + ".mvt", 422, "missing-year");
+    tileService.clearCache();
+    assertThat(exchange("GET", "/tiles/zones/" + coreTile(15) + ".mvt").statusCode())
+        .isEqualTo(200);
+    assertThat(servedFast()).isEqualTo(before);
+  }
+
+  @Test
+  void aTileDroppedByAnEditIsNotServedStaleByTheFastPath() {
+    double lon = 119.745;
+    double lat = 29.515;
+    int[] xy = tileOf(lon, lat, 16);
+    String path = "/tiles/parcels/16/" + xy[0] + "/" + xy[1] + ".mvt";
+    exchange("GET", path, "Accept-Encoding", "gzip");
+    java.net.http.HttpResponse<byte[]> cached = exchange("GET", path, "Accept-Encoding", "gzip");
+    String etag = cached.headers().firstValue("ETag").orElseThrow();
+    long before = servedFast();
+    Parcel added =
+        parcels.insert(parcel(LandUseScheme.GBT21010_2017, "0601", square(lon, lat, 0.0004)));
+    try {
+      events.publishEvent(new ParcelsChangedEvent(added.geometry().getEnvelopeInternal()));
+      java.net.http.HttpResponse<byte[]> after = exchange("GET", path, "If-None-Match", etag);
+      assertThat(after.statusCode()).isEqualTo(200);
+      assertThat(servedFast()).as("re-rendered by the controller").isEqualTo(before);
+      assertThat(after.headers().firstValue("ETag"))
+          .isPresent()
+          .isNotEqualTo(java.util.Optional.of(etag));
+      assertThat(MvtTestSupport.decode(after.body(), "parcels"))
+          .anySatisfy(
+              f ->
+                  assertThat(((Number) f.attributes().get("id")).longValue())
+                      .isEqualTo(added.id()));
+      java.net.http.HttpResponse<byte[]> again = exchange("GET", path);
+      assertThat(servedFast()).isEqualTo(before + 1);
+      assertThat(again.body()).isEqualTo(after.body());
+    } finally {
+      parcels.delete(added.id());
+      events.publishEvent(new ParcelsChangedEvent(added.geometry().getEnvelopeInternal()));
+    }
+  }
+
   // ---------------------------------------------------------------- bad requests
 
   @Test

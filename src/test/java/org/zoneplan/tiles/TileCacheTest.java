@@ -48,4 +48,37 @@ class TileCacheTest {
     cache.invalidate(TileLayer.PARCELS, "", List.of(new Envelope(0, 1, 0, 1)), EXTENT);
     assertThat(cache.get(before)).isNull();
   }
+
+  @Test
+  void aScopeNeverReceivesAnotherScopesTileAndEditsReachEveryScope() {
+    TileCache cache = new TileCache(1 << 20);
+    TileCoord near = TileCoord.containing(119.90, 29.45, 14);
+    TileCoord far = TileCoord.containing(120.30, 29.80, 14);
+    TileCache.CachedTile all = new TileCache.CachedTile(new byte[] {1}, "x", 0);
+    TileCache.CachedTile county = new TileCache.CachedTile(new byte[] {2}, "x", 0);
+    cache.put(cache.key(TileLayer.PARCELS, "", TileCache.UNRESTRICTED, TileFormat.MVT, far), all);
+    assertThat(cache.get(cache.key(TileLayer.PARCELS, "", "330726", TileFormat.MVT, far)))
+        .as("a scoped user does not get the unrestricted tile")
+        .isNull();
+    cache.put(cache.key(TileLayer.PARCELS, "", "330726", TileFormat.MVT, far), county);
+    cache.put(cache.key(TileLayer.PARCELS, "", "330726", TileFormat.MVT, near), county);
+    assertThat(cache.get(cache.key(TileLayer.PARCELS, "", "330782", TileFormat.MVT, far))).isNull();
+    assertThat(
+            cache.get(
+                cache.key(TileLayer.PARCELS, "", TileCache.UNRESTRICTED, TileFormat.MVT, far)))
+        .isSameAs(all);
+
+    Envelope edited = new Envelope(119.899, 119.901, 29.449, 29.451);
+    List<TileCache.Key> dropped = cache.invalidate(TileLayer.PARCELS, "", List.of(edited), EXTENT);
+    assertThat(dropped).extracting(TileCache.Key::scope).containsExactly("330726");
+    assertThat(cache.get(cache.key(TileLayer.PARCELS, "", "330726", TileFormat.MVT, near)))
+        .isNull();
+    // kept tiles move to the new version in their own scope
+    assertThat(cache.get(cache.key(TileLayer.PARCELS, "", "330726", TileFormat.MVT, far)))
+        .isSameAs(county);
+    assertThat(
+            cache.get(
+                cache.key(TileLayer.PARCELS, "", TileCache.UNRESTRICTED, TileFormat.MVT, far)))
+        .isSameAs(all);
+  }
 }
