@@ -3,7 +3,7 @@ package org.zoneplan.bench;
 /**
  * The one entry point of the {@code bench} profile: {@code -Dbench=tiles} (the default) runs {@link
  * TileBenchmark}, {@code -Dbench=analysis} runs {@link AnalysisBenchmark}, {@code
- * -Dbench=evaluation} {@link EvaluationBenchmark}.
+ * -Dbench=evaluation} {@link EvaluationBenchmark}, {@code -Dbench=city} {@link CityBenchmark}.
  */
 public final class Bench {
   private Bench() {}
@@ -14,9 +14,10 @@ public final class Bench {
       case "tiles" -> TileBenchmark.main(args);
       case "analysis" -> AnalysisBenchmark.main(args);
       case "evaluation" -> EvaluationBenchmark.main(args);
+      case "city" -> CityBenchmark.main(args);
       default ->
           throw new IllegalArgumentException(
-              "unknown benchmark -Dbench=" + which + " (tiles, analysis or evaluation)");
+              "unknown benchmark -Dbench=" + which + " (tiles, analysis, evaluation or city)");
     }
   }
 }
