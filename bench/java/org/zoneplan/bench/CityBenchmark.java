@@ -4,8 +4,6 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.io.InputStream;
 import java.math.BigDecimal;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Date;
 import java.sql.PreparedStatement;
@@ -24,6 +22,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.function.Function;
 import org.flywaydb.core.Flyway;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Envelope;
@@ -61,13 +60,13 @@ import tools.jackson.databind.json.JsonMapper;
  * -Dbench.reps=5} (zoneplan), {@code -Dbench.pgReps=3} (PostGIS, after a first run).
  *
  * <p>Data (deterministic, seed 330100): Hangzhou's 13 districts from {@code
- * src/main/resources/sample/hangzhou-districts.geojson} (repaired as the sample loader does) and
- * the city 330100 as their union; 50 zones (about 1.6 km × 1.1 km, some across district lines) in
- * plan {@code citybench}, the carriers of the programme; parcels in 100 clusters of jittered grid
- * cells (about 60 m × 50 m), half around the zones, half elsewhere in the city; an enterprise on
- * every 8th parcel (owner, share 1) that also rents half of the next one, with 工业增加值 and 税收 of 2023
- * and 2024 (some missing); 2,000 projects (85% points, 12% polygons, 3% without location; 40% near
- * a zone; 10% naming a member zone in their zone field) with 签约/开工 dates and investment of 2024;
+ * classpath:sample/hangzhou-districts.geojson} (repaired as the sample loader does) and the city
+ * 330100 as their union; 50 zones (about 1.6 km × 1.1 km, some across district lines) in plan
+ * {@code citybench}, the carriers of the programme; parcels in 100 clusters of jittered grid cells
+ * (about 60 m × 50 m), half around the zones, half elsewhere in the city; an enterprise on every
+ * 8th parcel (owner, share 1) that also rents half of the next one, with 工业增加值 and 税收 of 2023 and
+ * 2024 (some missing); 2,000 projects (85% points, 12% polygons, 3% without location; 40% near a
+ * zone; 10% naming a member zone in their zone field) with 签约/开工 dates and investment of 2024;
  * 1,500 quota consumptions of 2024 (half on a parcel, half on a project). The schema is zoneplan's
  * own (Flyway, {@code db/migration/postgresql}, GiST indexes); {@code ANALYZE} after loading.
  *
@@ -77,6 +76,7 @@ public final class CityBenchmark {
   static final String PLAN = "citybench";
   static final String CITY = "330100";
   static final int YEAR = 2024;
+  static final String DISTRICTS = "/sample/hangzhou-districts.geojson";
   private static final double TOLERANCE = 1e-6;
   private static final GeometryFactory GF = Cgcs2000.GEOMETRY_FACTORY;
 
@@ -343,11 +343,11 @@ public final class CityBenchmark {
   /** {@code item|district} → share, as ParkService attributes parks and their projects. */
   static Map<String, Double> territorial(Inputs in) {
     Map<String, Double> out = new LinkedHashMap<>();
+    Function<Geometry, Map<String, Double>> attribution =
+        CityBenchParks.attribution(in.districts());
     for (Map<String, Geometry> items : List.of(in.projects(), in.zones())) {
       items.forEach(
-          (item, g) ->
-              CityBenchParks.territorialShares(g, in.districts())
-                  .forEach((d, share) -> out.put(item + "|" + d, share)));
+          (item, g) -> attribution.apply(g).forEach((d, share) -> out.put(item + "|" + d, share)));
     }
     return out;
   }
@@ -502,9 +502,9 @@ public final class CityBenchmark {
     }
 
     private void readDistricts() throws Exception {
-      Path file = Path.of("src/main/resources/sample/hangzhou-districts.geojson");
       JsonNode collection;
-      try (InputStream in = Files.newInputStream(file)) {
+      // The sample loader's file (classpath:sample/hangzhou-districts.geojson).
+      try (InputStream in = CityBenchmark.class.getResourceAsStream(DISTRICTS)) {
         collection = JsonMapper.builder().build().readTree(in);
       }
       List<Geometry> outlines = new ArrayList<>();

@@ -1,6 +1,7 @@
 package org.zoneplan.parks;
 
 import java.util.Map;
+import java.util.function.Function;
 import org.locationtech.jts.geom.Geometry;
 
 /**
@@ -14,5 +15,15 @@ public final class CityBenchParks {
   public static Map<String, Double> territorialShares(
       Geometry area, Map<String, Geometry> districts) {
     return TerritorialShares.of(area, districts);
+  }
+
+  /**
+   * The attribution of many areas against the same districts: the outlines prepared once ({@link
+   * TerritorialShares#prepare}), as {@link ParkService} does for a park and its projects.
+   */
+  public static Function<Geometry, Map<String, Double>> attribution(
+      Map<String, Geometry> districts) {
+    TerritorialShares.Districts prepared = TerritorialShares.prepare(districts);
+    return area -> TerritorialShares.of(area, prepared);
   }
 }
