@@ -4,7 +4,7 @@ package org.zoneplan.bench;
  * The one entry point of the {@code bench} profile: {@code -Dbench=tiles} (the default) runs {@link
  * TileBenchmark}, {@code -Dbench=analysis} runs {@link AnalysisBenchmark}, {@code
  * -Dbench=evaluation} {@link EvaluationBenchmark}, {@code -Dbench=serving} {@link
- * TileServingBenchmark}.
+ * TileServingBenchmark}, {@code -Dbench=city} {@link CityBenchmark}.
  */
 public final class Bench {
   private Bench() {}
@@ -16,9 +16,12 @@ public final class Bench {
       case "analysis" -> AnalysisBenchmark.main(args);
       case "evaluation" -> EvaluationBenchmark.main(args);
       case "serving" -> TileServingBenchmark.main(args);
+      case "city" -> CityBenchmark.main(args);
       default ->
           throw new IllegalArgumentException(
-              "unknown benchmark -Dbench=" + which + " (tiles, analysis, evaluation or serving)");
+              "unknown benchmark -Dbench="
+                  + which
+                  + " (tiles, analysis, evaluation, serving or city)");
     }
   }
 }

@@ -187,11 +187,13 @@ public class ParkService {
         }
       }
       MultiPolygon boundary = boundary(p);
+      // Prepared once for the park and all its projects.
+      TerritorialShares.Districts prepared = TerritorialShares.prepare(outlines);
       Map<String, Double> shares =
-          boundary == null ? Map.of() : TerritorialShares.of(boundary, outlines);
+          boundary == null ? Map.of() : TerritorialShares.of(boundary, prepared);
       inputs.add(
           new ParkAssessment.ParkInput(
-              p, shares, boundary == null ? List.of() : projectsIn(boundary, outlines, period)));
+              p, shares, boundary == null ? List.of() : projectsIn(boundary, prepared, period)));
     }
     return ParkAssessment.assess(period, inputs, names);
   }
@@ -214,7 +216,7 @@ public class ParkService {
   }
 
   private List<ParkAssessment.ProjectInput> projectsIn(
-      MultiPolygon boundary, Map<String, Geometry> outlines, String period) {
+      MultiPolygon boundary, TerritorialShares.Districts outlines, String period) {
     PreparedGeometry area = PreparedGeometryFactory.prepare(boundary);
     List<ParkAssessment.ProjectInput> list = new ArrayList<>();
     for (Project pr : projects.findAll(boundary.getEnvelopeInternal(), MAX_PROJECTS)) {
