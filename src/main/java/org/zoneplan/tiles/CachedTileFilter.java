@@ -143,12 +143,12 @@ final class CachedTileFilter implements Filter {
   }
 
   /**
-   * The data scope of the requesting user: {@link TileCache#UNRESTRICTED} for everyone until users
-   * get jurisdictions (then the scope from the authenticated user, and the cache keeps each scope's
-   * tiles apart).
+   * The data scope of the requesting user (access by jurisdiction): {@link TileCache#UNRESTRICTED}
+   * for a user who sees everything, else their scope's key; the cache keeps each scope's tiles
+   * apart. This filter runs after Spring Security, so the user is known.
    */
-  static String scope(HttpServletRequest request) {
-    return TileCache.UNRESTRICTED;
+  String scope(HttpServletRequest request) {
+    return tiles.currentScope();
   }
 
   private static void write(

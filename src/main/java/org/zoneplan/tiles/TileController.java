@@ -88,7 +88,7 @@ class TileController {
         tileLayer == TileLayer.GRADES
             ? tiles.gradesKey(year(year), ruleSet(ruleSet), division(division))
             : tiles.plan(tileLayer, plan);
-    CachedTile tile = tiles.tile(tileLayer, planId, TileCache.UNRESTRICTED, coord, format);
+    CachedTile tile = tiles.tile(tileLayer, planId, tiles.currentScope(), coord, format);
 
     if (request.checkNotModified(tile.etag())) {
       // 304 (or 412 on a failed If-Match), status and ETag set by Spring; a 304 also carries the

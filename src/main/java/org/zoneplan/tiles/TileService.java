@@ -199,9 +199,17 @@ public class TileService {
     return new TileCoord(z, x, y);
   }
 
-  /** A tile from the cache, rendered and cached when missing. */
+  /** A tile of the current request's scope from the cache, rendered and cached when missing. */
   CachedTile tile(TileLayer layer, String plan, TileCoord tile, TileFormat format) {
-    return tile(layer, plan, TileCache.UNRESTRICTED, tile, format);
+    return tile(layer, plan, currentScope(), tile, format);
+  }
+
+  /**
+   * The current request's data scope (access by jurisdiction, {@code ZoneVisibility}): {@link
+   * TileCache#UNRESTRICTED} when the user may see everything.
+   */
+  String currentScope() {
+    return zones.visibility().scopeKey();
   }
 
   /**
@@ -213,13 +221,13 @@ public class TileService {
   }
 
   /**
-   * A tile of a scope from the cache, rendered and cached when missing. Only {@link
-   * TileCache#UNRESTRICTED} is drawn today; a scoped user's tile will be drawn from the scope's
-   * data and kept under its own key.
+   * A tile of a scope from the cache, rendered and cached when missing. {@code scope} must be the
+   * current request's ({@link #currentScope()}): a scoped user's tile is drawn from what they may
+   * see (their zones; parcels of their land) and kept under its own key.
    */
   CachedTile tile(TileLayer layer, String plan, String scope, TileCoord tile, TileFormat format) {
-    if (!TileCache.UNRESTRICTED.equals(scope)) {
-      throw new IllegalArgumentException("only unrestricted tiles are drawn yet, not " + scope);
+    if (!scope.equals(currentScope())) {
+      throw new IllegalArgumentException("a tile is drawn for the current request's scope only");
     }
     TileCache.Key key = cache.key(layer, plan, scope, format, tile);
     CachedTile cached = cache.get(key);
@@ -285,14 +293,35 @@ public class TileService {
   private List<TileFeature> read(
       TileLayer layer, String plan, TileCoord tile, double buffer, boolean dropSmall) {
     Envelope lonLat = tile.lonLatEnvelope(buffer);
-    return switch (layer) {
-      case ZONES -> features.zones(plan, lonLat);
-      case PARCELS -> features.parcels(lonLat, dropSmall ? minParcelAreaM2(tile, lonLat) : 0);
-      case GRADES ->
-          features.grades(
-              lonLat, dropSmall ? minParcelAreaM2(tile, lonLat) : 0, parcelGrades(plan));
-      case DIVISIONS -> features.divisions(lonLat);
-    };
+    List<TileFeature> found =
+        switch (layer) {
+          case ZONES -> features.zones(plan, lonLat);
+          case PARCELS -> features.parcels(lonLat, dropSmall ? minParcelAreaM2(tile, lonLat) : 0);
+          case GRADES ->
+              features.grades(
+                  lonLat, dropSmall ? minParcelAreaM2(tile, lonLat) : 0, parcelGrades(plan));
+          case DIVISIONS -> features.divisions(lonLat);
+        };
+    return visibleOnly(layer, plan, found);
+  }
+
+  /**
+   * What the current request may see of the features (access by jurisdiction): its zones, and the
+   * parcels of its land (by interior point); divisions are public outlines.
+   */
+  private List<TileFeature> visibleOnly(TileLayer layer, String plan, List<TileFeature> found) {
+    var visibility = zones.visibility();
+    if (visibility.scopeKey().isEmpty() || layer == TileLayer.DIVISIONS) {
+      return found;
+    }
+    if (layer == TileLayer.ZONES) {
+      var codes = visibility.visibleCodes(plan);
+      return codes == null
+          ? found
+          : found.stream().filter(f -> codes.contains(f.attributes().get("code"))).toList();
+    }
+    var land = visibility.landFilter(null);
+    return land == null ? found : found.stream().filter(f -> land.test(f.geometry())).toList();
   }
 
   private static boolean parcelLike(TileLayer layer) {

@@ -226,6 +226,60 @@ abstract class JurisdictionApiContract {
         .containsExactlyInAnyOrder("A", "B", "C");
   }
 
+  /** A tile's bytes as the user gets them (none for 204). */
+  byte[] tile(Credentials user, String path) throws Exception {
+    java.net.http.HttpResponse<byte[]> r =
+        java.net.http.HttpClient.newHttpClient()
+            .send(
+                java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create("http://127.0.0.1:" + port + path))
+                    .header("Authorization", user.header())
+                    .build(),
+                java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+    assertThat(r.statusCode()).as(path).isIn(200, 204);
+    return r.statusCode() == 204 ? new byte[0] : r.body();
+  }
+
+  List<String> tileCodes(Credentials user, String path) throws Exception {
+    List<String> out = new ArrayList<>();
+    org.zoneplan.tiles.MvtTestSupport.decode(tile(user, path), "zones")
+        .forEach(f -> out.add(String.valueOf(f.attributes().get("code"))));
+    return out;
+  }
+
+  static int[] tileAt(int z, double lon, double lat) {
+    int n = 1 << z;
+    double phi = Math.toRadians(lat);
+    int x = (int) Math.floor((lon + 180) / 360 * n);
+    int y = (int) Math.floor((1 - Math.log(Math.tan(phi) + 1 / Math.cos(phi)) / Math.PI) / 2 * n);
+    return new int[] {x, y};
+  }
+
+  @Test
+  void aScopedUsersTilesHoldOnlyTheirZonesAndLand() throws Exception {
+    // one z8 tile holds A, B (富阳) and C (萧山)
+    int[] t = tileAt(8, 120.0, 30.05);
+    String zones = "/tiles/zones/8/" + t[0] + "/" + t[1] + ".mvt?plan=" + PLAN;
+    // ADMIN first, so the unrestricted tile is in the cache (the fast path must not hand it on)
+    assertThat(tileCodes(Credentials.ADMIN, zones)).containsExactlyInAnyOrder("A", "B", "C");
+    assertThat(tileCodes(FY, zones)).containsExactlyInAnyOrder("A", "B");
+    assertThat(tileCodes(FY, zones)).containsExactlyInAnyOrder("A", "B"); // cached, theirs
+    assertThat(tileCodes(Credentials.ADMIN, zones)).containsExactlyInAnyOrder("A", "B", "C");
+    // Pujiang's parcels: many for ADMIN, none for a Fuyang user
+    int[] p = tileAt(13, 119.892, 29.452);
+    String parcels = "/tiles/parcels/13/" + p[0] + "/" + p[1] + ".mvt";
+    assertThat(
+            org.zoneplan.tiles.MvtTestSupport.decode(tile(Credentials.ADMIN, parcels), "parcels"))
+        .isNotEmpty();
+    assertThat(org.zoneplan.tiles.MvtTestSupport.decode(tile(FY, parcels), "parcels")).isEmpty();
+    // a zone-scoped user's Pujiang tile holds their zone and its parts only
+    int[] b = tileAt(8, 119.9, 29.5);
+    String pj = "/tiles/zones/8/" + b[0] + "/" + b[1] + ".mvt?plan=pujiang-2021";
+    assertThat(tileCodes(BZ, pj))
+        .containsExactlyInAnyOrder("PJ-BZ", "PJ-BZ-BM", "PJ-BZ-ZZ", "PJ-BZ-GT");
+    assertThat(tileCodes(Credentials.ADMIN, pj)).contains("PJ-HZ", "PJ-BZ");
+  }
+
   @Test
   void aZoneScopedUserSeesTheirZoneAndItsParts() {
     Http bz = http.as(BZ);
