@@ -17,7 +17,25 @@ const JURISDICTION_TEXT = {
 Object.assign(TEXT.zh, JURISDICTION_TEXT.zh);
 Object.assign(TEXT.en, JURISDICTION_TEXT.en);
 
-const jdUi = { tree: [], current: null };
+const jdUi = { tree: [], current: null, parent: {} };
+
+/** Whether division a lies in division b or under it (by the tree's parent links). */
+function jdUnder(a, b) {
+  for (let c = a, n = 0; c && n < 10; c = jdUi.parent[c], n++) if (c === b) return true;
+  return false;
+}
+
+/**
+ * Whether a list entry of a division (a programme's jurisdiction, a park's promoter or host, a
+ * district's row) belongs on the page for the jurisdiction chosen: it lies in it or under it, or
+ * above it (a city's programme concerns each of its districts). Everything, before a choice.
+ */
+function jdRelated(code) {
+  const j = state.jurisdiction;
+  if (!j) return true;
+  if (!code) return false;
+  return jdUnder(code, j) || jdUnder(j, code);
+}
 
 /** Flattens the tree into select options, indented by depth (towns included). */
 function jdOptions(nodes, depth, out) {
@@ -36,6 +54,7 @@ async function jurisdictionsStart(planId) {
   jdUi.tree = await api('/api/jurisdictions');
   const select = $('jurisdiction');
   const options = jdOptions(jdUi.tree, 0, []);
+  options.forEach(({ node }) => (node.children || []).forEach(c => { jdUi.parent[c.code] = node.code; }));
   select.replaceChildren(...options.map(({ node, depth }) => {
     const o = el('option', '\u3000'.repeat(depth) + node.name);
     o.value = node.code;
@@ -79,6 +98,9 @@ async function chooseJurisdiction(code, reload) {
     await loadPlan($('plan').value);
   }
   showJurisdictionFigures();
+  // the tabs whose lists are by jurisdiction
+  programmesJurisdictionChanged(); // programmes.js
+  parksJurisdictionChanged(); // parks.js
 }
 
 function showJurisdictionFigures() {

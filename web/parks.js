@@ -80,9 +80,8 @@ async function pkLoad() {
     select.replaceChildren(...periods.map(p => { const o = el('option', p); o.value = p; return o; }));
     const years = periods.filter(p => /^\d{4}$/.test(p));
     select.value = years.length ? years[years.length - 1] : (periods[0] || '');
-    pkLayer.clearLayers();
-    pkLayer.addData(layer);
   }
+  pkDrawLayer();
   if (seq !== pkUi.seq) return;
   pkShowParks();
   await pkLoadAssessment();
@@ -102,11 +101,30 @@ async function pkLoadAssessment() {
   pkShowAssessment();
 }
 
+/** The parks of the jurisdiction chosen (jurisdictions.js): promoted by it or lying in it. */
+function pkOwnParks() {
+  if (!pkUi.parks) return [];
+  return pkUi.parks.features.filter(f => jdRelated(f.properties.promoter.code) || f.properties.hosts.some(jdRelated));
+}
+
+function pkDrawLayer() {
+  pkLayer.clearLayers();
+  pkLayer.addData({ type: 'FeatureCollection', features: pkOwnParks() });
+}
+
+/** Another jurisdiction was chosen: its parks, and its districts' rows of the assessment. */
+function parksJurisdictionChanged() {
+  if (!pkUi.parks) return;
+  pkDrawLayer();
+  pkShowParks();
+  pkShowAssessment();
+}
+
 function pkShowParks() {
   const list = $('pk-list');
   list.replaceChildren();
   if (!pkUi.parks) return;
-  for (const f of pkUi.parks.features) {
+  for (const f of pkOwnParks()) {
     const p = f.properties;
     const item = el('div', null, 'pk-park');
     item.dataset.park = p.id;
@@ -146,7 +164,7 @@ function pkShowAssessment() {
   columns.forEach(c => head.append(el('th',
     `${state.lang === 'zh' ? c.label : c.labelEn} (${c.unit}${c.origin === 'projects' ? ', ' + t().pkOrigin.projects : ''})`)));
   table.append(head);
-  for (const d of r.districts) {
+  for (const d of r.districts.filter(x => jdRelated(x.code))) {
     const row = el('tr');
     row.dataset.code = d.code;
     const role = d.promoter && d.host ? 'both' : d.promoter ? 'promoter' : d.host ? 'host' : 'other';

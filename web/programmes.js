@@ -81,16 +81,22 @@ async function programmesTabShown(shown) {
   if (!pgUi.list) {
     pgUi.list = await api('/api/programmes');
     pgFillList();
-    if (pgUi.list.length) await pgLoad();
+    if (pgOwnList().length) await pgLoad();
   }
+}
+
+/** The programmes of the jurisdiction chosen (jurisdictions.js): of it, under it or above it. */
+function pgOwnList() {
+  return pgUi.list ? pgUi.list.filter(p => jdRelated(p.divisionCode)) : [];
 }
 
 function pgFillList() {
   const select = $('pg-programme');
   const current = select.value;
-  select.replaceChildren(...pgUi.list.map(p => { const o = el('option', p.name); o.value = p.id; return o; }));
-  if (current) select.value = current;
-  $('pg-status').textContent = pgUi.list.length ? '' : t().pgNone;
+  const own = pgOwnList();
+  select.replaceChildren(...own.map(p => { const o = el('option', p.name); o.value = p.id; return o; }));
+  if (own.some(p => p.id === current)) select.value = current;
+  $('pg-status').textContent = own.length ? '' : t().pgNone;
   const years = $('pg-year');
   if (!years.options.length) {
     const now = new Date().getFullYear();
@@ -160,6 +166,23 @@ function pgDraw() {
     pgGrid([t().pgName, t().pgInside, t().pgTotal, t().pgShare, t().pgGoal, t().pgMet, t().pgReason], rows, 'pg-share-table'));
   // Definitions as the tables' tooltips: what each share counts.
   $('pg-share-table').querySelectorAll('tr').forEach((tr, i) => { if (i > 0) tr.title = s.shares[i - 1].definition; });
+}
+
+/** Another jurisdiction was chosen: its programmes only, the first one shown. */
+function programmesJurisdictionChanged() {
+  if (!pgUi.list) return;
+  const before = $('pg-programme').value;
+  pgFillList();
+  if (!pgOwnList().length) {
+    pgUi.programme = null;
+    pgLayer.clearLayers();
+    ['pg-categories', 'pg-statuses', 'pg-shares'].forEach(id => $(id).replaceChildren());
+    $('pg-illustrative').hidden = true;
+    return;
+  }
+  if ($('pg-programme').value !== before || !pgUi.programme) {
+    pgLoad().catch(e => { $('pg-status').textContent = e.message; });
+  }
 }
 
 function programmesLanguage() {

@@ -8,7 +8,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 import org.locationtech.jts.geom.Envelope;
+import org.locationtech.jts.geom.Geometry;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.zoneplan.audit.AuditLog;
@@ -18,6 +20,7 @@ import org.zoneplan.system.Actors;
 import org.zoneplan.system.ApiProblem;
 import org.zoneplan.zones.Zone;
 import org.zoneplan.zones.ZoneRepository;
+import org.zoneplan.zones.ZoneVisibility;
 
 /**
  * Projects: checked writes (one transaction, audit-logged), the map layer and list, and counts and
@@ -33,12 +36,15 @@ public class ProjectService {
   private final ZoneRepository zones;
   private final DivisionRepository divisions;
   private final AuditLog audit;
+  private final ZoneVisibility visibility;
 
   ProjectService(
       ProjectRepository projects,
       ZoneRepository zones,
       DivisionRepository divisions,
-      AuditLog audit) {
+      AuditLog audit,
+      ZoneVisibility visibility) {
+    this.visibility = visibility;
     this.projects = projects;
     this.zones = zones;
     this.divisions = divisions;
@@ -103,10 +109,27 @@ public class ProjectService {
   }
 
   public Project project(long id) {
+    Predicate<Geometry> land = visibility.landFilter(null);
     return projects
         .find(id)
+        .filter(p -> visible(p, land))
         .orElseThrow(
             () -> ApiProblem.notFound("project", "no project " + id).with("projectId", id));
+  }
+
+  /**
+   * Whether a user limited by jurisdiction may see the project (access by jurisdiction): its
+   * location lies in their land, or, without a location, its zone field names a zone they see.
+   * Always true with {@code land} null (unrestricted).
+   */
+  private boolean visible(Project p, Predicate<Geometry> land) {
+    if (land == null) {
+      return true;
+    }
+    if (p.location() != null) {
+      return land.test(p.location());
+    }
+    return p.zoneCode() != null && visibility.visible(p.planId(), p.zoneCode());
   }
 
   /** A project in the layer, with the zones it belongs to in the plan asked (if any). */
@@ -130,11 +153,14 @@ public class ProjectService {
             .with("planId", planId)
             .with("code", zone);
       }
-      membership = new ProjectMembership(planId, zones.findZones(planId), List.of());
+      membership =
+          new ProjectMembership(
+              planId, visibility.filter(planId, zones.findZones(planId)), List.of());
     }
+    Predicate<Geometry> land = visibility.landFilter(planId);
     List<Listed> out = new ArrayList<>();
     for (Project p : projects.findAll(bbox, MAX_PROJECTS)) {
-      if (!ProjectFigures.ofYear(p, year)) {
+      if (!ProjectFigures.ofYear(p, year) || !visible(p, land)) {
         continue;
       }
       List<String> codes = null;
@@ -170,7 +196,9 @@ public class ProjectService {
               "year must be " + ProjectFields.MIN_YEAR + "–" + ProjectFields.MAX_YEAR)
           .with("year", year);
     }
-    List<Project> all = projects.findAll(null, MAX_PROJECTS);
+    Predicate<Geometry> land = visibility.landFilter(planId);
+    List<Project> all =
+        projects.findAll(null, MAX_PROJECTS).stream().filter(p -> visible(p, land)).toList();
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("by", by);
     body.put("year", year);
@@ -189,7 +217,9 @@ public class ProjectService {
           throw ApiProblem.invalid("missing-plan", "figures by zone need planId").with("by", by);
         }
         requirePlan(planId);
-        ProjectMembership m = new ProjectMembership(planId, zones.findZones(planId), List.of());
+        ProjectMembership m =
+            new ProjectMembership(
+                planId, visibility.filter(planId, zones.findZones(planId)), List.of());
         Map<String, ProjectFigures> groups = new LinkedHashMap<>();
         for (Zone z : m.zones()) {
           groups.put(z.code(), new ProjectFigures(z.code(), z.name()));
@@ -213,7 +243,13 @@ public class ProjectService {
         body.put("outsideZones", outside.json(year));
       }
       case "division" -> {
-        ProjectMembership m = new ProjectMembership(null, List.of(), divisions.findAll(true));
+        ProjectMembership m =
+            new ProjectMembership(
+                null,
+                List.of(),
+                divisions.findAll(true).stream()
+                    .filter(d -> visibility.divisionVisible(d.code()))
+                    .toList());
         Map<String, ProjectFigures> groups = new LinkedHashMap<>();
         for (Division d : m.divisions()) {
           groups.put(d.code(), new ProjectFigures(d.code(), d.name()));

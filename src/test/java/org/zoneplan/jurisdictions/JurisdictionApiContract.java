@@ -221,6 +221,21 @@ abstract class JurisdictionApiContract {
     double[] inside = {119.841, 29.961, 119.842, 29.962};
     ok(fy.post("/api/plans/" + PLAN + "/zones/FY-IN", feature("富阳新区", inside)), 201);
     ok(http.delete("/api/plans/" + PLAN + "/zones/FY-IN", "*"), 204);
+    // projects: Pujiang's sample projects are not theirs
+    JsonNode pujiang = ok(http.get("/api/projects?planId=pujiang-2021"), 200).get("features");
+    assertThat(pujiang.size()).isPositive();
+    long id = pujiang.get(0).get("id").asLong();
+    assertThat(fy.get("/api/projects/" + id).status()).isEqualTo(404);
+    assertThat(http.get("/api/projects/" + id).status()).isEqualTo(200);
+    List<Long> theirs = new ArrayList<>();
+    ok(fy.get("/api/projects"), 200).get("features").forEach(f -> theirs.add(f.get("id").asLong()));
+    pujiang.forEach(f -> assertThat(theirs).doesNotContain(f.get("id").asLong()));
+    assertThat(
+            ok(fy.get("/api/projects/figures?by=division"), 200)
+                .get("groups")
+                .findValuesAsString("code"))
+        .contains(FUYANG)
+        .doesNotContain("330726", XIAOSHAN);
     // ADMIN still sees everything
     assertThat(codes(ok(http.get("/api/plans/" + PLAN + "/zones"), 200).get("features")))
         .containsExactlyInAnyOrder("A", "B", "C");

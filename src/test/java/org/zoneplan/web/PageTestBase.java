@@ -63,6 +63,14 @@ abstract class PageTestBase {
     waitFor(d -> d.findElements(By.cssSelector(".leaflet-overlay-pane path")).size() >= 11);
   }
 
+  /** Chooses a jurisdiction in the page's selector and waits for its figures. */
+  void chooseJurisdiction(String code) {
+    String name = http.get("/api/jurisdictions/" + code).json().get("name").asString();
+    new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("jurisdiction")))
+        .selectByValue(code);
+    waitFor(d -> d.findElement(By.id("jurisdiction-figures")).getText().contains(name));
+  }
+
   String info() {
     return driver.findElement(By.id("info")).getText();
   }

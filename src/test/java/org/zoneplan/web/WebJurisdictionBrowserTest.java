@@ -100,6 +100,15 @@ class WebJurisdictionBrowserTest extends PageTestBase {
     waitFor(d -> figures().contains("浦江县"));
     waitFor(d -> "pujiang-2021".equals(d.findElement(By.id("plan")).getAttribute("value")));
     waitFor(d -> "pujiang-2021".equals(driver.executeScript("return state.planId")));
+
+    // lists follow the jurisdiction: 浦江县 has no programme of its own, 杭州市 has Xiaoshan's
+    driver.findElement(By.cssSelector("#tabs button[data-tab=programmes]")).click();
+    waitFor(d -> d.findElement(By.id("pg-status")).getText().equals("暂无计划"));
+    assertThat(options("pg-programme")).isEmpty();
+    jurisdiction.selectByValue("330100");
+    waitFor(d -> options("pg-programme").contains("xiaoshan-4286"));
+    jurisdiction.selectByValue("330726");
+    waitFor(d -> options("pg-programme").isEmpty());
     driver.findElement(By.cssSelector("#tabs button[data-tab=info]")).click();
   }
 }

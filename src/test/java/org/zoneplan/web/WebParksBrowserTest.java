@@ -32,6 +32,7 @@ class WebParksBrowserTest extends PageTestBase {
 
   @Test
   void parksPanelShowsParksFiguresAndTheAssessmentWithAndWithoutSharing() {
+    chooseJurisdiction("330100"); // the parks are Hangzhou's (the page opens on 浦江县)
     driver.findElement(By.cssSelector("#tabs [data-tab=parks]")).click();
     // the two cooperation parks, and the illustrative 科创飞地 of the Xihu sample (issue 14.8)
     int parks = http.get("/api/parks").json().size();
