@@ -21,7 +21,6 @@ import org.zoneplan.geo.GeometryLimitExceededException;
 import org.zoneplan.geo.GeometryLimits;
 import org.zoneplan.proposals.Proposal;
 import org.zoneplan.proposals.ProposalService;
-import org.zoneplan.proposals.ProposalStatus;
 import org.zoneplan.proposals.ProposedChange;
 import org.zoneplan.system.ApiProblem;
 import org.zoneplan.zones.VersionedZone;
@@ -231,21 +230,11 @@ public class BaopanService {
               draft(zone, z.geometry())));
     }
     return proposals.create(
-        new Proposal(
-            0,
+        Proposal.draft(
             planId,
             title == null || title.isBlank() ? "报盘文件导入" : title,
             reason,
-            ProposalStatus.DRAFT,
             Proposal.TargetMode.APPLY,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
             null,
             null,
             changes));

@@ -10,9 +10,8 @@ import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.MultiPolygon;
 import org.locationtech.jts.geom.Point;
 import org.locationtech.jts.geom.Polygon;
-import org.locationtech.jts.geom.prep.PreparedGeometry;
-import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
 import org.zoneplan.geo.Cgcs2000;
+import org.zoneplan.sample.IllustrativeLayout;
 
 /**
  * The Xihu sample as data (Spring-free, deterministic): the platforms of "三城一谷六小镇" with where each
@@ -254,49 +253,7 @@ final class XihuSample {
    * cells that lie wholly inside the outline.
    */
   static List<Polygon> layout(MultiPolygon outline, int n) {
-    PreparedGeometry inside = PreparedGeometryFactory.prepare(outline);
-    Envelope box = outline.getEnvelopeInternal();
-    List<Polygon> candidates = new ArrayList<>();
-    int rows = (int) Math.floor(box.getHeight() / CELL_LAT);
-    int cols = (int) Math.floor(box.getWidth() / CELL_LON);
-    for (int r = 0; r < rows; r++) {
-      for (int c = 0; c < cols; c++) {
-        double x0 = box.getMinX() + c * CELL_LON;
-        double y1 = box.getMaxY() - r * CELL_LAT;
-        int k = candidates.size();
-        double mx = CELL_LON * (0.15 + 0.05 * (k % 3));
-        double my = CELL_LAT * (0.15 + 0.05 * ((k / 3) % 3));
-        Polygon rect = rectangle(x0 + mx, y1 - CELL_LAT + my, x0 + CELL_LON - mx, y1 - my);
-        if (inside.containsProperly(rect)) {
-          candidates.add(rect);
-        }
-      }
-    }
-    if (candidates.size() < n) {
-      throw new IllegalStateException(
-          "only " + candidates.size() + " cells inside 西湖区's outline for " + n + " shapes");
-    }
-    List<Polygon> out = new ArrayList<>();
-    for (int i = 0; i < n; i++) {
-      out.add(candidates.get((int) ((long) i * candidates.size() / n)));
-    }
-    return out;
-  }
-
-  static Polygon rectangle(double x0, double y0, double x1, double y1) {
-    // Rounded to 1e-6° (about 0.1 m) so the stored shapes read back exactly.
-    x0 = round6(x0);
-    y0 = round6(y0);
-    x1 = round6(x1);
-    y1 = round6(y1);
-    return Cgcs2000.GEOMETRY_FACTORY.createPolygon(
-        new Coordinate[] {
-          new Coordinate(x0, y0),
-          new Coordinate(x1, y0),
-          new Coordinate(x1, y1),
-          new Coordinate(x0, y1),
-          new Coordinate(x0, y0)
-        });
+    return IllustrativeLayout.rectangles(outline, n, CELL_LON, CELL_LAT, 0.15, "西湖区 shapes");
   }
 
   private static double round6(double v) {

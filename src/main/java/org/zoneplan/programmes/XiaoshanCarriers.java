@@ -7,14 +7,12 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.locationtech.jts.geom.Coordinate;
-import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.LinearRing;
 import org.locationtech.jts.geom.MultiPolygon;
 import org.locationtech.jts.geom.Polygon;
-import org.locationtech.jts.geom.prep.PreparedGeometry;
-import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
 import org.zoneplan.geo.Cgcs2000;
 import org.zoneplan.geo.GeometryRepair;
+import org.zoneplan.sample.IllustrativeLayout;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -113,55 +111,9 @@ final class XiaoshanCarriers {
     return Cgcs2000.GEOMETRY_FACTORY.createLinearRing(cs);
   }
 
+  /** Rectangles of different sizes (about 0.6–1.5 km²), each inside its own grid cell. */
   static List<Polygon> layout(MultiPolygon outline, int n) {
-    PreparedGeometry inside = PreparedGeometryFactory.prepare(outline);
-    Envelope box = outline.getEnvelopeInternal();
-    List<Polygon> candidates = new ArrayList<>();
-    int rows = (int) Math.floor(box.getHeight() / CELL_LAT);
-    int cols = (int) Math.floor(box.getWidth() / CELL_LON);
-    for (int r = 0; r < rows; r++) {
-      for (int c = 0; c < cols; c++) {
-        double x0 = box.getMinX() + c * CELL_LON;
-        double y1 = box.getMaxY() - r * CELL_LAT;
-        // Rectangles of different sizes (about 0.6–1.5 km²), all inside the cell.
-        int k = candidates.size();
-        double mx = CELL_LON * (0.2 + 0.05 * (k % 3));
-        double my = CELL_LAT * (0.2 + 0.05 * ((k / 3) % 3));
-        Polygon rect = rectangle(x0 + mx, y1 - CELL_LAT + my, x0 + CELL_LON - mx, y1 - my);
-        if (inside.containsProperly(rect)) {
-          candidates.add(rect);
-        }
-      }
-    }
-    if (candidates.size() < n) {
-      throw new IllegalStateException(
-          "only " + candidates.size() + " cells inside the outline for " + n + " carriers");
-    }
-    List<Polygon> out = new ArrayList<>();
-    for (int i = 0; i < n; i++) {
-      out.add(candidates.get((int) ((long) i * candidates.size() / n)));
-    }
-    return out;
-  }
-
-  private static Polygon rectangle(double x0, double y0, double x1, double y1) {
-    // Coordinates rounded to 1e-6° (about 0.1 m) so the stored shapes read back exactly.
-    x0 = round(x0);
-    y0 = round(y0);
-    x1 = round(x1);
-    y1 = round(y1);
-    return Cgcs2000.GEOMETRY_FACTORY.createPolygon(
-        new Coordinate[] {
-          new Coordinate(x0, y0),
-          new Coordinate(x1, y0),
-          new Coordinate(x1, y1),
-          new Coordinate(x0, y1),
-          new Coordinate(x0, y0)
-        });
-  }
-
-  private static double round(double v) {
-    return Math.round(v * 1e6) / 1e6;
+    return IllustrativeLayout.rectangles(outline, n, CELL_LON, CELL_LAT, 0.2, "carriers");
   }
 
   /** name, group, phrase rows of the csv (no quoted fields in it), without the header. */

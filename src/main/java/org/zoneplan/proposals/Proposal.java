@@ -35,4 +35,33 @@ public record Proposal(
     APPLY,
     NEW_VERSION
   }
+
+  /** A new draft as a client sends it: nothing yet of who, when, decisions or effects. */
+  public static Proposal draft(
+      String planId,
+      String title,
+      String reason,
+      TargetMode mode,
+      String newPlanId,
+      String newPlanName,
+      List<ProposedChange> changes) {
+    return new Proposal(
+        0,
+        planId,
+        title,
+        reason,
+        ProposalStatus.DRAFT,
+        mode,
+        newPlanId,
+        newPlanName,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        changes);
+  }
 }

@@ -162,24 +162,8 @@ class ProposalController {
               : ZoneFeatures.draft(json, c.get("feature"), code, limits);
       changes.add(new ProposedChange(changes.size() + 1, op, code, base, draft));
     }
-    return new Proposal(
-        0,
-        planId,
-        text(body, "title"),
-        text(body, "reason"),
-        ProposalStatus.DRAFT,
-        mode,
-        newPlanId,
-        newPlanName,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        changes);
+    return Proposal.draft(
+        planId, text(body, "title"), text(body, "reason"), mode, newPlanId, newPlanName, changes);
   }
 
   private static String text(JsonNode node, String field) {
