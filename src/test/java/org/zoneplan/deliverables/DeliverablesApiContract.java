@@ -255,7 +255,7 @@ abstract class DeliverablesApiContract {
     org.zoneplan.testsupport.LibreOffice.requireAvailable();
     String path = "/api/plans/" + PLAN + "/zones/" + ZONE + "/boundary-points";
     JsonNode points = get(path, null).json().get("points");
-    java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("boundary-points-lo");
+    java.nio.file.Path dir = org.zoneplan.testsupport.TestDirs.create("boundary-points-lo");
     try {
       java.nio.file.Path xlsx =
           java.nio.file.Files.write(
@@ -378,7 +378,7 @@ abstract class DeliverablesApiContract {
     }
     // GDAL reads the shapefile and the GeoPackage as point layers with every point.
     org.zoneplan.testsupport.Gdal.requireAvailable();
-    java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("boundary-points");
+    java.nio.file.Path dir = org.zoneplan.testsupport.TestDirs.create("boundary-points");
     try {
       java.nio.file.Path gpkg = dir.resolve("points.gpkg");
       java.nio.file.Files.write(

@@ -4,17 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.zoneplan.testsupport.TestDirs;
 
 /** Enterprises on the embedded H2GIS store, in a fresh data folder. */
 class H2gisEnterpriseStoreTest extends EnterpriseStoreContract {
   @DynamicPropertySource
   static void store(DynamicPropertyRegistry registry) throws IOException {
-    Path dir = Files.createTempDirectory("zoneplan-h2gis-enterprises");
+    Path dir = TestDirs.create("zoneplan-h2gis-enterprises");
     registry.add("zoneplan.store", () -> "h2gis");
     registry.add("zoneplan.data-dir", dir::toString);
   }

@@ -1,7 +1,6 @@
 package org.zoneplan.evaluation;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -9,6 +8,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.zoneplan.geo.EllipsoidalArea;
 import org.zoneplan.store.Wkb;
+import org.zoneplan.testsupport.TestDirs;
 
 /**
  * The evaluation of stored enterprises on the embedded H2GIS store. H2GIS has no ellipsoidal area:
@@ -18,7 +18,7 @@ import org.zoneplan.store.Wkb;
 class H2gisEvaluationResultsTest extends EvaluationResultsContract {
   @DynamicPropertySource
   static void store(DynamicPropertyRegistry registry) throws IOException {
-    Path dir = Files.createTempDirectory("zoneplan-h2gis-evaluation-results");
+    Path dir = TestDirs.create("zoneplan-h2gis-evaluation-results");
     registry.add("zoneplan.store", () -> "h2gis");
     registry.add("zoneplan.data-dir", dir::toString);
     registry.add("zoneplan.sample-data.parcels", () -> "0");

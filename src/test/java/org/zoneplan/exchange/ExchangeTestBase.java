@@ -28,6 +28,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.zoneplan.parcels.ParcelRepository;
 import org.zoneplan.testsupport.Credentials;
 import org.zoneplan.testsupport.Http;
+import org.zoneplan.testsupport.TestDirs;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -49,7 +50,7 @@ abstract class ExchangeTestBase {
 
   private static Path createTempDir() {
     try {
-      Path tmp = Files.createTempDirectory("zoneplan-exchange-test").resolve("tmp");
+      Path tmp = TestDirs.create("zoneplan-exchange-test").resolve("tmp");
       // What a killed run leaves: the start must sweep it (the tests check the folder is empty).
       Path leftover = Files.createDirectories(tmp.resolve("zoneplan-import-12345"));
       Files.write(

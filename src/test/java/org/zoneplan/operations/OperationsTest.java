@@ -3,7 +3,6 @@ package org.zoneplan.operations;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -16,6 +15,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.zoneplan.analysis.AnalysisInputs;
 import org.zoneplan.testsupport.Credentials;
 import org.zoneplan.testsupport.Http;
+import org.zoneplan.testsupport.TestDirs;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -28,7 +28,7 @@ class OperationsTest {
 
   @DynamicPropertySource
   static void store(DynamicPropertyRegistry registry) throws IOException {
-    String dir = Files.createTempDirectory("zoneplan-operations").toString();
+    String dir = TestDirs.create("zoneplan-operations").toString();
     registry.add("zoneplan.data-dir", () -> dir);
   }
 

@@ -1,11 +1,11 @@
 package org.zoneplan.programmes;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.zoneplan.testsupport.PostgisTestDatabase;
+import org.zoneplan.testsupport.TestDirs;
 
 /**
  * Programmes on the embedded H2GIS store, in a fresh data folder; the union areas are checked
@@ -17,7 +17,7 @@ class H2gisProgrammeApiTest extends ProgrammeApiContract {
 
   @DynamicPropertySource
   static void store(DynamicPropertyRegistry registry) throws IOException {
-    Path dir = Files.createTempDirectory("zoneplan-h2gis-programmes");
+    Path dir = TestDirs.create("zoneplan-h2gis-programmes");
     registry.add("zoneplan.store", () -> "h2gis");
     registry.add("zoneplan.data-dir", dir::toString);
     registry.add("zoneplan.sample-data.parcels", () -> "50");

@@ -1,16 +1,16 @@
 package org.zoneplan.projects;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.zoneplan.testsupport.TestDirs;
 
 /** The project API on the embedded H2GIS store, in a fresh data folder. */
 class H2gisProjectApiTest extends ProjectApiContract {
   @DynamicPropertySource
   static void store(DynamicPropertyRegistry registry) throws IOException {
-    Path dir = Files.createTempDirectory("zoneplan-h2gis-projects");
+    Path dir = TestDirs.create("zoneplan-h2gis-projects");
     registry.add("zoneplan.store", () -> "h2gis");
     registry.add("zoneplan.data-dir", dir::toString);
     registry.add("zoneplan.sample-data.parcels", () -> "50");

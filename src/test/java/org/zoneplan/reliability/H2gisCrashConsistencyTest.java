@@ -1,7 +1,7 @@
 package org.zoneplan.reliability;
 
-import java.nio.file.Files;
 import java.util.stream.IntStream;
+import org.zoneplan.testsupport.TestDirs;
 
 /**
  * SIGKILL during an approval and during an import on the embedded H2GIS store, started again on the
@@ -14,7 +14,7 @@ class H2gisCrashConsistencyTest extends CrashConsistencyContract {
   String[] storeArguments(String name) throws Exception {
     return new String[] {
       "--zoneplan.store=h2gis",
-      "--zoneplan.data-dir=" + Files.createTempDirectory("zoneplan-crash-" + name),
+      "--zoneplan.data-dir=" + TestDirs.create("zoneplan-crash-" + name),
       "--zoneplan.sample-data.parcels=0",
       // Nothing to warm up for the test; the background work would only slow each start down.
       "--zoneplan.analysis.warm-up=false"

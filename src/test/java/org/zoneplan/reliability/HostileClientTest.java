@@ -39,6 +39,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.zoneplan.testsupport.Credentials;
+import org.zoneplan.testsupport.TestDirs;
 
 /**
  * Issue 13's acceptance test, bounded in time, on loopback against the embedded store: for {@code
@@ -83,7 +84,7 @@ class HostileClientTest {
 
   @DynamicPropertySource
   static void store(DynamicPropertyRegistry registry) throws Exception {
-    String dir = Files.createTempDirectory("zoneplan-hostile").toString();
+    String dir = TestDirs.create("zoneplan-hostile").toString();
     registry.add("zoneplan.data-dir", () -> dir);
   }
 

@@ -3,7 +3,6 @@ package org.zoneplan.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -26,6 +25,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.zoneplan.testsupport.Credentials;
 import org.zoneplan.testsupport.Http;
 import org.zoneplan.testsupport.Shapes;
+import org.zoneplan.testsupport.TestDirs;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -49,7 +49,7 @@ class MixedLoadTest {
 
   @DynamicPropertySource
   static void store(DynamicPropertyRegistry registry) throws IOException {
-    String dir = Files.createTempDirectory("zoneplan-load").toString();
+    String dir = TestDirs.create("zoneplan-load").toString();
     registry.add("zoneplan.data-dir", () -> dir);
   }
 

@@ -1,12 +1,12 @@
 package org.zoneplan.store;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.zoneplan.testsupport.TestDirs;
 
 /**
  * The repositories on the embedded H2GIS store, in a fresh data folder. It has no R-tree (H2 cannot
@@ -16,7 +16,7 @@ import org.springframework.test.context.DynamicPropertySource;
 class H2gisStoreTest extends StoreContract {
   @DynamicPropertySource
   static void store(DynamicPropertyRegistry registry) throws IOException {
-    String dir = Files.createTempDirectory("zoneplan-h2gis-store").toString();
+    String dir = TestDirs.create("zoneplan-h2gis-store").toString();
     registry.add("zoneplan.store", () -> "h2gis");
     registry.add("zoneplan.data-dir", () -> dir);
   }

@@ -1,18 +1,18 @@
 package org.zoneplan.system;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.zoneplan.testsupport.TestDirs;
 
 /** The limits on the embedded H2GIS store (QUERY_TIMEOUT), in a fresh data folder. */
 class H2gisLimitsTest extends LimitsContract {
   @DynamicPropertySource
   static void store(DynamicPropertyRegistry registry) throws IOException {
-    Path dir = Files.createTempDirectory("zoneplan-h2gis-limits");
+    Path dir = TestDirs.create("zoneplan-h2gis-limits");
     registry.add("zoneplan.store", () -> "h2gis");
     registry.add("zoneplan.data-dir", dir::toString);
   }

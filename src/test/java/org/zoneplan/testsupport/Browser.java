@@ -34,7 +34,7 @@ public final class Browser {
       Assumptions.abort(reason);
     }
     try {
-      Path profile = Files.createTempDirectory("zoneplan-chromium");
+      Path profile = TestDirs.create("zoneplan-chromium");
       ChromeOptions options = new ChromeOptions();
       options.setBinary(CHROMIUM);
       options.addArguments(

@@ -3,19 +3,19 @@ package org.zoneplan.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.zoneplan.testsupport.Browser;
+import org.zoneplan.testsupport.TestDirs;
 
 /** The page's header says the sample data is illustrative, in both languages. */
 class SampleNoticeBrowserTest extends PageTestBase {
 
   @DynamicPropertySource
   static void store(DynamicPropertyRegistry registry) throws IOException {
-    String dir = Files.createTempDirectory("zoneplan-browser-notice").toString();
+    String dir = TestDirs.create("zoneplan-browser-notice").toString();
     registry.add("zoneplan.data-dir", () -> dir);
     registry.add("zoneplan.sample-data.parcels", () -> "500");
     registry.add("zoneplan.analysis.warm-up", () -> "false");

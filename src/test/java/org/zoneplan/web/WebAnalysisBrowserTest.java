@@ -28,6 +28,7 @@ import org.zoneplan.geo.GeoJson;
 import org.zoneplan.testsupport.Browser;
 import org.zoneplan.testsupport.Credentials;
 import org.zoneplan.testsupport.Http;
+import org.zoneplan.testsupport.TestDirs;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -44,7 +45,7 @@ class WebAnalysisBrowserTest extends PageTestBase {
 
   @DynamicPropertySource
   static void store(DynamicPropertyRegistry registry) throws IOException {
-    String dir = Files.createTempDirectory("zoneplan-browser-analysis").toString();
+    String dir = TestDirs.create("zoneplan-browser-analysis").toString();
     registry.add("zoneplan.data-dir", () -> dir);
   }
 

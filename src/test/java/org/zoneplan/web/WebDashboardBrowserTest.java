@@ -29,6 +29,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.zoneplan.testsupport.Browser;
 import org.zoneplan.testsupport.Credentials;
 import org.zoneplan.testsupport.Http;
+import org.zoneplan.testsupport.TestDirs;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -45,7 +46,7 @@ class WebDashboardBrowserTest extends PageTestBase {
 
   @DynamicPropertySource
   static void store(DynamicPropertyRegistry registry) throws IOException {
-    String dir = Files.createTempDirectory("zoneplan-browser-dashboard").toString();
+    String dir = TestDirs.create("zoneplan-browser-dashboard").toString();
     registry.add("zoneplan.data-dir", () -> dir);
   }
 
@@ -216,7 +217,7 @@ class WebDashboardBrowserTest extends PageTestBase {
    */
   @Test
   void gradesPerZoneButtonDownloadsAnXlsxOfTheApisCounts() throws Exception {
-    Path downloads = Files.createTempDirectory("zoneplan-downloads");
+    Path downloads = TestDirs.create("zoneplan-downloads");
     driver.executeCdpCommand(
         "Browser.setDownloadBehavior",
         Map.of("behavior", "allow", "downloadPath", downloads.toString()));

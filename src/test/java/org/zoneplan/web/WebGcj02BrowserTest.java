@@ -3,7 +3,6 @@ package org.zoneplan.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.locationtech.jts.geom.Coordinate;
@@ -11,6 +10,7 @@ import org.openqa.selenium.By;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.zoneplan.geo.GeoJson;
+import org.zoneplan.testsupport.TestDirs;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -23,7 +23,7 @@ import tools.jackson.databind.JsonNode;
 class WebGcj02BrowserTest extends PageTestBase {
   @DynamicPropertySource
   static void store(DynamicPropertyRegistry registry) throws IOException {
-    String dir = Files.createTempDirectory("zoneplan-browser-gcj02").toString();
+    String dir = TestDirs.create("zoneplan-browser-gcj02").toString();
     registry.add("zoneplan.data-dir", () -> dir);
     // a basemap that serves nothing (the discard port): only its datum matters here
     registry.add("zoneplan.basemaps.gcj02-url", () -> "http://127.0.0.1:9/{z}/{x}/{y}.png");

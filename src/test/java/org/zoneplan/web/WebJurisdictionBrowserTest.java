@@ -3,7 +3,6 @@ package org.zoneplan.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -12,6 +11,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.zoneplan.testsupport.TestDirs;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -23,7 +23,7 @@ import tools.jackson.databind.JsonNode;
 class WebJurisdictionBrowserTest extends PageTestBase {
   @DynamicPropertySource
   static void store(DynamicPropertyRegistry registry) throws IOException {
-    String dir = Files.createTempDirectory("zoneplan-browser-jurisdictions").toString();
+    String dir = TestDirs.create("zoneplan-browser-jurisdictions").toString();
     registry.add("zoneplan.data-dir", () -> dir);
   }
 

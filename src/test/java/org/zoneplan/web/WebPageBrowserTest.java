@@ -3,7 +3,6 @@ package org.zoneplan.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -15,6 +14,7 @@ import org.zoneplan.geo.GeoJson;
 import org.zoneplan.testsupport.Browser;
 import org.zoneplan.testsupport.Credentials;
 import org.zoneplan.testsupport.Http;
+import org.zoneplan.testsupport.TestDirs;
 import tools.jackson.databind.JsonNode;
 
 /** The web page in headless Chromium against a server with the sample data. */
@@ -22,7 +22,7 @@ class WebPageBrowserTest extends PageTestBase {
 
   @DynamicPropertySource
   static void store(DynamicPropertyRegistry registry) throws IOException {
-    String dir = Files.createTempDirectory("zoneplan-browser").toString();
+    String dir = TestDirs.create("zoneplan-browser").toString();
     registry.add("zoneplan.data-dir", () -> dir);
   }
 

@@ -3,7 +3,6 @@ package org.zoneplan.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -16,6 +15,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.zoneplan.geo.GeoJson;
 import org.zoneplan.testsupport.Credentials;
 import org.zoneplan.testsupport.Http;
+import org.zoneplan.testsupport.TestDirs;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -26,7 +26,7 @@ import tools.jackson.databind.JsonNode;
 class WebProgrammesBrowserTest extends PageTestBase {
   @DynamicPropertySource
   static void store(DynamicPropertyRegistry registry) throws IOException {
-    String dir = Files.createTempDirectory("zoneplan-browser-programmes").toString();
+    String dir = TestDirs.create("zoneplan-browser-programmes").toString();
     registry.add("zoneplan.data-dir", () -> dir);
   }
 

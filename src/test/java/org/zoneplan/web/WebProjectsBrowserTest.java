@@ -3,7 +3,6 @@ package org.zoneplan.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -11,6 +10,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.zoneplan.testsupport.TestDirs;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -21,7 +21,7 @@ import tools.jackson.databind.JsonNode;
 class WebProjectsBrowserTest extends PageTestBase {
   @DynamicPropertySource
   static void store(DynamicPropertyRegistry registry) throws IOException {
-    String dir = Files.createTempDirectory("zoneplan-browser-projects").toString();
+    String dir = TestDirs.create("zoneplan-browser-projects").toString();
     registry.add("zoneplan.data-dir", () -> dir);
   }
 

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -21,6 +20,7 @@ import org.zoneplan.geo.GeoJson;
 import org.zoneplan.testsupport.Browser;
 import org.zoneplan.testsupport.Credentials;
 import org.zoneplan.testsupport.Http;
+import org.zoneplan.testsupport.TestDirs;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -36,7 +36,7 @@ class WebProposalsBrowserTest extends PageTestBase {
 
   @DynamicPropertySource
   static void store(DynamicPropertyRegistry registry) throws IOException {
-    String dir = Files.createTempDirectory("zoneplan-browser-proposals").toString();
+    String dir = TestDirs.create("zoneplan-browser-proposals").toString();
     registry.add("zoneplan.data-dir", () -> dir);
   }
 

@@ -3,13 +3,13 @@ package org.zoneplan.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.zoneplan.testsupport.Browser;
+import org.zoneplan.testsupport.TestDirs;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -21,7 +21,7 @@ class WebXihuBrowserTest extends PageTestBase {
 
   @DynamicPropertySource
   static void store(DynamicPropertyRegistry registry) throws IOException {
-    String dir = Files.createTempDirectory("zoneplan-browser-xihu").toString();
+    String dir = TestDirs.create("zoneplan-browser-xihu").toString();
     registry.add("zoneplan.data-dir", () -> dir);
     registry.add("zoneplan.sample-data.parcels", () -> "0");
     registry.add("zoneplan.analysis.warm-up", () -> "false");

@@ -1,16 +1,16 @@
 package org.zoneplan.zones;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.zoneplan.testsupport.TestDirs;
 
 /** The zone API on the embedded H2GIS store, in a fresh data folder. */
 class H2gisZoneApiTest extends ZoneApiContract {
   @DynamicPropertySource
   static void store(DynamicPropertyRegistry registry) throws IOException {
-    Path dir = Files.createTempDirectory("zoneplan-h2gis-api");
+    Path dir = TestDirs.create("zoneplan-h2gis-api");
     registry.add("zoneplan.store", () -> "h2gis");
     registry.add("zoneplan.data-dir", dir::toString);
   }
