@@ -50,6 +50,13 @@ public class AccessScopes implements ZoneVisibility {
   private final Cache<String, DivisionTree> tree =
       Caffeine.newBuilder().expireAfterWrite(TTL).maximumSize(1).build();
 
+  /**
+   * Moves on with every change that drops {@link #derived}: a result computed across it is not
+   * kept.
+   */
+  private final java.util.concurrent.atomic.AtomicLong generation =
+      new java.util.concurrent.atomic.AtomicLong();
+
   AccessScopes(ScopeRepository scopes, ZoneRepository zones, DivisionRepository divisions) {
     this.scopes = scopes;
     this.zones = zones;
@@ -76,13 +83,54 @@ public class AccessScopes implements ZoneVisibility {
 
   /** Forgets every cached scope and result (a scope or the divisions changed). */
   void forget() {
+    generation.incrementAndGet();
     byUser.invalidateAll();
     derived.invalidateAll();
     tree.invalidateAll();
   }
 
+  /**
+   * A derived result, computed outside the cache's own lock: the results nest (visible divisions
+   * need visible codes, which need where zones lie), and Caffeine forbids computing one entry of a
+   * cache inside the computation of another. Two requests may compute the same entry once each.
+   */
+  @SuppressWarnings("unchecked")
+  private <T> T cached(List<String> key, java.util.function.Supplier<T> compute) {
+    Object found = derived.getIfPresent(key);
+    if (found != null) {
+      return (T) found;
+    }
+    long at = generation.get();
+    T value = compute.get();
+    if (at == generation.get()) {
+      derived.put(key, value);
+    }
+    return value;
+  }
+
+  /**
+   * Where each zone of the plan lies: zone code → the deepest division holding its interior point
+   * (absent when none). The same for every scope, so computed once per plan and zone change.
+   */
+  Map<String, String> located(String planId) {
+    return cached(
+        List.of("located", planId),
+        () -> {
+          DivisionTree t = tree();
+          Map<String, String> out = new HashMap<>();
+          for (Zone z : zones.findZones(planId)) {
+            String at = t.locate(z.geometry());
+            if (at != null) {
+              out.put(z.code(), at);
+            }
+          }
+          return Map.copyOf(out);
+        });
+  }
+
   @EventListener
   void zonesChanged(ZonesChangedEvent event) {
+    generation.incrementAndGet();
     derived.invalidateAll();
   }
 
@@ -108,20 +156,19 @@ public class AccessScopes implements ZoneVisibility {
     return s.unrestricted() ? null : visibleCodes(s, planId);
   }
 
-  @SuppressWarnings("unchecked")
   Set<String> visibleCodes(UserScope s, String planId) {
-    return (Set<String>)
-        derived.get(
-            List.of("codes", s.key(), planId), k -> computeCodes(s, zones.findZones(planId)));
+    return cached(List.of("codes", s.key(), planId), () -> computeCodes(s, planId));
   }
 
-  private Set<String> computeCodes(UserScope s, List<Zone> planZones) {
+  private Set<String> computeCodes(UserScope s, String planId) {
+    List<Zone> planZones = zones.findZones(planId);
     Map<String, Zone> byCode = new HashMap<>();
     planZones.forEach(z -> byCode.put(z.code(), z));
+    Map<String, String> located = located(planId);
     DivisionTree t = tree();
     Set<String> out = new LinkedHashSet<>();
     for (Zone z : planZones) {
-      if (byZone(s, z.code(), byCode) || byDivision(s, t, z.geometry())) {
+      if (byZone(s, z.code(), byCode) || inScopeDivision(s, t, located.get(z.code()))) {
         out.add(z.code());
       }
     }
@@ -146,11 +193,14 @@ public class AccessScopes implements ZoneVisibility {
   }
 
   private static boolean byDivision(UserScope s, DivisionTree t, Geometry g) {
-    if (s.divisions().isEmpty()) {
-      return false;
-    }
-    String at = t.locate(g);
-    if (at == null) {
+    return !s.divisions().isEmpty() && inScopeDivision(s, t, t.locate(g));
+  }
+
+  /**
+   * Whether the division a zone lies in ({@code at}, may be null) is a scope division or under one.
+   */
+  private static boolean inScopeDivision(UserScope s, DivisionTree t, String at) {
+    if (at == null || s.divisions().isEmpty()) {
       return false;
     }
     for (String d : t.ancestry(at)) {
@@ -169,8 +219,7 @@ public class AccessScopes implements ZoneVisibility {
       return null;
     }
     PreparedGeometry region =
-        (PreparedGeometry)
-            derived.get(List.of("land", s.key(), String.valueOf(planId)), k -> region(s, planId));
+        cached(List.of("land", s.key(), String.valueOf(planId)), () -> region(s, planId));
     return g -> g != null && !g.isEmpty() && region.contains(g.getInteriorPoint());
   }
 
@@ -237,29 +286,39 @@ public class AccessScopes implements ZoneVisibility {
    * data Pujiang's towns have none, so a town planner reads the county's concentration of land,
    * which is what measures their zone).
    */
-  @SuppressWarnings("unchecked")
   Set<String> visibleDivisions(UserScope s) {
-    return (Set<String>)
-        derived.get(
-            List.of("divisions", s.key()),
-            k -> {
-              DivisionTree t = tree();
-              Set<String> out = new LinkedHashSet<>();
-              s.divisions().forEach(d -> out.addAll(t.subtree(d)));
-              if (!s.zones().isEmpty()) {
-                for (PlanVersion p : zones.findPlans()) {
-                  Set<String> codes = visibleCodes(s, p.id());
-                  for (Zone z : zones.findZones(p.id())) {
-                    if (codes.contains(z.code())) {
-                      String at = t.locate(z.geometry());
-                      if (at != null) {
-                        out.add(at);
-                      }
-                    }
-                  }
-                }
-              }
-              return Set.copyOf(out);
-            });
+    return cached(
+        List.of("divisions", s.key()),
+        () -> {
+          DivisionTree t = tree();
+          Set<String> out = new LinkedHashSet<>();
+          s.divisions().forEach(d -> out.addAll(t.subtree(d)));
+          if (!s.zones().isEmpty()) {
+            for (PlanVersion p : zones.findPlans()) {
+              Set<String> codes = visibleCodes(s, p.id());
+              located(p.id())
+                  .forEach(
+                      (code, at) -> {
+                        if (codes.contains(code)) {
+                          out.add(at);
+                        }
+                      });
+            }
+          }
+          return Set.copyOf(out);
+        });
+  }
+
+  /**
+   * Whether the user may open the jurisdiction: everyone unrestricted; a scoped user, a division
+   * whose figures they may read ({@link #visibleDivisions}) or one under it.
+   */
+  boolean jurisdictionVisible(String code) {
+    UserScope s = current();
+    if (s.unrestricted()) {
+      return true;
+    }
+    Set<String> visible = visibleDivisions(s);
+    return tree().ancestry(code).stream().anyMatch(visible::contains);
   }
 }

@@ -103,13 +103,4 @@ final class DivisionTree {
     }
     return null;
   }
-
-  /**
-   * Whether the geometry lies (by its interior point) in the division or under it: in its outline,
-   * or, for a division without one, in the outline of a division under it.
-   */
-  boolean liesIn(Geometry geometry, String code) {
-    String at = locate(geometry);
-    return at != null && ancestry(at).contains(code);
-  }
 }

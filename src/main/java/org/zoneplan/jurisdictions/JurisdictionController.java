@@ -93,7 +93,7 @@ class JurisdictionController {
       @PathVariable String code, @RequestParam(required = false) String plans) {
     DivisionTree t = scopes.tree();
     Division d = t.division(code);
-    if (d == null || !scopes.divisionVisible(code) && !withinScope(t, code)) {
+    if (d == null || !scopes.jurisdictionVisible(code)) {
       throw ApiProblem.notFound("division", "no administrative division \"" + code + "\"")
           .with("code", code);
     }
@@ -108,8 +108,9 @@ class JurisdictionController {
         planList.add(p); // an empty plan version (just opened) belongs to no jurisdiction yet
         continue;
       }
+      Map<String, String> located = scopes.located(p.id());
       for (Zone z : planZones) {
-        String at = t.locate(z.geometry());
+        String at = located.get(z.code());
         if (at != null && t.ancestry(at).contains(code)) {
           in.add(new Located(z, at));
         }
@@ -161,13 +162,6 @@ class JurisdictionController {
 
   /** A zone with the most detailed division holding its interior point. */
   private record Located(Zone zone, String division) {}
-
-  /** Whether the code lies under one of the scope's visible divisions (the user may open it). */
-  private boolean withinScope(DivisionTree t, String code) {
-    UserScope s = scopes.current();
-    Set<String> visible = scopes.visibleDivisions(s);
-    return t.ancestry(code).stream().anyMatch(visible::contains);
-  }
 
   private static Map<String, Object> named(DivisionTree t, String code) {
     Map<String, Object> m = new LinkedHashMap<>();
