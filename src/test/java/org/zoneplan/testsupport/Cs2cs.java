@@ -70,6 +70,33 @@ public final class Cs2cs {
     return out;
   }
 
+  /**
+   * Projects {lon, lat} points on the CGCS2000 ellipsoid (GRS80's a and f) onto PROJ's Lambert
+   * azimuthal equal-area plane centred at (lon0, lat0), in one cs2cs run: {easting, northing},
+   * metres, to 1e-12 m.
+   */
+  public static List<double[]> laea(List<double[]> lonLat, double lon0, double lat0) {
+    StringBuilder input = new StringBuilder();
+    for (double[] p : lonLat) {
+      input.append(String.format(java.util.Locale.ROOT, "%.15f %.15f%n", p[0], p[1]));
+    }
+    List<double[]> out = new ArrayList<>();
+    String centre = String.format(java.util.Locale.ROOT, "+lat_0=%.15f +lon_0=%.15f", lat0, lon0);
+    String[] args =
+        ("-f %.12f +proj=longlat +ellps=GRS80 +to +proj=laea "
+                + centre
+                + " +x_0=0 +y_0=0 +ellps=GRS80 +units=m")
+            .split(" ");
+    for (String line : run(input.toString(), args)) {
+      String[] f = line.trim().split("\\s+");
+      out.add(new double[] {Double.parseDouble(f[0]), Double.parseDouble(f[1])});
+    }
+    if (out.size() != lonLat.size()) {
+      throw new AssertionError("cs2cs answered " + out.size() + " points for " + lonLat.size());
+    }
+    return out;
+  }
+
   private static List<String> run(String input, String... args) {
     requireAvailable();
     List<String> command = new ArrayList<>();
