@@ -87,14 +87,19 @@ public final class XlsxTableReader {
       while (sheets.hasNext()) {
         try (InputStream sheet = sheets.next()) {
           if (index++ == sheetIndex) {
-            InputStream part = new BufferedInputStream(sheet, 1 << 16);
-            SheetHandler cells = new SheetHandler(styles, strings, handler);
-            if (SheetXmlScanner.isUtf8(part)) {
-              new SheetXmlScanner(part, cells, "r", "t", "s").scan();
-            } else {
-              XMLReader xml = newXmlReader();
-              xml.setContentHandler(cells);
-              xml.parse(new InputSource(part));
+            // Inflated on a second thread while this one scans (see ReadAheadInputStream); closed
+            // (its thread stopped) before the workbook is.
+            try (InputStream part =
+                new BufferedInputStream(
+                    new ReadAheadInputStream(sheet, 4, "xlsx-inflate"), 1 << 16)) {
+              SheetHandler cells = new SheetHandler(styles, strings, handler);
+              if (SheetXmlScanner.isUtf8(part)) {
+                new SheetXmlScanner(part, cells, "r", "t", "s").scan();
+              } else {
+                XMLReader xml = newXmlReader();
+                xml.setContentHandler(cells);
+                xml.parse(new InputSource(part));
+              }
             }
             return;
           }
