@@ -19,11 +19,12 @@ public final class Bench {
       case "serving" -> TileServingBenchmark.main(args);
       case "city" -> CityBenchmark.main(args);
       case "growth" -> GrowthBenchmark.main(args);
+      case "heap" -> HeapBenchmark.main(args);
       default ->
           throw new IllegalArgumentException(
               "unknown benchmark -Dbench="
                   + which
-                  + " (tiles, analysis, evaluation, serving, city or growth)");
+                  + " (tiles, analysis, evaluation, serving, city, growth or heap)");
     }
   }
 }
