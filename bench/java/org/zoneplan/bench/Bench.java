@@ -4,7 +4,8 @@ package org.zoneplan.bench;
  * The one entry point of the {@code bench} profile: {@code -Dbench=tiles} (the default) runs {@link
  * TileBenchmark}, {@code -Dbench=analysis} runs {@link AnalysisBenchmark}, {@code
  * -Dbench=evaluation} {@link EvaluationBenchmark}, {@code -Dbench=serving} {@link
- * TileServingBenchmark}, {@code -Dbench=city} {@link CityBenchmark}.
+ * TileServingBenchmark}, {@code -Dbench=city} {@link CityBenchmark}, {@code -Dbench=growth} {@link
+ * GrowthBenchmark}.
  */
 public final class Bench {
   private Bench() {}
@@ -17,11 +18,13 @@ public final class Bench {
       case "evaluation" -> EvaluationBenchmark.main(args);
       case "serving" -> TileServingBenchmark.main(args);
       case "city" -> CityBenchmark.main(args);
+      case "growth" -> GrowthBenchmark.main(args);
+      case "heap" -> HeapBenchmark.main(args);
       default ->
           throw new IllegalArgumentException(
               "unknown benchmark -Dbench="
                   + which
-                  + " (tiles, analysis, evaluation, serving or city)");
+                  + " (tiles, analysis, evaluation, serving, city, growth or heap)");
     }
   }
 }

@@ -38,6 +38,25 @@ final class GridCounty implements SyntheticCounty {
     return new GridCounty(500, 400, new Envelope(119.64, 120.04, 29.30, 29.62));
   }
 
+  /**
+   * About {@code count} parcels on cells of 0.0008° (about 80 m × 70 m, the density of {@link
+   * #pujiang200k()}) in a rectangle that grows with the count from lon 119.25, lat 28.55
+   * (south-west of Jinhua, 金华市): 2,000,000 parcels cover lon 119.25–120.51, lat 28.55–29.56, inside
+   * the city's extent. A rectangle over the city, not its counties' outlines.
+   */
+  static GridCounty jinhua(int count) {
+    double cell = 0.0008;
+    int columns = Math.max(1, (int) Math.round(Math.sqrt(count * 1.25)));
+    int rows = Math.max(1, (int) Math.round((double) count / columns));
+    return new GridCounty(
+        columns, rows, new Envelope(119.25, 119.25 + columns * cell, 28.55, 28.55 + rows * cell));
+  }
+
+  /** How many parcels {@link #generate} hands out. */
+  int count() {
+    return columns * rows;
+  }
+
   @Override
   public String description() {
     return String.format(

@@ -31,11 +31,12 @@ import org.zoneplan.tiles.TileService;
  * Map tile throughput on a 200,000-parcel synthetic county, zoneplan against PostGIS {@code
  * ST_AsMVT(ST_AsMVTGeom(...))} on the same tiles from the same table, in the same run.
  *
- * <p>Run from the checkout: {@code mvn -B -Pbench test-compile exec:java}. PostGIS comes from
- * {@code ZONEPLAN_TEST_PG} or a throwaway cluster, as for the tests. zoneplan runs on that database
- * ({@code zoneplan.store=postgis}), served over HTTP on a local port; tiles are requested one at a
- * time (no concurrency), uncompressed, so both sides do the same work: read the parcels meeting the
- * buffered tile through the spatial index, project, clip, simplify, snap and encode.
+ * <p>Run from the checkout: {@code mvn -B -Pbench test-compile exec:java} ({@code
+ * -Dbench.parcels=n} for another count than 200,000). PostGIS comes from {@code ZONEPLAN_TEST_PG}
+ * or a throwaway cluster, as for the tests. zoneplan runs on that database ({@code
+ * zoneplan.store=postgis}), served over HTTP on a local port; tiles are requested one at a time (no
+ * concurrency), uncompressed, so both sides do the same work: read the parcels meeting the buffered
+ * tile through the spatial index, project, clip, simplify, snap and encode.
  *
  * <p>Prints tiles per second for PostGIS and zoneplan (uncached, cached) and PNG, with the ratios.
  * Each figure is the median of three passes after a warm-up pass.
@@ -46,7 +47,9 @@ public final class TileBenchmark {
   private TileBenchmark() {}
 
   public static void main(String[] args) throws Exception {
-    SyntheticCounty county = GridCounty.pujiang200k();
+    // -Dbench.parcels=n: another size at the same density, over Jinhua (GridCounty.jinhua)
+    int count = Integer.getInteger("bench.parcels", 200_000);
+    SyntheticCounty county = count == 200_000 ? GridCounty.pujiang200k() : GridCounty.jinhua(count);
     PostgisTestDatabase.Database db = PostgisTestDatabase.create("bench");
     System.out.println("zoneplan tile benchmark");
     System.out.println("  " + county.description());

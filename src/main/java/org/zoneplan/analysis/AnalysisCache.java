@@ -12,6 +12,7 @@ import org.springframework.transaction.event.TransactionalEventListener;
 import org.zoneplan.divisions.DivisionsChangedEvent;
 import org.zoneplan.parcels.ParcelRepository;
 import org.zoneplan.parcels.ParcelsChangedEvent;
+import org.zoneplan.system.SingleFlight;
 import org.zoneplan.zones.ZonesChangedEvent;
 
 /**
@@ -34,7 +35,8 @@ import org.zoneplan.zones.ZonesChangedEvent;
  * PostGIS) drops the snapshot as a parcel change does, since what derives from a division lives in
  * it.
  *
- * <p>Thread-safe. Concurrent first requests may compute the same entry twice.
+ * <p>Thread-safe. Concurrent requests for an entry that is missing share one computation ({@link
+ * SingleFlight}): the first computes, the others wait for it (each within its own time limit).
  */
 @Component
 public class AnalysisCache {
@@ -50,6 +52,14 @@ public class AnalysisCache {
   private volatile Parcels current;
 
   record Key(String kind, String planId, List<Object> parts) {}
+
+  /**
+   * A computation under way: of an entry of {@code scope} (this cache for per-plan entries, a
+   * {@link Parcels} snapshot for its own; both compared by identity) at a plan generation.
+   */
+  private record Flight(Object scope, Key key, long planGeneration) {}
+
+  private final SingleFlight<Flight> flights = new SingleFlight<>();
 
   private record Entry(long planGeneration, Object value) {}
 
@@ -106,23 +116,23 @@ public class AnalysisCache {
 
   /** A value derived from a plan version's zones only. */
   <T> T plan(String planId, String kind, List<Object> parts, Supplier<T> compute) {
-    return get(planEntries, new Key(kind, planId, parts), compute);
+    return get(this, planEntries, new Key(kind, planId, parts), compute);
   }
 
   /** A value derived from a parcel snapshot and, when {@code planId} is given, a plan's zones. */
   <T> T derived(
       Parcels snapshot, String planId, String kind, List<Object> parts, Supplier<T> compute) {
-    return get(snapshot.entries, new Key(kind, planId, parts), compute);
+    return get(snapshot, snapshot.entries, new Key(kind, planId, parts), compute);
   }
 
   @SuppressWarnings("unchecked")
-  private <T> T get(Map<Key, Entry> entries, Key key, Supplier<T> compute) {
+  private <T> T get(Object scope, Map<Key, Entry> entries, Key key, Supplier<T> compute) {
     long planAt = planGeneration(key.planId());
     Entry entry = entries.get(key);
     if (entry != null && entry.planGeneration() == planAt) {
       return (T) entry.value();
     }
-    T value = compute.get();
+    T value = flights.get(new Flight(scope, key, planAt), compute);
     if (planAt == planGeneration(key.planId())) {
       if (entries.size() >= MAX_ENTRIES) {
         entries.clear();

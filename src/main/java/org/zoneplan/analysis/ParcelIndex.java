@@ -2,7 +2,9 @@ package org.zoneplan.analysis;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.IntConsumer;
 import java.util.function.IntPredicate;
 import java.util.stream.IntStream;
@@ -90,9 +92,21 @@ public final class ParcelIndex {
   public static final class Builder {
     private final List<Parcel> parcels = new ArrayList<>();
 
+    /**
+     * One string per land-use code: a county has a few dozen codes, and each parcel read from the
+     * store comes with its own copy (some 50 bytes each, 100 MB at 2,000,000 parcels).
+     */
+    private final Map<String, String> codes = new HashMap<>();
+
     public Builder add(Parcel parcel) {
       if (parcel.geometry() != null && !parcel.geometry().isEmpty()) {
-        parcels.add(parcel);
+        String code = parcel.landUseCode();
+        String shared = code == null ? null : codes.computeIfAbsent(code, c -> c);
+        parcels.add(
+            shared == code
+                ? parcel
+                : new Parcel(
+                    parcel.id(), parcel.scheme(), shared, parcel.geometry(), parcel.areaM2()));
       }
       return this;
     }

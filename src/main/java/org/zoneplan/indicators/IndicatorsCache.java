@@ -10,6 +10,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 import org.zoneplan.divisions.DivisionsChangedEvent;
 import org.zoneplan.parcels.ParcelsChangedEvent;
+import org.zoneplan.system.SingleFlight;
 import org.zoneplan.zones.ZonesChangedEvent;
 
 /**
@@ -26,7 +27,8 @@ import org.zoneplan.zones.ZonesChangedEvent;
  * such as {@code @TransactionalEventListener(fallbackExecution = true) void
  * on(EnterprisesChangedEvent e) { cache.dataChanged(); }}.
  *
- * <p>Thread-safe; concurrent first requests may compute an entry twice.
+ * <p>Thread-safe; concurrent requests for a missing entry share one computation ({@link
+ * SingleFlight}).
  */
 @Component
 public class IndicatorsCache {
@@ -36,6 +38,11 @@ public class IndicatorsCache {
   private final Map<List<Object>, Entry> entries = new ConcurrentHashMap<>();
 
   private record Entry(long generation, Object value) {}
+
+  /** A computation under way, of an entry at a data generation. */
+  private record Flight(long generation, List<Object> key) {}
+
+  private final SingleFlight<Flight> flights = new SingleFlight<>();
 
   /** The current data generation: part of every key. */
   public long generation() {
@@ -85,7 +92,7 @@ public class IndicatorsCache {
     if (entry != null && entry.generation() == at) {
       return (T) entry.value();
     }
-    T value = compute.get();
+    T value = flights.get(new Flight(at, key), compute);
     if (at == generation.get()) {
       if (entries.size() >= MAX_ENTRIES) {
         entries.clear();
