@@ -37,13 +37,13 @@ import tools.jackson.databind.json.JsonMapper;
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = "zoneplan.sample-data.parcels=0")
-abstract class ExchangeTestBase {
-  static final String PLAN = "pujiang-2021";
-  static final HttpClient CLIENT = HttpClient.newHttpClient();
-  static final JsonMapper JSON = JsonMapper.builder().build();
+public abstract class ExchangeTestBase {
+  protected static final String PLAN = "pujiang-2021";
+  protected static final HttpClient CLIENT = HttpClient.newHttpClient();
+  protected static final JsonMapper JSON = JsonMapper.builder().build();
 
   /** The exchange's temporary folder: every import and export must leave it empty. */
-  static final Path EXCHANGE_TMP = createTempDir();
+  protected static final Path EXCHANGE_TMP = createTempDir();
 
   private static Path createTempDir() {
     try {
@@ -62,19 +62,20 @@ abstract class ExchangeTestBase {
   }
 
   @org.springframework.test.context.DynamicPropertySource
-  static void exchangeTempDir(org.springframework.test.context.DynamicPropertyRegistry registry) {
+  protected static void exchangeTempDir(
+      org.springframework.test.context.DynamicPropertyRegistry registry) {
     registry.add("zoneplan.exchange.temp-dir", EXCHANGE_TMP::toString);
   }
 
-  @LocalServerPort int port;
-  @Autowired ParcelRepository parcels;
-  @Autowired JdbcClient jdbc;
-  @Autowired org.springframework.context.ApplicationEventPublisher events;
-  Http http;
-  @TempDir Path tmp;
+  @LocalServerPort protected int port;
+  @Autowired protected ParcelRepository parcels;
+  @Autowired protected JdbcClient jdbc;
+  @Autowired protected org.springframework.context.ApplicationEventPublisher events;
+  protected Http http;
+  @TempDir protected Path tmp;
 
   @BeforeEach
-  void setUp() {
+  protected void setUp() {
     http = new Http(port);
     if (parcels.count() == 0) {
       // The parcels, and each enterprise as the owner of its parcel (share 1), as an import of
@@ -102,13 +103,13 @@ abstract class ExchangeTestBase {
     }
   }
 
-  record Download(int status, String contentType, String disposition, byte[] body) {
-    String text() {
+  protected record Download(int status, String contentType, String disposition, byte[] body) {
+    public String text() {
       return new String(body, StandardCharsets.UTF_8);
     }
   }
 
-  Download download(String pathAndQuery) throws Exception {
+  protected Download download(String pathAndQuery) throws Exception {
     HttpResponse<byte[]> r =
         CLIENT.send(
             HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + pathAndQuery))
@@ -123,7 +124,7 @@ abstract class ExchangeTestBase {
   }
 
   /** Unzips an export into a fresh folder and returns it. */
-  Path unzip(byte[] zip, String name) throws IOException {
+  protected Path unzip(byte[] zip, String name) throws IOException {
     Path dir = Files.createDirectories(tmp.resolve(name));
     try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
       for (ZipEntry e; (e = in.getNextEntry()) != null; ) {
@@ -133,12 +134,13 @@ abstract class ExchangeTestBase {
     return dir;
   }
 
-  Path exportShapefile(String layer, String crs, String encoding, String extra) throws Exception {
+  protected Path exportShapefile(String layer, String crs, String encoding, String extra)
+      throws Exception {
     return exportShapefile(PLAN, layer, crs, encoding, extra);
   }
 
-  Path exportShapefile(String plan, String layer, String crs, String encoding, String extra)
-      throws Exception {
+  protected Path exportShapefile(
+      String plan, String layer, String crs, String encoding, String extra) throws Exception {
     Download d =
         download(
             "/api/plans/"
@@ -157,7 +159,7 @@ abstract class ExchangeTestBase {
   }
 
   /** Field values GDAL reads: every line {@code FIELD (Type) = value} of {@code ogrinfo -al}. */
-  static List<String> gdalValues(String ogrinfo, String field) {
+  protected static List<String> gdalValues(String ogrinfo, String field) {
     List<String> values = new ArrayList<>();
     Matcher m =
         Pattern.compile("^  " + Pattern.quote(field) + " \\([^)]*\\) = (.*)$", Pattern.MULTILINE)
@@ -168,7 +170,7 @@ abstract class ExchangeTestBase {
     return values;
   }
 
-  Map<String, JsonNode> apiZones() {
+  protected Map<String, JsonNode> apiZones() {
     Map<String, JsonNode> zones = new HashMap<>();
     http.get("/api/plans/" + PLAN + "/zones")
         .json()
@@ -177,13 +179,13 @@ abstract class ExchangeTestBase {
     return zones;
   }
 
-  static void assertProblem(Http.Response r, int status, String slug) {
+  protected static void assertProblem(Http.Response r, int status, String slug) {
     assertThat(r.status()).as(r.text()).isEqualTo(status);
     assertThat(r.contentType()).startsWith("application/problem+json");
     assertThat(r.json().get("type").asString()).isEqualTo("urn:zoneplan:problem:" + slug);
   }
 
-  static org.assertj.core.data.Offset<Double> within(double expected, double relative) {
+  protected static org.assertj.core.data.Offset<Double> within(double expected, double relative) {
     return org.assertj.core.data.Offset.offset(Math.abs(expected) * relative);
   }
 }

@@ -13,23 +13,23 @@ import org.zoneplan.parcels.LandUseScheme;
 import org.zoneplan.parcels.Parcel;
 
 /** Parcels for exchange tests: Chinese names, holes, multi-part polygons, nulls, long text. */
-final class ExchangeTestData {
+public final class ExchangeTestData {
   private ExchangeTestData() {}
 
   /** 187 characters: longer than any DBF field can hold in GBK or UTF-8. */
-  static final String LONG_NAME = "浦江水晶产业园有限公司".repeat(17);
+  public static final String LONG_NAME = "浦江水晶产业园有限公司".repeat(17);
 
   /**
    * A parcel and the enterprise owning it (stored as an owner link with share 1 by {@link
    * ExchangeTestBase}), or none.
    */
-  record Row(Parcel parcel, String enterprise, String credit) {}
+  public record Row(Parcel parcel, String enterprise, String credit) {}
 
-  static List<Parcel> parcels() {
+  public static List<Parcel> parcels() {
     return rows().stream().map(Row::parcel).toList();
   }
 
-  static List<Row> rows() {
+  public static List<Row> rows() {
     List<Row> parcels = new ArrayList<>();
     // A plain square, industrial.
     parcels.add(
@@ -70,7 +70,7 @@ final class ExchangeTestData {
   }
 
   /** A parcel; a credit code's check character is made valid (GB 32100). */
-  static Row parcel(
+  public static Row parcel(
       LandUseScheme scheme, String code, String enterprise, String credit, MultiPolygon geometry) {
     String valid =
         credit == null
@@ -82,22 +82,22 @@ final class ExchangeTestData {
         valid);
   }
 
-  static MultiPolygon multi(Polygon... polygons) {
+  public static MultiPolygon multi(Polygon... polygons) {
     return Cgcs2000.GEOMETRY_FACTORY.createMultiPolygon(polygons);
   }
 
   /** A square; {@code clockwise} picks the ring order as it would come from a file. */
-  static Polygon square(double lon, double lat, double size, boolean clockwise) {
+  public static Polygon square(double lon, double lat, double size, boolean clockwise) {
     return Cgcs2000.GEOMETRY_FACTORY.createPolygon(ring(lon, lat, size, clockwise));
   }
 
-  static Polygon withHole(double lon, double lat, double size) {
+  public static Polygon withHole(double lon, double lat, double size) {
     double q = size / 4;
     return Cgcs2000.GEOMETRY_FACTORY.createPolygon(
         ring(lon, lat, size, false), new LinearRing[] {ring(lon + q, lat + q, 2 * q, true)});
   }
 
-  static LinearRing ring(double lon, double lat, double size, boolean clockwise) {
+  public static LinearRing ring(double lon, double lat, double size, boolean clockwise) {
     Coordinate[] c = {
       new Coordinate(lon, lat),
       new Coordinate(lon + size, lat),

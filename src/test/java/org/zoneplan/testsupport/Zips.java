@@ -9,11 +9,11 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
 /** Builds zips for upload tests. */
-final class Zips {
+public final class Zips {
   private Zips() {}
 
   /** A zip of the given entries (name → bytes), in order. */
-  static byte[] of(Map<String, byte[]> entries) throws IOException {
+  public static byte[] of(Map<String, byte[]> entries) throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try (ZipOutputStream zip = new ZipOutputStream(out)) {
       for (Map.Entry<String, byte[]> e : entries.entrySet()) {
@@ -26,7 +26,7 @@ final class Zips {
   }
 
   /** A zip of the files of a shapefile folder (every file in it). */
-  static byte[] folder(Path dir) throws IOException {
+  public static byte[] folder(Path dir) throws IOException {
     java.util.LinkedHashMap<String, byte[]> entries = new java.util.LinkedHashMap<>();
     try (var files = Files.list(dir)) {
       for (Path p : files.sorted().toList()) {
