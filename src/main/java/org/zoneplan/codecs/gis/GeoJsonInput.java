@@ -24,15 +24,18 @@ import tools.jackson.databind.json.JsonMapper;
  * EPSG:4490; a legacy {@code crs} member naming an EPSG code is honoured (before the features, as
  * GDAL writes it).
  */
-public final class GeoJsonInput implements FeatureInput {
+public final class GeoJsonInput extends FeatureFileInput {
   private final Path file;
   private final JsonMapper json;
   private final Crs override;
   private final GeometryLimits limits;
-  private Crs crs = Crs.CGCS2000;
-  private String crsSource = "RFC 7946";
 
   public GeoJsonInput(Path file, JsonMapper json, Crs override, GeometryLimits limits) {
+    super("geojson");
+    encoding = "UTF-8";
+    encodingSource = "RFC 7946";
+    crs = Crs.CGCS2000;
+    crsSource = "RFC 7946";
     this.file = file;
     this.limits = limits;
     this.json = json;
@@ -41,31 +44,6 @@ public final class GeoJsonInput implements FeatureInput {
       crs = override;
       crsSource = "override";
     }
-  }
-
-  @Override
-  public String format() {
-    return "geojson";
-  }
-
-  @Override
-  public String encoding() {
-    return "UTF-8";
-  }
-
-  @Override
-  public String encodingSource() {
-    return "RFC 7946";
-  }
-
-  @Override
-  public Crs crs() {
-    return crs;
-  }
-
-  @Override
-  public String crsSource() {
-    return crsSource;
   }
 
   @Override

@@ -39,7 +39,7 @@ import org.zoneplan.geo.Crs;
  * refuses longer strings and blobs ({@code SQLITE_LIMIT_LENGTH}); and a progress handler stops any
  * statement once {@code readTimeout} has passed since the file was opened.
  */
-public final class GeoPackageInput implements FeatureInput {
+public final class GeoPackageInput extends FeatureFileInput {
   /** SQLite virtual-machine steps between two looks at the clock. */
   private static final int PROGRESS_STEPS = 10_000;
 
@@ -49,10 +49,11 @@ public final class GeoPackageInput implements FeatureInput {
   private final String table;
   private final String geometryColumn;
   private final List<String> columns = new ArrayList<>();
-  private final Crs crs;
-  private final String crsSource;
 
   public GeoPackageInput(Path file, Crs override, ReadLimits limits) throws IOException {
+    super("geopackage");
+    encoding = "UTF-8";
+    encodingSource = "GeoPackage";
     this.file = file;
     this.limits = limits;
     this.deadlineNanos = System.nanoTime() + limits.readTimeout().toNanos();
@@ -238,31 +239,6 @@ public final class GeoPackageInput implements FeatureInput {
     }
     return GisFileException.unreadable(
         what + ": " + message.lines().findFirst().orElse("").replaceAll("\\s+", " "));
-  }
-
-  @Override
-  public String format() {
-    return "geopackage";
-  }
-
-  @Override
-  public String encoding() {
-    return "UTF-8";
-  }
-
-  @Override
-  public String encodingSource() {
-    return "GeoPackage";
-  }
-
-  @Override
-  public Crs crs() {
-    return crs;
-  }
-
-  @Override
-  public String crsSource() {
-    return crsSource;
   }
 
   @Override

@@ -44,7 +44,7 @@ import org.zoneplan.geo.GeometryLimits;
  * <p>Rings are assembled as the format says: clockwise rings are shells, counter-clockwise rings
  * holes of the shell that contains them (a hole inside no shell becomes a shell).
  */
-public final class ShapefileInput implements FeatureInput {
+public final class ShapefileInput extends FeatureFileInput {
   private static final int HEADER = 100;
 
   private final GeometryLimits limits;
@@ -52,9 +52,6 @@ public final class ShapefileInput implements FeatureInput {
   private final Path shx;
   private final Path dbf;
   private final Charset charset;
-  private final String encodingSource;
-  private final Crs crs;
-  private final String crsSource;
   private final int records;
   private final DbfHeader dbfHeader;
   private final GeometryFactory factory = new GeometryFactory(new PrecisionModel(), 0);
@@ -72,6 +69,7 @@ public final class ShapefileInput implements FeatureInput {
    */
   public ShapefileInput(List<Path> files, Charset encoding, Crs crsOverride, GeometryLimits limits)
       throws IOException {
+    super("shapefile");
     this.limits = limits;
     List<Path> shps = files.stream().filter(p -> ext(p).equals("shp")).toList();
     if (shps.isEmpty()) {
@@ -125,6 +123,7 @@ public final class ShapefileInput implements FeatureInput {
       charset = detect();
       encodingSource = "detected";
     }
+    this.encoding = charset.name();
     Path prj = sibling(files, base, "prj");
     if (crsOverride != null) {
       crs = crsOverride;
@@ -300,31 +299,6 @@ public final class ShapefileInput implements FeatureInput {
       }
     }
     return StandardCharsets.UTF_8;
-  }
-
-  @Override
-  public String format() {
-    return "shapefile";
-  }
-
-  @Override
-  public String encoding() {
-    return charset.name();
-  }
-
-  @Override
-  public String encodingSource() {
-    return encodingSource;
-  }
-
-  @Override
-  public Crs crs() {
-    return crs;
-  }
-
-  @Override
-  public String crsSource() {
-    return crsSource;
   }
 
   @Override
