@@ -2,25 +2,20 @@ package org.zoneplan.imports;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.zoneplan.audit.AuditLog;
+import org.zoneplan.codecs.gis.FeatureFiles;
 import org.zoneplan.codecs.gis.FeatureInput;
-import org.zoneplan.codecs.gis.GeoJsonInput;
-import org.zoneplan.codecs.gis.GeoPackageInput;
 import org.zoneplan.codecs.gis.GisFileException;
 import org.zoneplan.codecs.gis.ImportedFeature;
-import org.zoneplan.codecs.gis.SafeUnzip;
-import org.zoneplan.codecs.gis.ShapefileInput;
 import org.zoneplan.codecs.gis.TempFiles;
 import org.zoneplan.geo.Crs;
 import org.zoneplan.geo.GeometryLimits;
@@ -87,46 +82,13 @@ public class ImportService {
     try {
       Path file = dir.resolve("upload");
       Files.copy(upload, file);
-      FeatureInput input = open(file, dir, request);
+      FeatureInput input =
+          FeatureFiles.open(
+              file, dir, request.encoding(), request.crs(), properties.readLimits(), limits, json);
       return run(input, fileName, request);
     } finally {
       TempFiles.deleteRecursively(dir);
     }
-  }
-
-  /** Decides the format from the first bytes: zip, SQLite (GeoPackage) or JSON. */
-  private FeatureInput open(Path file, Path dir, ImportRequest request) throws IOException {
-    byte[] head = new byte[16];
-    int n;
-    try (InputStream in = Files.newInputStream(file)) {
-      n = in.readNBytes(head, 0, head.length);
-    }
-    String text = new String(head, 0, n, StandardCharsets.ISO_8859_1);
-    if (text.startsWith("PK\u0003\u0004")) {
-      Path unzipped = Files.createDirectory(dir.resolve("unzipped"));
-      List<Path> files = new SafeUnzip(properties.readLimits()).extract(file, unzipped);
-      List<Path> packages = files.stream().filter(p -> p.toString().endsWith(".gpkg")).toList();
-      if (packages.size() == 1 && files.stream().noneMatch(p -> p.toString().endsWith(".shp"))) {
-        return new GeoPackageInput(packages.get(0), request.crs(), properties.readLimits());
-      }
-      List<Path> geojson = files.stream().filter(p -> p.toString().endsWith(".geojson")).toList();
-      if (geojson.size() == 1 && files.stream().noneMatch(p -> p.toString().endsWith(".shp"))) {
-        return new GeoJsonInput(geojson.get(0), json, request.crs(), limits);
-      }
-      return new ShapefileInput(files, request.encoding(), request.crs(), limits);
-    }
-    if (text.startsWith("SQLite format 3")) {
-      return new GeoPackageInput(file, request.crs(), properties.readLimits());
-    }
-    if (text.stripLeading().startsWith("{") || text.startsWith("\u00EF\u00BB\u00BF")) {
-      // JSON, or UTF-8 JSON behind a byte-order mark (which Jackson skips)
-      return new GeoJsonInput(file, json, request.crs(), limits);
-    }
-    throw new ApiProblem(
-        HttpStatus.UNSUPPORTED_MEDIA_TYPE,
-        "unsupported-file",
-        "Unsupported file",
-        "upload a zipped shapefile, a GeoPackage or a GeoJSON file");
   }
 
   private ImportReport run(FeatureInput input, String fileName, ImportRequest request)

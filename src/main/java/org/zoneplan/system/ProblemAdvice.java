@@ -90,7 +90,7 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
             .with("property", e.property()));
   }
 
-  /** A feature file that cannot be read: 400, 413 or 422 by what is wrong; nothing was written. */
+  /** A feature file that cannot be read: 400, 413, 415 or 422 by what is wrong; nothing written. */
   @ExceptionHandler(GisFileException.class)
   ProblemDetail gisFile(GisFileException e) {
     return apiProblem(fileProblem(e));
@@ -102,6 +102,7 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
         switch (e.kind()) {
           case UNSAFE_ARCHIVE -> HttpStatus.BAD_REQUEST;
           case TOO_LARGE -> HttpStatus.PAYLOAD_TOO_LARGE;
+          case UNSUPPORTED -> HttpStatus.UNSUPPORTED_MEDIA_TYPE;
           default -> HttpStatus.UNPROCESSABLE_CONTENT;
         };
     ApiProblem problem = new ApiProblem(status, e.kind().slug(), e.kind().title(), e.getMessage());

@@ -20,6 +20,7 @@ class FileProblemTest {
     "UNREADABLE, 422, unreadable-file, Unreadable file",
     "NOT_POLYGON, 422, not-polygon, Not a polygon layer",
     "UNKNOWN_CRS, 422, unknown-crs, Unknown CRS",
+    "UNSUPPORTED, 415, unsupported-file, Unsupported file",
   })
   void eachKindKeepsItsProblem(String kind, int status, String slug, String title) {
     ProblemDetail body =

@@ -24,13 +24,13 @@ import tools.jackson.databind.json.JsonMapper;
  * EPSG:4490; a legacy {@code crs} member naming an EPSG code is honoured (before the features, as
  * GDAL writes it).
  */
-public final class GeoJsonInput extends FeatureFileInput {
+final class GeoJsonInput extends FeatureFileInput {
   private final Path file;
   private final JsonMapper json;
   private final Crs override;
   private final GeometryLimits limits;
 
-  public GeoJsonInput(Path file, JsonMapper json, Crs override, GeometryLimits limits) {
+  GeoJsonInput(Path file, JsonMapper json, Crs override, GeometryLimits limits) {
     super("geojson");
     encoding = "UTF-8";
     encodingSource = "RFC 7946";

@@ -39,7 +39,7 @@ import org.zoneplan.geo.Crs;
  * refuses longer strings and blobs ({@code SQLITE_LIMIT_LENGTH}); and a progress handler stops any
  * statement once {@code readTimeout} has passed since the file was opened.
  */
-public final class GeoPackageInput extends FeatureFileInput {
+final class GeoPackageInput extends FeatureFileInput {
   /** SQLite virtual-machine steps between two looks at the clock. */
   private static final int PROGRESS_STEPS = 10_000;
 
@@ -50,7 +50,7 @@ public final class GeoPackageInput extends FeatureFileInput {
   private final String geometryColumn;
   private final List<String> columns = new ArrayList<>();
 
-  public GeoPackageInput(Path file, Crs override, ReadLimits limits) throws IOException {
+  GeoPackageInput(Path file, Crs override, ReadLimits limits) throws IOException {
     super("geopackage");
     encoding = "UTF-8";
     encodingSource = "GeoPackage";

@@ -4,14 +4,16 @@ package org.zoneplan.codecs.gis;
  * A feature file (or the archive holding it) that cannot be read: what is wrong as a {@link Kind},
  * and where in the message (the zip entry, the table, the feature number). Over a limit, it names
  * the limit, its value and the property that sets it. Nothing has been written when it is thrown;
- * {@code system.ProblemAdvice} answers it as problem details (413 for {@link Kind#TOO_LARGE}, 400
- * for {@link Kind#UNSAFE_ARCHIVE}, 422 otherwise).
+ * {@code system.ProblemAdvice} answers it as problem details (413 for {@link Kind#TOO_LARGE}, 415
+ * for {@link Kind#UNSUPPORTED}, 400 for {@link Kind#UNSAFE_ARCHIVE}, 422 otherwise).
  */
 public class GisFileException extends RuntimeException {
   /** What is wrong; each has its problem type {@code urn:zoneplan:problem:<slug>}. */
   public enum Kind {
     /** A zip entry with an unsafe name, too many entries, a duplicate. */
     UNSAFE_ARCHIVE("unsafe-archive", "Unsafe archive"),
+    /** Not a format zoneplan reads. */
+    UNSUPPORTED("unsupported-file", "Unsupported file"),
     /** A zip that expands past its limits. */
     TOO_LARGE("upload-too-large", "Upload too large"),
     /** Not the format it claims, truncated, inconsistent. */

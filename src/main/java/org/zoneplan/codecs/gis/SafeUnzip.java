@@ -21,12 +21,12 @@ import java.util.zip.ZipFile;
  * times (counted on the bytes actually inflated, not the sizes the zip claims). Files are flattened
  * to their base names; other entries ({@code .sbn}, {@code .xml}, {@code __MACOSX/}) are skipped.
  */
-public final class SafeUnzip {
+final class SafeUnzip {
   static final Set<String> WANTED = Set.of("shp", "shx", "dbf", "prj", "cpg", "gpkg", "geojson");
 
   private final ReadLimits limits;
 
-  public SafeUnzip(ReadLimits limits) {
+  SafeUnzip(ReadLimits limits) {
     this.limits = limits;
   }
 
@@ -35,7 +35,7 @@ public final class SafeUnzip {
    * @throws GisFileException unsafe names or too many entries ({@code UNSAFE_ARCHIVE}), too large,
    *     not a zip
    */
-  public List<Path> extract(Path zip, Path target) throws IOException {
+  List<Path> extract(Path zip, Path target) throws IOException {
     List<Path> extracted = new ArrayList<>();
     long total = 0;
     // The sizes a zip states can lie: the whole archive may expand at most maxCompressionRatio

@@ -44,7 +44,7 @@ import org.zoneplan.geo.GeometryLimits;
  * <p>Rings are assembled as the format says: clockwise rings are shells, counter-clockwise rings
  * holes of the shell that contains them (a hole inside no shell becomes a shell).
  */
-public final class ShapefileInput extends FeatureFileInput {
+final class ShapefileInput extends FeatureFileInput {
   private static final int HEADER = 100;
 
   private final GeometryLimits limits;
@@ -67,7 +67,7 @@ public final class ShapefileInput extends FeatureFileInput {
    * @param crsOverride request override, or null
    * @param limits a shape with more vertices is not built (reported as the feature's error)
    */
-  public ShapefileInput(List<Path> files, Charset encoding, Crs crsOverride, GeometryLimits limits)
+  ShapefileInput(List<Path> files, Charset encoding, Crs crsOverride, GeometryLimits limits)
       throws IOException {
     super("shapefile");
     this.limits = limits;
