@@ -2,7 +2,7 @@ package org.zoneplan;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
-import org.zoneplan.exchange.ExchangeCommand;
+import org.zoneplan.cli.ExchangeCommand;
 
 /**
  * Entry point: the zoneplan HTTP server, or with {@code import}, {@code export} or {@code report}

@@ -20,8 +20,8 @@ import org.locationtech.jts.geom.Geometry;
 
 /**
  * Reads a shapefile with H2GIS's shapefile driver, through a private in-memory H2GIS database, so
- * it works whichever engine the store is. For the shipped sample data; uploads are read by {@link
- * ShapefileInput}, which checks the files first.
+ * it works whichever engine the store is. For the shipped sample data; uploads are read by {@code
+ * codecs.gis.ShapefileInput}, which checks the files first.
  */
 public final class ShapefileReader {
   /**

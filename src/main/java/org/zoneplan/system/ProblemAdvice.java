@@ -20,7 +20,9 @@ import org.springframework.jdbc.UncategorizedSQLException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.zoneplan.codecs.gis.GisFileException;
 import org.zoneplan.geo.GeometryIssue;
 import org.zoneplan.geo.GeometryLimitExceededException;
 import org.zoneplan.geo.GeometryRejectedException;
@@ -86,6 +88,28 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
             .with("limit", "body-size")
             .with("max", e.max())
             .with("property", e.property()));
+  }
+
+  /** A feature file that cannot be read: 400, 413, 415 or 422 by what is wrong; nothing written. */
+  @ExceptionHandler(GisFileException.class)
+  ProblemDetail gisFile(GisFileException e) {
+    return apiProblem(fileProblem(e));
+  }
+
+  /** A feature file that cannot be read, as the problem the API answers (the command line too). */
+  public static ApiProblem fileProblem(GisFileException e) {
+    HttpStatus status =
+        switch (e.kind()) {
+          case UNSAFE_ARCHIVE -> HttpStatus.BAD_REQUEST;
+          case TOO_LARGE -> HttpStatus.PAYLOAD_TOO_LARGE;
+          case UNSUPPORTED -> HttpStatus.UNSUPPORTED_MEDIA_TYPE;
+          default -> HttpStatus.UNPROCESSABLE_CONTENT;
+        };
+    ApiProblem problem = new ApiProblem(status, e.kind().slug(), e.kind().title(), e.getMessage());
+    if (e.limit() != null) {
+      problem.with("limit", e.limit()).with("max", e.max()).with("property", e.property());
+    }
+    return problem;
   }
 
   /** A refused geometry as a 422 problem naming the reason and, where known, the coordinate. */
@@ -226,6 +250,30 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
                     "store-error",
                     "Store error",
                     "the store failed; nothing was written")));
+  }
+
+  /**
+   * An upload over {@code spring.servlet.multipart.max-file-size}: 413 as a zoneplan problem (the
+   * base class would answer it with the type {@code about:blank}).
+   */
+  @Override
+  protected ResponseEntity<Object> handleMaxUploadSizeExceededException(
+      MaxUploadSizeExceededException ex,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      WebRequest request) {
+    ProblemDetail body =
+        apiProblem(
+            new ApiProblem(
+                HttpStatus.PAYLOAD_TOO_LARGE,
+                GisFileException.Kind.TOO_LARGE.slug(),
+                GisFileException.Kind.TOO_LARGE.title(),
+                "the upload is larger than allowed"
+                    + (ex.getMaxUploadSize() > 0
+                        ? " (" + ex.getMaxUploadSize() / (1024 * 1024) + " MB)"
+                        : "")
+                    + "; nothing was read"));
+    return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(body);
   }
 
   @Override
