@@ -217,10 +217,32 @@ final class SheetXmlScanner {
       if (pos >= end && !fill()) {
         return;
       }
-      if (buf[pos] == '<') {
+      byte b = buf[pos];
+      if (b == '<') {
         return;
       }
-      decodeOne();
+      if (b > 0 && b != '&') {
+        // A run of ASCII (numbers, codes, most of a sheet's text) copied without decoding.
+        int room = CHUNK - textLength;
+        if (textLength + room > text.length) {
+          text = java.util.Arrays.copyOf(text, Math.max(text.length * 2, textLength + room));
+        }
+        int stop = Math.min(end, pos + room);
+        int p = pos;
+        int n = textLength;
+        while (p < stop) {
+          byte c = buf[p];
+          if (c <= 0 || c == '<' || c == '&') {
+            break;
+          }
+          text[n++] = (char) c;
+          p++;
+        }
+        pos = p;
+        textLength = n;
+      } else {
+        decodeOne();
+      }
       if (textLength >= CHUNK) {
         flushText();
       }
