@@ -224,12 +224,31 @@ class OgcItems {
     return new Page(all.subList(from, to), all.size());
   }
 
+  /** A zone feature and the version of the row it was read from. */
+  record VersionedItem(Item item, int version) {}
+
+  /**
+   * A zone feature with its version, both from one statement: the ETag computed from the feature
+   * and the version handed to the conditional write always belong to the same state.
+   */
+  VersionedItem versionedZone(OgcCollection c, String id) {
+    return zones
+        .findVersionedZone(c.planId(), id)
+        .filter(v -> zoneService.visibility().visible(c.planId(), id))
+        .map(v -> new VersionedItem(zone(v.zone()), v.version()))
+        .orElseThrow(() -> missing(c, id));
+  }
+
+  private static ApiProblem missing(OgcCollection c, String id) {
+    return ApiProblem.notFound(
+            "feature", "no feature \"" + id + "\" in collection \"" + c.id() + "\"")
+        .with("collection", c.id())
+        .with("featureId", id);
+  }
+
   /** One feature, or a 404 problem. */
   Item item(OgcCollection c, String id) {
-    ApiProblem missing =
-        ApiProblem.notFound("feature", "no feature \"" + id + "\" in collection \"" + c.id() + "\"")
-            .with("collection", c.id())
-            .with("featureId", id);
+    ApiProblem missing = missing(c, id);
     switch (c.layer()) {
       case ZONES -> {
         return zones
