@@ -27,7 +27,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.zoneplan.audit.AuditLog;
 import org.zoneplan.divisions.Division;
-import org.zoneplan.divisions.DivisionRepository;
+import org.zoneplan.divisions.DivisionService;
 import org.zoneplan.enterprises.EnterpriseRepository;
 import org.zoneplan.enterprises.EnterprisesChangedEvent;
 import org.zoneplan.enterprises.LandLink;
@@ -46,8 +46,7 @@ import org.zoneplan.geo.PolygonValidator;
 import org.zoneplan.parcels.CreditCode;
 import org.zoneplan.parcels.LandUseScheme;
 import org.zoneplan.parcels.Parcel;
-import org.zoneplan.parcels.ParcelRepository;
-import org.zoneplan.parcels.ParcelsChangedEvent;
+import org.zoneplan.parcels.ParcelService;
 import org.zoneplan.system.ApiProblem;
 import org.zoneplan.zones.ZoneDraft;
 import org.zoneplan.zones.ZoneKind;
@@ -79,9 +78,6 @@ public class ImportService {
 
   private static final int MAX_LISTED_REASON = 1_000;
 
-  /** Where replaced parcels may have been: every cached parcel tile and result is dropped. */
-  private static final Envelope CHINA = new Envelope(73, 136, 3, 54);
-
   /** Export fields that are computed, not imported. */
   private static final Set<String> COMPUTED =
       Set.of("PLAN", "GHBB", "PLANID", "BSM", "XZQDM", "XZQMC", "MJ", "ID", "FID", "YSDM");
@@ -89,8 +85,8 @@ public class ImportService {
   private final ExchangeProperties properties;
   private final ZoneService zoneService;
   private final ZoneRepository zoneRepository;
-  private final ParcelRepository parcels;
-  private final DivisionRepository divisions;
+  private final ParcelService parcels;
+  private final DivisionService divisions;
   private final TransactionTemplate transaction;
   private final ApplicationEventPublisher events;
   private final JsonMapper json;
@@ -102,8 +98,8 @@ public class ImportService {
       ExchangeProperties properties,
       ZoneService zoneService,
       ZoneRepository zoneRepository,
-      ParcelRepository parcels,
-      DivisionRepository divisions,
+      ParcelService parcels,
+      DivisionService divisions,
       PlatformTransactionManager transactions,
       ApplicationEventPublisher events,
       JsonMapper json,
@@ -201,7 +197,6 @@ public class ImportService {
     Crs declared;
     Crs effective;
     UnaryOperator<Geometry> toCgcs2000;
-    final Envelope extent = new Envelope();
     // parcels import: the enterprises named on the parcels and what became of them
     int enterprisesCreated;
     int enterprisesExisting;
@@ -367,11 +362,12 @@ public class ImportService {
           }
         });
     boolean written = !request.dryRun() && !run.failed();
-    if (written && request.layer().equals("parcels") && (run.accepted > 0 || request.replace())) {
-      events.publishEvent(new ParcelsChangedEvent(run.extent));
-      if (run.ownerLinks > 0 || run.statistics > 0 || request.replace()) {
-        events.publishEvent(new EnterprisesChangedEvent());
-      }
+    // the parcels' own change event comes from ParcelService (at the commit)
+    if (written
+        && request.layer().equals("parcels")
+        && (run.accepted > 0 || request.replace())
+        && (run.ownerLinks > 0 || run.statistics > 0 || request.replace())) {
+      events.publishEvent(new EnterprisesChangedEvent());
     }
     Crs crs = run.effective != null ? run.effective : input.crs();
     ImportReport report =
@@ -756,7 +752,6 @@ public class ImportService {
           Parcel parcel = new Parcel(0, scheme, landUse, geometry, area);
           run.accepted++;
           run.areaM2 += area;
-          run.extent.expandToInclude(geometry.getEnvelopeInternal());
           run.created++;
           if (!run.request.dryRun() && !run.failed()) {
             rows.add(new ParcelRow(parcel, credit));
@@ -781,15 +776,21 @@ public class ImportService {
   }
 
   private void writeParcels(List<ParcelRow> rows, ParcelOwners owners, Run run) {
+    ParcelService.Batch batch = parcels.batch();
+    writeParcels(rows, owners, run, batch);
+    batch.finish();
+  }
+
+  private void writeParcels(
+      List<ParcelRow> rows, ParcelOwners owners, Run run, ParcelService.Batch parcels) {
     if (run.request.replace()) {
       // Every stored parcel goes (their land links with them); "replaced" counts them. A dry run
       // only counts. Any error rolls the deletion back with the rest of the transaction.
-      run.replaced = (int) parcels.count();
+      run.replaced = (int) this.parcels.count();
       run.warnings.add(
           0, "mode=replace: the " + run.replaced + " stored parcels are replaced by the file's");
       if (!run.request.dryRun()) {
         parcels.deleteAll();
-        run.extent.expandToInclude(CHINA);
       }
     }
     if (run.failed()) {
@@ -875,14 +876,9 @@ public class ImportService {
     if (run.failed()) {
       return;
     }
-    for (Division d : rows) {
-      if (divisions.update(d) == 0) {
-        divisions.insert(d);
-        run.created++;
-      } else {
-        run.replaced++;
-      }
-    }
+    int created = divisions.saveAll(rows);
+    run.created += created;
+    run.replaced += rows.size() - created;
   }
 
   // ---------------------------------------------------------------- fields

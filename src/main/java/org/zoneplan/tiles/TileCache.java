@@ -129,6 +129,55 @@ final class TileCache {
   }
 
   /**
+   * Drops the cached tiles of a layer drawn for a limited scope (users limited by jurisdiction), of
+   * one plan, or of every plan when {@code plan} is null: what such a user may see depends on
+   * division outlines and on zones anywhere (a zone's parent, the land of their zones), not only on
+   * the data inside the tile. Tiles of the {@link #UNRESTRICTED} scope stay, moved to the new data
+   * version unchanged (same ETag).
+   *
+   * @return the tiles dropped
+   */
+  synchronized int invalidateScoped(TileLayer layer, String plan) {
+    String prefix = layer.id() + "/";
+    Map<String, Long> old = new java.util.HashMap<>();
+    versions.forEach(
+        (k, v) -> {
+          if (k.startsWith(prefix) && (plan == null || k.equals(prefix + plan))) {
+            old.put(k.substring(prefix.length()), v.getAndIncrement());
+          }
+        });
+    int dropped = 0;
+    for (Key key : new ArrayList<>(cache.asMap().keySet())) {
+      Long was = key.layer() == layer ? old.get(key.plan()) : null;
+      if (was == null || key.version() > was) {
+        continue; // another layer or plan, or rendered since the bump
+      }
+      CachedTile tile = cache.asMap().remove(key);
+      if (tile == null || key.version() != was) {
+        continue; // evicted meanwhile, or an orphan of an older version
+      }
+      if (key.scope().equals(UNRESTRICTED)) {
+        cache
+            .asMap()
+            .putIfAbsent(
+                new Key(
+                    layer,
+                    key.plan(),
+                    key.scope(),
+                    was + 1,
+                    key.format(),
+                    key.z(),
+                    key.x(),
+                    key.y()),
+                tile);
+      } else {
+        dropped++;
+      }
+    }
+    return dropped;
+  }
+
+  /**
    * Drops every cached tile of a layer, of every plan (the grade tiles after a change of
    * enterprises, rule sets or parcels), bumping each plan's data version first so that a tile
    * rendered from older data is never stored under a current version.
