@@ -388,7 +388,7 @@ class OgcApiController {
             c.planId(),
             featureId,
             draft(body, featureId, contentCrs),
-            null,
+            seen,
             ZoneService.Change.NONE);
     return ResponseEntity.ok()
         .eTag(etag(OgcItems.zone(zone)))
