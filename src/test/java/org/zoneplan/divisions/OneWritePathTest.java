@@ -68,12 +68,16 @@ class OneWritePathTest {
   /** Calls of the repository's write methods on a field or variable of its type. */
   static List<String> repositoryWrites(Path file, String source, String repository) {
     List<String> out = new ArrayList<>();
-    Matcher names = Pattern.compile(repository + "\\s+(\\w+)\\s*[;,)=]").matcher(source);
-    while (names.find()) {
+    Matcher declared = Pattern.compile(repository + "\\s+(\\w+)\\s*[;,)=]").matcher(source);
+    java.util.Set<String> names = new java.util.LinkedHashSet<>();
+    while (declared.find()) {
+      names.add(declared.group(1)); // a field and its constructor parameter: once
+    }
+    for (String name : names) {
       Matcher call =
           Pattern.compile(
                   "\\b"
-                      + Pattern.quote(names.group(1))
+                      + Pattern.quote(name)
                       + "\\s*\\.\\s*(insert|insertAll|update|delete|deleteAll)\\s*\\(")
               .matcher(source);
       while (call.find()) {
