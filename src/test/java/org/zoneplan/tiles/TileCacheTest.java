@@ -35,6 +35,38 @@ class TileCacheTest {
     assertThat(cache.get(otherPlan)).as("another plan is untouched").isSameAs(a);
   }
 
+  /**
+   * Issue 12: after a zone or division change every tile of a limited scope goes, wherever it is
+   * (of one plan, or of all); unrestricted tiles stay with their ETag, and other plans' are kept.
+   */
+  @Test
+  void scopedTilesGoWholeUnrestrictedOnesStay() {
+    TileCache cache = new TileCache(1 << 20);
+    TileCoord far = TileCoord.containing(120.30, 29.80, 14);
+    TileCache.CachedTile all = new TileCache.CachedTile(new byte[] {1}, "x", 0);
+    TileCache.CachedTile scoped = new TileCache.CachedTile(new byte[] {2}, "x", 0);
+    cache.put(cache.key(TileLayer.ZONES, "p", TileCache.UNRESTRICTED, TileFormat.MVT, far), all);
+    cache.put(cache.key(TileLayer.ZONES, "p", "fy", TileFormat.MVT, far), scoped);
+    TileCache.Key otherPlan = cache.key(TileLayer.ZONES, "q", "fy", TileFormat.MVT, far);
+    cache.put(otherPlan, scoped);
+    cache.put(cache.key(TileLayer.PARCELS, "", "fy", TileFormat.MVT, far), scoped);
+
+    assertThat(cache.invalidateScoped(TileLayer.ZONES, "p")).isEqualTo(1);
+    assertThat(cache.version(TileLayer.ZONES, "p")).isEqualTo(1);
+    assertThat(
+            cache.get(cache.key(TileLayer.ZONES, "p", TileCache.UNRESTRICTED, TileFormat.MVT, far)))
+        .isSameAs(all);
+    assertThat(cache.get(cache.key(TileLayer.ZONES, "p", "fy", TileFormat.MVT, far))).isNull();
+    assertThat(cache.get(otherPlan)).as("another plan is untouched").isSameAs(scoped);
+    assertThat(cache.get(cache.key(TileLayer.PARCELS, "", "fy", TileFormat.MVT, far)))
+        .as("another layer is untouched")
+        .isSameAs(scoped);
+
+    assertThat(cache.invalidateScoped(TileLayer.ZONES, null)).as("every plan").isEqualTo(1);
+    assertThat(cache.get(cache.key(TileLayer.ZONES, "q", "fy", TileFormat.MVT, far))).isNull();
+    assertThat(cache.invalidateScoped(TileLayer.PARCELS, null)).isEqualTo(1);
+  }
+
   @Test
   void aTileRenderedBeforeAnEditIsNeverServedAfterIt() {
     TileCache cache = new TileCache(1 << 20);
