@@ -323,6 +323,34 @@ abstract class JurisdictionApiContract {
     assertThat(org.zoneplan.tiles.MvtTestSupport.decode(tile(FY, parcels), "parcels")).isEmpty();
   }
 
+  /**
+   * Issue 12: a zone edit drops the cached parcel tiles of users limited to that zone (their land
+   * is the zone's outline; before, the parcel tile cached ahead of the edit kept the parcels).
+   */
+  @Test
+  void aZoneEditDropsTheParcelTilesOfUsersLimitedToThatZone() throws Exception {
+    Credentials px = new Credentials("px-planner", "Pujiang-x-planner-2026!");
+    String path = "/api/plans/" + PLAN + "/zones/PX";
+    ok(http.post(path, feature("浦江测试区", new double[] {119.885, 29.445, 119.899, 29.459})), 201);
+    try {
+      user(px, "{\"divisions\":[],\"zones\":[\"PX\"]}");
+      int[] p = tileAt(13, 119.892, 29.452);
+      String parcels = "/tiles/parcels/13/" + p[0] + "/" + p[1] + ".mvt";
+      assertThat(org.zoneplan.tiles.MvtTestSupport.decode(tile(px, parcels), "parcels"))
+          .isNotEmpty(); // now cached
+      // PX moved 0.2° east, out of the tile: none of its parcels are theirs any more
+      ok(
+          http.put(
+              path,
+              feature("浦江测试区", new double[] {120.085, 29.445, 120.099, 29.459}),
+              http.etag(path)),
+          200);
+      assertThat(org.zoneplan.tiles.MvtTestSupport.decode(tile(px, parcels), "parcels")).isEmpty();
+    } finally {
+      assertThat(http.delete(path, http.etag(path)).status()).isEqualTo(204);
+    }
+  }
+
   /** Imports one division as a GeoJSON file: its stored properties with another outline. */
   private void importDivision(JsonNode stored, JsonNode outline) throws Exception {
     String file =
