@@ -387,7 +387,7 @@ public class TileService {
     changed.add(event.newExtent());
     List<TileCache.Key> dropped =
         cache.invalidate(TileLayer.ZONES, event.planId(), changed, TileService::dataExtent);
-    int scoped = dropScoped(event.planId());
+    int scoped = dropScoped();
     log.debug(
         "Zone {}/{} changed: {} cached tiles dropped, {} of limited scopes",
         event.planId(),
@@ -397,16 +397,14 @@ public class TileService {
   }
 
   /**
-   * Drops the tiles drawn for users limited by jurisdiction that a change of zones (of {@code
-   * plan}) or of divisions ({@code plan} null) may alter anywhere: which zones they see follows
-   * zone parents and where zones lie among the divisions, the parcels they see follow the land of
-   * their divisions and zones (of every plan). Unrestricted tiles are not touched. The access
-   * scopes' own cache has forgotten by then ({@code AccessScopes} listens first).
+   * Drops every tile drawn for users limited by jurisdiction: a change of zones or divisions may
+   * alter them anywhere (which zones they see follows zone parents and where zones lie among the
+   * divisions; the parcels they see follow the land of their divisions and zones, of every plan).
+   * Unrestricted tiles are not touched. The access scopes' own cache has forgotten by then ({@code
+   * AccessScopes} listens first).
    */
-  private int dropScoped(String plan) {
-    return cache.invalidateScoped(TileLayer.ZONES, plan)
-        + cache.invalidateScoped(TileLayer.PARCELS, null)
-        + cache.invalidateScoped(TileLayer.GRADES, null);
+  private int dropScoped() {
+    return cache.invalidateScoped();
   }
 
   @TransactionalEventListener(fallbackExecution = true)
@@ -429,7 +427,7 @@ public class TileService {
     changed.add(event.newExtent());
     List<TileCache.Key> dropped =
         cache.invalidate(TileLayer.DIVISIONS, "", changed, TileService::dataExtent);
-    int scoped = dropScoped(null);
+    int scoped = dropScoped();
     log.debug(
         "Division {} changed: {} cached tiles dropped, {} of limited scopes",
         event.code(),
