@@ -9,11 +9,11 @@ import java.util.Optional;
 import java.util.Set;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.zoneplan.audit.AuditLog;
+import org.zoneplan.parcels.ParcelRepository;
 import org.zoneplan.parcels.ParcelSupplyRepository;
 import org.zoneplan.system.ApiProblem;
 
@@ -26,7 +26,7 @@ import org.zoneplan.system.ApiProblem;
 public class EnterpriseService {
   private final EnterpriseRepository enterprises;
   private final ParcelSupplyRepository supplies;
-  private final JdbcClient jdbc;
+  private final ParcelRepository parcels;
   private final TransactionTemplate transaction;
   private final AuditLog audit;
   private final ApplicationEventPublisher events;
@@ -34,14 +34,14 @@ public class EnterpriseService {
   EnterpriseService(
       EnterpriseRepository enterprises,
       ParcelSupplyRepository supplies,
-      JdbcClient jdbc,
+      ParcelRepository parcels,
       PlatformTransactionManager transactions,
       AuditLog audit,
       ApplicationEventPublisher events) {
     this.events = events;
     this.enterprises = enterprises;
     this.supplies = supplies;
-    this.jdbc = jdbc;
+    this.parcels = parcels;
     this.transaction = new TransactionTemplate(transactions);
     this.audit = audit;
   }
@@ -147,16 +147,6 @@ public class EnterpriseService {
 
   /** Locks the parcels' rows until the transaction ends. */
   void lockParcels(Set<Long> parcelIds) {
-    List<Long> all = List.copyOf(parcelIds);
-    for (int from = 0; from < all.size(); from += 1000) {
-      List<Long> chunk = all.subList(from, Math.min(all.size(), from + 1000));
-      jdbc.sql(
-              "SELECT id FROM parcel WHERE id IN ("
-                  + String.join(",", java.util.Collections.nCopies(chunk.size(), "?"))
-                  + ") FOR UPDATE")
-          .params(chunk)
-          .query(Long.class)
-          .list();
-    }
+    parcels.lock(parcelIds);
   }
 }

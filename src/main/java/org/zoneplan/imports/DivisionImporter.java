@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
 import org.zoneplan.codecs.gis.FeatureInput;
 import org.zoneplan.codecs.gis.LayerFields.Divisions;
 import org.zoneplan.divisions.Division;
-import org.zoneplan.divisions.DivisionRepository;
+import org.zoneplan.divisions.DivisionService;
 import org.zoneplan.geo.AreaFigures;
 import org.zoneplan.geo.EllipsoidalArea;
 
@@ -23,9 +23,9 @@ import org.zoneplan.geo.EllipsoidalArea;
  */
 @Component
 class DivisionImporter implements LayerImporter {
-  private final DivisionRepository divisions;
+  private final DivisionService divisions;
 
-  DivisionImporter(DivisionRepository divisions) {
+  DivisionImporter(DivisionService divisions) {
     this.divisions = divisions;
   }
 
@@ -79,13 +79,8 @@ class DivisionImporter implements LayerImporter {
     if (run.failed()) {
       return;
     }
-    for (Division d : rows) {
-      if (divisions.update(d) == 0) {
-        divisions.insert(d);
-        run.created++;
-      } else {
-        run.replaced++;
-      }
-    }
+    int created = divisions.saveAll(rows);
+    run.created += created;
+    run.replaced += rows.size() - created;
   }
 }

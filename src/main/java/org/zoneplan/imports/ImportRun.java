@@ -51,7 +51,6 @@ final class ImportRun {
   Crs declared;
   Crs effective;
   UnaryOperator<Geometry> toCgcs2000;
-  final Envelope extent = new Envelope();
   // parcels import: the enterprises named on the parcels and what became of them
   int enterprisesCreated;
   int enterprisesExisting;

@@ -10,7 +10,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.MultiPolygon;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
@@ -25,8 +24,7 @@ import org.zoneplan.geo.EllipsoidalArea;
 import org.zoneplan.parcels.CreditCode;
 import org.zoneplan.parcels.LandUseScheme;
 import org.zoneplan.parcels.Parcel;
-import org.zoneplan.parcels.ParcelRepository;
-import org.zoneplan.parcels.ParcelsChangedEvent;
+import org.zoneplan.parcels.ParcelService;
 
 /**
  * Parcels, and the enterprises land-bureau files carry on them: an enterprise name (enterpriseName
@@ -42,17 +40,12 @@ import org.zoneplan.parcels.ParcelsChangedEvent;
 class ParcelImporter implements LayerImporter {
   private static final int PARCEL_BATCH = 1000;
 
-  /** Where replaced parcels may have been: every cached parcel tile and result is dropped. */
-  private static final Envelope CHINA = new Envelope(73, 136, 3, 54);
-
-  private final ParcelRepository parcels;
+  private final ParcelService parcels;
   private final EnterpriseRepository enterprises;
   private final ApplicationEventPublisher events;
 
   ParcelImporter(
-      ParcelRepository parcels,
-      EnterpriseRepository enterprises,
-      ApplicationEventPublisher events) {
+      ParcelService parcels, EnterpriseRepository enterprises, ApplicationEventPublisher events) {
     this.parcels = parcels;
     this.enterprises = enterprises;
     this.events = events;
@@ -159,7 +152,6 @@ class ParcelImporter implements LayerImporter {
           Parcel parcel = new Parcel(0, scheme, landUse, geometry, area);
           run.accepted++;
           run.areaM2 += area;
-          run.extent.expandToInclude(geometry.getEnvelopeInternal());
           run.created++;
           if (!run.request.dryRun() && !run.failed()) {
             rows.add(new ParcelRow(parcel, credit));
@@ -183,16 +175,23 @@ class ParcelImporter implements LayerImporter {
     return () -> writeParcels(rows, owners, run);
   }
 
+  /** Through one {@link ParcelService.Batch}, whose change event comes at the commit. */
   private void writeParcels(List<ParcelRow> rows, ParcelOwners owners, ImportRun run) {
+    ParcelService.Batch batch = parcels.batch();
+    writeParcels(rows, owners, run, batch);
+    batch.finish();
+  }
+
+  private void writeParcels(
+      List<ParcelRow> rows, ParcelOwners owners, ImportRun run, ParcelService.Batch parcels) {
     if (run.request.replace()) {
       // Every stored parcel goes (their land links with them); "replaced" counts them. A dry run
       // only counts. Any error rolls the deletion back with the rest of the transaction.
-      run.replaced = (int) parcels.count();
+      run.replaced = (int) this.parcels.count();
       run.warnings.add(
           0, "mode=replace: the " + run.replaced + " stored parcels are replaced by the file's");
       if (!run.request.dryRun()) {
         parcels.deleteAll();
-        run.extent.expandToInclude(CHINA);
       }
     }
     if (run.failed()) {
@@ -234,11 +233,10 @@ class ParcelImporter implements LayerImporter {
 
   @Override
   public void committed(ImportRun run) {
-    if (run.accepted > 0 || run.request.replace()) {
-      events.publishEvent(new ParcelsChangedEvent(run.extent));
-      if (run.ownerLinks > 0 || run.statistics > 0 || run.request.replace()) {
-        events.publishEvent(new EnterprisesChangedEvent());
-      }
+    // The parcels' own change event comes from ParcelService (at the commit).
+    if ((run.accepted > 0 || run.request.replace())
+        && (run.ownerLinks > 0 || run.statistics > 0 || run.request.replace())) {
+      events.publishEvent(new EnterprisesChangedEvent());
     }
   }
 }

@@ -145,6 +145,25 @@ public class AccessScopes implements ZoneVisibility {
     forget();
   }
 
+  /**
+   * Forgets again once the writer's transaction has committed, before any other listener: a result
+   * computed between the event and the commit read the old rows, and the tile cache, dropping
+   * scoped tiles after the commit, must not see them redrawn from it.
+   */
+  @org.springframework.transaction.event.TransactionalEventListener(fallbackExecution = true)
+  @org.springframework.core.annotation.Order(org.springframework.core.Ordered.HIGHEST_PRECEDENCE)
+  void divisionsCommitted(org.zoneplan.divisions.DivisionsChangedEvent event) {
+    forget();
+  }
+
+  /** As {@link #divisionsCommitted}, for zones (where they lie, their parents, their land). */
+  @org.springframework.transaction.event.TransactionalEventListener(fallbackExecution = true)
+  @org.springframework.core.annotation.Order(org.springframework.core.Ordered.HIGHEST_PRECEDENCE)
+  void zonesCommitted(ZonesChangedEvent event) {
+    generation.incrementAndGet();
+    derived.invalidateAll();
+  }
+
   @Override
   public String scopeKey() {
     return current().key();

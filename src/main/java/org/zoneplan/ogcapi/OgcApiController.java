@@ -426,10 +426,11 @@ class OgcApiController {
    * check and the write is then refused with 412 instead of being overwritten.
    */
   private Integer requireCurrent(OgcCollection c, String featureId, String ifMatch) {
-    // The version is read before the feature: if the zone changes in between, the ETag is that of
-    // the newer state and the write, checking the older version, is refused (never the reverse).
-    int version = zoneService.version(c.planId(), featureId);
-    String current = etag(items.item(c, featureId));
+    // The feature and its version come from one statement: the ETag compared below and the
+    // version the write checks again (in SQL) describe the same state.
+    OgcItems.VersionedItem read = items.versionedZone(c, featureId);
+    int version = read.version();
+    String current = etag(read.item());
     if (ifMatch == null || ifMatch.isBlank()) {
       // as the REST API: a write without the version the writer saw could undo someone's change
       throw new ApiProblem(

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.MultiPolygon;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.zoneplan.divisions.Division;
 import org.zoneplan.divisions.DivisionRepository;
@@ -36,19 +35,16 @@ class OgcItems {
   private final ZoneRepository zones;
   private final ParcelRepository parcels;
   private final DivisionRepository divisions;
-  private final JdbcClient jdbc;
 
   OgcItems(
       ZoneService zoneService,
       ZoneRepository zones,
       ParcelRepository parcels,
-      DivisionRepository divisions,
-      JdbcClient jdbc) {
+      DivisionRepository divisions) {
     this.zoneService = zoneService;
     this.zones = zones;
     this.parcels = parcels;
     this.divisions = divisions;
-    this.jdbc = jdbc;
   }
 
   List<OgcCollection> collections() {
@@ -102,23 +98,9 @@ class OgcItems {
   }
 
   private OgcCollection parcelCollection() {
-    Map<String, Object> row =
-        jdbc.sql(
-                "SELECT MIN(ST_XMin(geom)) AS x1, MIN(ST_YMin(geom)) AS y1, MAX(ST_XMax(geom)) AS"
-                    + " x2, MAX(ST_YMax(geom)) AS y2 FROM parcel")
-            .query()
-            .singleRow();
-    Envelope extent =
-        row.get("x1") == null
-            ? null
-            : new Envelope(
-                number(row, "x1"), number(row, "x2"), number(row, "y1"), number(row, "y2"));
+    Envelope extent = parcels.extent();
     return new OgcCollection(
         "parcels", "地块", "Land parcels", OgcCollection.Layer.PARCELS, null, extent, null);
-  }
-
-  private static double number(Map<String, Object> row, String key) {
-    return ((Number) row.get(key)).doubleValue();
   }
 
   private OgcCollection divisionCollection() {
@@ -224,12 +206,31 @@ class OgcItems {
     return new Page(all.subList(from, to), all.size());
   }
 
+  /** A zone feature and the version of the row it was read from. */
+  record VersionedItem(Item item, int version) {}
+
+  /**
+   * A zone feature with its version, both from one statement: the ETag computed from the feature
+   * and the version handed to the conditional write always belong to the same state.
+   */
+  VersionedItem versionedZone(OgcCollection c, String id) {
+    return zones
+        .findVersionedZone(c.planId(), id)
+        .filter(v -> zoneService.visibility().visible(c.planId(), id))
+        .map(v -> new VersionedItem(zone(v.zone()), v.version()))
+        .orElseThrow(() -> missing(c, id));
+  }
+
+  private static ApiProblem missing(OgcCollection c, String id) {
+    return ApiProblem.notFound(
+            "feature", "no feature \"" + id + "\" in collection \"" + c.id() + "\"")
+        .with("collection", c.id())
+        .with("featureId", id);
+  }
+
   /** One feature, or a 404 problem. */
   Item item(OgcCollection c, String id) {
-    ApiProblem missing =
-        ApiProblem.notFound("feature", "no feature \"" + id + "\" in collection \"" + c.id() + "\"")
-            .with("collection", c.id())
-            .with("featureId", id);
+    ApiProblem missing = missing(c, id);
     switch (c.layer()) {
       case ZONES -> {
         return zones

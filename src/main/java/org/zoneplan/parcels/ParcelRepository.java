@@ -173,6 +173,40 @@ public class ParcelRepository {
     return jdbc.sql("DELETE FROM parcel").update();
   }
 
+  /**
+   * Locks the parcels' rows until the transaction ends (writers of their land links: shares of a
+   * parcel are summed under this lock).
+   */
+  public void lock(Collection<Long> parcelIds) {
+    List<Long> all = List.copyOf(parcelIds);
+    for (int from = 0; from < all.size(); from += 1000) {
+      List<Long> chunk = all.subList(from, Math.min(all.size(), from + 1000));
+      jdbc.sql(
+              "SELECT id FROM parcel WHERE id IN ("
+                  + String.join(",", Collections.nCopies(chunk.size(), "?"))
+                  + ") FOR UPDATE")
+          .params(chunk)
+          .query(Long.class)
+          .list();
+    }
+  }
+
+  /** The bounding box of every parcel (EPSG:4490), or null when there is none. */
+  public Envelope extent() {
+    return jdbc.sql(
+            "SELECT MIN(ST_XMin(geom)) AS x1, MIN(ST_YMin(geom)) AS y1, MAX(ST_XMax(geom)) AS x2,"
+                + " MAX(ST_YMax(geom)) AS y2 FROM parcel")
+        .query(
+            (rs, n) -> {
+              double x1 = rs.getDouble("x1");
+              return rs.wasNull()
+                  ? null
+                  : new Envelope(x1, rs.getDouble("x2"), rs.getDouble("y1"), rs.getDouble("y2"));
+            })
+        .optional()
+        .orElse(null);
+  }
+
   public int delete(long id) {
     return jdbc.sql("DELETE FROM parcel WHERE id = ?").param(id).update();
   }

@@ -91,6 +91,78 @@ public class ParcelService {
     events.publishEvent(new ParcelsChangedEvent(before.geometry().getEnvelopeInternal()));
   }
 
+  /** How many parcels are stored. */
+  public long count() {
+    return parcels.count();
+  }
+
+  /**
+   * A bulk write (an import, the sample loader) in the caller's transaction: parcels already
+   * checked by their source are inserted in JDBC batches, and {@link Batch#finish()} publishes one
+   * {@link ParcelsChangedEvent} over everything written, delivered after the commit (nothing for a
+   * rollback). One event for the batch, not one per parcel: each event scans the tile cache.
+   */
+  public Batch batch() {
+    return new Batch();
+  }
+
+  /** See {@link #batch()}. Not thread-safe; one per transaction. */
+  public final class Batch {
+    private final Envelope extent = new Envelope();
+    private boolean everything;
+    private boolean written;
+
+    private Batch() {}
+
+    /** Inserts the parcels (ids are assigned by the store, not returned). */
+    public void insertAll(List<Parcel> list) {
+      if (list.isEmpty()) {
+        return;
+      }
+      parcels.insertAll(list);
+      list.forEach(p -> extent.expandToInclude(p.geometry().getEnvelopeInternal()));
+      written = true;
+    }
+
+    /** Inserts one parcel and returns it with its new id. */
+    public Parcel insert(Parcel parcel) {
+      Parcel stored = parcels.insert(parcel);
+      extent.expandToInclude(parcel.geometry().getEnvelopeInternal());
+      written = true;
+      return stored;
+    }
+
+    /**
+     * Inserts the parcels into a store no one else writes (the sample data on an empty store) and
+     * returns their ids in the order given.
+     */
+    public List<Long> insertAllReturningIds(List<Parcel> list) {
+      long before = parcels.maxId();
+      insertAll(list);
+      List<Long> ids = parcels.idsAbove(before);
+      if (ids.size() != list.size()) {
+        throw new IllegalStateException(
+            "inserted " + list.size() + " parcels but found " + ids.size());
+      }
+      return ids;
+    }
+
+    /** Deletes every parcel (their land links with them); returns how many there were. */
+    public int deleteAll() {
+      int n = parcels.deleteAll();
+      everything = true;
+      written = true;
+      return n;
+    }
+
+    /** Publishes the batch's one change event (delivered once the transaction commits). */
+    public void finish() {
+      if (written) {
+        events.publishEvent(new ParcelsChangedEvent(everything ? null : extent));
+      }
+    }
+  }
+
   private Parcel checked(ParcelDraft draft) {
     if (!catalog.isValid(draft.scheme(), draft.landUseCode())) {
       throw ApiProblem.invalid(

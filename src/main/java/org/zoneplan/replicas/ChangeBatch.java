@@ -22,9 +22,10 @@ import org.zoneplan.zones.ZonesChangedEvent;
  * bounding boxes, a parcel row a {@link ParcelsChangedEvent} for each of them (tiles meeting either
  * box are dropped, not those meeting only their union), and so on.
  *
- * <p>Zone and parcel rows written by this process ({@code origin}) are skipped: every writer of
- * those tables in zoneplan publishes its event after the commit. Other tables' rows are not skipped
- * (divisions have no event of their own writers; the rest only clears caches whole).
+ * <p>Zone, parcel and division rows written by this process ({@code origin}) are skipped: every
+ * writer of those tables in zoneplan ({@code ZoneService}, {@code ParcelService}, {@code
+ * DivisionService}) publishes its event after the commit. Other tables' rows are not skipped (they
+ * only clear caches whole).
  *
  * <p>Bounded: beyond {@link #MAX_BOXES} boxes of one table (or plan version), the boxes of that
  * table collapse into their union (an import of thousands of parcels drops the tiles over the
@@ -105,6 +106,9 @@ final class ChangeBatch {
         }
       }
       case "division" -> {
+        if (own) {
+          return;
+        }
         if (truncate) {
           divisionsTruncated = true;
         } else {

@@ -18,6 +18,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.zoneplan.divisions.Division;
 import org.zoneplan.divisions.DivisionRepository;
+import org.zoneplan.divisions.DivisionService;
 import org.zoneplan.geo.AreaFigures;
 import org.zoneplan.geo.GeoJson;
 import org.zoneplan.geo.GeometryLimits;
@@ -52,12 +53,17 @@ public class HangzhouDivisionLoader implements SmartInitializingSingleton {
 
   private final ResourceLoader resources;
   private final DivisionRepository divisions;
+  private final DivisionService writer;
   private final TransactionTemplate transaction;
 
   HangzhouDivisionLoader(
-      ResourceLoader resources, DivisionRepository divisions, TransactionTemplate transaction) {
+      ResourceLoader resources,
+      DivisionRepository divisions,
+      DivisionService writer,
+      TransactionTemplate transaction) {
     this.resources = resources;
     this.divisions = divisions;
+    this.writer = writer;
     this.transaction = transaction;
   }
 
@@ -80,7 +86,7 @@ public class HangzhouDivisionLoader implements SmartInitializingSingleton {
                   if (divisions.find(CITY).isPresent()) {
                     return;
                   }
-                  rows.forEach(divisions::insert);
+                  rows.forEach(writer::save);
                 }));
     log.info(
         "Loaded Hangzhou's {} districts and the city outline as sample divisions", rows.size() - 1);

@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
-import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.MultiPolygon;
 import org.locationtech.jts.operation.overlayng.OverlayNGRobust;
@@ -27,23 +26,21 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.zoneplan.divisions.Division;
-import org.zoneplan.divisions.DivisionRepository;
+import org.zoneplan.divisions.DivisionService;
 import org.zoneplan.enterprises.EnterpriseRepository;
 import org.zoneplan.enterprises.LandLink;
 import org.zoneplan.geo.AreaFigures;
 import org.zoneplan.geo.GeometryRepair;
 import org.zoneplan.indicators.QuarterStatisticsRepository;
 import org.zoneplan.parcels.Parcel;
-import org.zoneplan.parcels.ParcelRepository;
+import org.zoneplan.parcels.ParcelService;
 import org.zoneplan.parcels.ParcelSupply;
 import org.zoneplan.parcels.ParcelSupplyRepository;
-import org.zoneplan.parcels.ParcelsChangedEvent;
 import org.zoneplan.system.Actors;
 import org.zoneplan.zones.PlanStatus;
 import org.zoneplan.zones.PlanVersion;
@@ -78,12 +75,11 @@ class SampleDataLoader implements SmartInitializingSingleton {
   private final ResourceLoader resources;
   private final ZoneRepository zoneRepository;
   private final ZoneService zones;
-  private final DivisionRepository divisions;
-  private final ParcelRepository parcels;
+  private final DivisionService divisions;
+  private final ParcelService parcels;
   private final EnterpriseRepository enterprises;
   private final ParcelSupplyRepository parcelSupply;
   private final QuarterStatisticsRepository quarters;
-  private final ApplicationEventPublisher events;
   private final TransactionTemplate transaction;
   private final int parcelCount;
   private final long parcelSeed;
@@ -92,12 +88,11 @@ class SampleDataLoader implements SmartInitializingSingleton {
       ResourceLoader resources,
       ZoneRepository zoneRepository,
       ZoneService zones,
-      DivisionRepository divisions,
-      ParcelRepository parcels,
+      DivisionService divisions,
+      ParcelService parcels,
       EnterpriseRepository enterprises,
       ParcelSupplyRepository parcelSupply,
       QuarterStatisticsRepository quarters,
-      ApplicationEventPublisher events,
       TransactionTemplate transaction,
       @Value("${zoneplan.sample-data.parcels:20000}") int parcelCount,
       @Value("${zoneplan.sample-data.parcel-seed:" + ParcelGenerator.DEFAULT_SEED + "}")
@@ -114,7 +109,6 @@ class SampleDataLoader implements SmartInitializingSingleton {
     this.enterprises = enterprises;
     this.parcelSupply = parcelSupply;
     this.quarters = quarters;
-    this.events = events;
     this.transaction = transaction;
     this.parcelCount = parcelCount;
     this.parcelSeed = parcelSeed;
@@ -241,7 +235,7 @@ class SampleDataLoader implements SmartInitializingSingleton {
             text(row, "NAME"),
             repaired.report());
       }
-      divisions.insert(
+      divisions.save(
           new Division(
               text(row, "CODE"),
               text(row, "NAME"),
@@ -253,7 +247,7 @@ class SampleDataLoader implements SmartInitializingSingleton {
     }
     // Towns: official codes and names; no outline is published, so no geometry.
     for (String[] town : towns) {
-      divisions.insert(new Division(town[0], town[1], "TOWN", town[2], null, null, null));
+      divisions.save(new Division(town[0], town[1], "TOWN", town[2], null, null, null));
     }
   }
 
@@ -302,16 +296,9 @@ class SampleDataLoader implements SmartInitializingSingleton {
     if (generated.isEmpty()) {
       return List.of();
     }
-    long before = parcels.maxId();
-    parcels.insertAll(generated);
-    List<Long> ids = parcels.idsAbove(before);
-    if (ids.size() != generated.size()) {
-      throw new IllegalStateException(
-          "inserted " + generated.size() + " sample parcels but found " + ids.size());
-    }
-    Envelope extent = new Envelope();
-    generated.forEach(p -> extent.expandToInclude(p.geometry().getEnvelopeInternal()));
-    events.publishEvent(new ParcelsChangedEvent(extent));
+    ParcelService.Batch batch = parcels.batch();
+    List<Long> ids = batch.insertAllReturningIds(generated);
+    batch.finish();
     return ids;
   }
 

@@ -43,7 +43,8 @@ final class TileCache {
       TileFormat format,
       int z,
       int x,
-      int y) {
+      int y,
+      long scopeGeneration) {
     TileCoord tile() {
       return new TileCoord(z, x, y);
     }
@@ -51,6 +52,9 @@ final class TileCache {
 
   private final Cache<Key, CachedTile> cache;
   private final Map<String, AtomicLong> versions = new ConcurrentHashMap<>();
+
+  /** Bumped by {@link #invalidateScoped()}: part of the key of every tile of a limited scope. */
+  private final AtomicLong scopeGeneration = new AtomicLong();
 
   TileCache(long maximumBytes) {
     this.cache =
@@ -80,7 +84,16 @@ final class TileCache {
   }
 
   Key key(TileLayer layer, String plan, String scope, TileFormat format, TileCoord tile) {
-    return new Key(layer, plan, scope, version(layer, plan), format, tile.z(), tile.x(), tile.y());
+    return new Key(
+        layer,
+        plan,
+        scope,
+        version(layer, plan),
+        format,
+        tile.z(),
+        tile.x(),
+        tile.y(),
+        scope.equals(UNRESTRICTED) ? 0 : scopeGeneration.get());
   }
 
   CachedTile get(Key key) {
@@ -121,8 +134,38 @@ final class TileCache {
         cache
             .asMap()
             .putIfAbsent(
-                new Key(layer, plan, key.scope(), now, key.format(), key.z(), key.x(), key.y()),
+                new Key(
+                    layer,
+                    plan,
+                    key.scope(),
+                    now,
+                    key.format(),
+                    key.z(),
+                    key.x(),
+                    key.y(),
+                    key.scopeGeneration()),
                 tile);
+      }
+    }
+    return dropped;
+  }
+
+  /**
+   * Drops every cached tile drawn for a limited scope (users limited by jurisdiction), of every
+   * layer and plan, after a zone or division change: what such a user may see depends on division
+   * outlines and on zones anywhere (a zone's parent, the land of their zones), not only on the data
+   * inside the tile. Tiles of the {@link #UNRESTRICTED} scope are not touched (no data version is
+   * bumped); a scoped tile rendered before this call is stored under the old scope generation and
+   * never looked up again.
+   *
+   * @return the tiles dropped
+   */
+  int invalidateScoped() {
+    scopeGeneration.incrementAndGet();
+    int dropped = 0;
+    for (Key key : new ArrayList<>(cache.asMap().keySet())) {
+      if (!key.scope().equals(UNRESTRICTED) && cache.asMap().remove(key) != null) {
+        dropped++;
       }
     }
     return dropped;

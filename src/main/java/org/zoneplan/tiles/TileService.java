@@ -387,11 +387,24 @@ public class TileService {
     changed.add(event.newExtent());
     List<TileCache.Key> dropped =
         cache.invalidate(TileLayer.ZONES, event.planId(), changed, TileService::dataExtent);
+    int scoped = dropScoped();
     log.debug(
-        "Zone {}/{} changed: {} cached tiles dropped",
+        "Zone {}/{} changed: {} cached tiles dropped, {} of limited scopes",
         event.planId(),
         event.code(),
-        dropped.size());
+        dropped.size(),
+        scoped);
+  }
+
+  /**
+   * Drops every tile drawn for users limited by jurisdiction: a change of zones or divisions may
+   * alter them anywhere (which zones they see follows zone parents and where zones lie among the
+   * divisions; the parcels they see follow the land of their divisions and zones, of every plan).
+   * Unrestricted tiles are not touched. The access scopes' own cache has forgotten by then ({@code
+   * AccessScopes} listens first).
+   */
+  private int dropScoped() {
+    return cache.invalidateScoped();
   }
 
   @TransactionalEventListener(fallbackExecution = true)
@@ -414,7 +427,12 @@ public class TileService {
     changed.add(event.newExtent());
     List<TileCache.Key> dropped =
         cache.invalidate(TileLayer.DIVISIONS, "", changed, TileService::dataExtent);
-    log.debug("Division {} changed: {} cached tiles dropped", event.code(), dropped.size());
+    int scoped = dropScoped();
+    log.debug(
+        "Division {} changed: {} cached tiles dropped, {} of limited scopes",
+        event.code(),
+        dropped.size(),
+        scoped);
   }
 
   /** Grades follow enterprises, their land and statistics: every grade tile goes. */

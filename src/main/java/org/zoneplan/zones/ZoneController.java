@@ -141,15 +141,20 @@ class ZoneController {
       @RequestParam(required = false) String format,
       @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
     boolean xlsx = XlsxDownload.asked(format, accept, "geojson", "json");
-    List<Zone> list =
-        asOf == null ? service.zones(planId) : service.zonesAsOf(planId, instant(asOf));
+    List<Zone> list;
+    Map<String, Integer> versions = new java.util.HashMap<>();
+    if (asOf == null) {
+      // zones and versions from one statement, so each feature's version is that of its body
+      List<VersionedZone> current = service.versionedZones(planId);
+      list = current.stream().map(VersionedZone::zone).toList();
+      current.forEach(v -> versions.put(v.zone().code(), v.version()));
+    } else {
+      list = service.zonesAsOf(planId, instant(asOf));
+    }
     if (xlsx) {
       return zoneListXlsx(planId, list);
     }
-    ObjectNode body =
-        asOf == null
-            ? ZoneFeatures.collection(json, list, service.versions(planId))
-            : ZoneFeatures.collection(json, list, Map.of());
+    ObjectNode body = ZoneFeatures.collection(json, list, versions);
     return ResponseEntity.ok().contentType(GEO_JSON).body(body);
   }
 

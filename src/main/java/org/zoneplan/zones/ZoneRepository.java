@@ -101,6 +101,18 @@ public class ZoneRepository {
         .optional();
   }
 
+  /**
+   * The plan's zones with their versions, read in one statement (a listing's bodies and versions
+   * agree), by code.
+   */
+  public List<VersionedZone> findVersionedZones(String planId) {
+    return jdbc.sql(
+            "SELECT " + ZONE_COLUMNS + ", version FROM zone WHERE plan_id = ? ORDER BY code")
+        .param(planId)
+        .query((rs, row) -> new VersionedZone(zone(rs, row), rs.getInt("version")))
+        .list();
+  }
+
   public int countChildren(String planId, String code) {
     return jdbc.sql("SELECT COUNT(*) FROM zone WHERE plan_id = ? AND parent_code = ?")
         .params(planId, code)

@@ -152,6 +152,17 @@ public class ZoneService {
     return visibility.filter(planId, zones.findZones(planId));
   }
 
+  /**
+   * The plan's zones the current request may see, each with its version, read in one statement (a
+   * listing's bodies and versions agree).
+   */
+  public List<VersionedZone> versionedZones(String planId) {
+    plan(planId);
+    Set<String> codes = visibility.visibleCodes(planId);
+    List<VersionedZone> all = zones.findVersionedZones(planId);
+    return codes == null ? all : all.stream().filter(v -> codes.contains(v.zone().code())).toList();
+  }
+
   /** The plan's zones as they were at an instant, from their history. */
   public List<Zone> zonesAsOf(String planId, OffsetDateTime at) {
     plan(planId);

@@ -295,6 +295,80 @@ abstract class JurisdictionApiContract {
     assertThat(tileCodes(Credentials.ADMIN, pj)).contains("PJ-HZ", "PJ-BZ");
   }
 
+  /**
+   * Issue 12: a division edit drops the cached tiles of users limited to that division (before, a
+   * Fuyang user kept their cached zone tile with A and B, and their empty Pujiang parcel tile,
+   * after 富阳区's outline was moved onto Pujiang). The outline is changed through {@code /api/import}
+   * and restored the same way.
+   */
+  @Test
+  void aDivisionEditDropsTheTilesOfUsersLimitedToIt() throws Exception {
+    int[] t = tileAt(8, 120.0, 30.05);
+    String zones = "/tiles/zones/8/" + t[0] + "/" + t[1] + ".mvt?plan=" + PLAN;
+    int[] p = tileAt(13, 119.892, 29.452);
+    String parcels = "/tiles/parcels/13/" + p[0] + "/" + p[1] + ".mvt";
+    assertThat(tileCodes(FY, zones)).containsExactlyInAnyOrder("A", "B"); // now cached
+    assertThat(org.zoneplan.tiles.MvtTestSupport.decode(tile(FY, parcels), "parcels")).isEmpty();
+    JsonNode stored = ok(http.get("/api/divisions/" + FUYANG), 200);
+    try {
+      // 富阳区 moved onto a piece of Pujiang: A and B no longer lie in it, Pujiang's parcels do
+      importDivision(stored, GeoJson.write(Rectangles.rect(119.85, 29.40, 119.95, 29.50)));
+      assertThat(tileCodes(FY, zones)).isEmpty();
+      assertThat(org.zoneplan.tiles.MvtTestSupport.decode(tile(FY, parcels), "parcels"))
+          .isNotEmpty();
+    } finally {
+      importDivision(stored, stored.get("geometry"));
+    }
+    assertThat(tileCodes(FY, zones)).containsExactlyInAnyOrder("A", "B");
+    assertThat(org.zoneplan.tiles.MvtTestSupport.decode(tile(FY, parcels), "parcels")).isEmpty();
+  }
+
+  /**
+   * Issue 12: a zone edit drops the cached parcel tiles of users limited to that zone (their land
+   * is the zone's outline; before, the parcel tile cached ahead of the edit kept the parcels).
+   */
+  @Test
+  void aZoneEditDropsTheParcelTilesOfUsersLimitedToThatZone() throws Exception {
+    Credentials px = new Credentials("px-planner", "Pujiang-x-planner-2026!");
+    String path = "/api/plans/" + PLAN + "/zones/PX";
+    ok(http.post(path, feature("浦江测试区", new double[] {119.885, 29.445, 119.899, 29.459})), 201);
+    try {
+      user(px, "{\"divisions\":[],\"zones\":[\"PX\"]}");
+      int[] p = tileAt(13, 119.892, 29.452);
+      String parcels = "/tiles/parcels/13/" + p[0] + "/" + p[1] + ".mvt";
+      assertThat(org.zoneplan.tiles.MvtTestSupport.decode(tile(px, parcels), "parcels"))
+          .isNotEmpty(); // now cached
+      // PX moved 0.2° east, out of the tile: none of its parcels are theirs any more
+      ok(
+          http.put(
+              path,
+              feature("浦江测试区", new double[] {120.085, 29.445, 120.099, 29.459}),
+              http.etag(path)),
+          200);
+      assertThat(org.zoneplan.tiles.MvtTestSupport.decode(tile(px, parcels), "parcels")).isEmpty();
+    } finally {
+      assertThat(http.delete(path, http.etag(path)).status()).isEqualTo(204);
+    }
+  }
+
+  /** Imports one division as a GeoJSON file: its stored properties with another outline. */
+  private void importDivision(JsonNode stored, JsonNode outline) throws Exception {
+    String file =
+        "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\",\"properties\":"
+            + stored.get("properties")
+            + ",\"geometry\":"
+            + outline
+            + "}]}";
+    Http.Response r =
+        new org.zoneplan.testsupport.Multipart()
+            .file("division.geojson", file.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+            .field("layer", "divisions")
+            .field("dryRun", "false")
+            .post(port, "/api/import");
+    assertThat(r.status()).as(r.text()).isEqualTo(200);
+    assertThat(r.json().get("counts").get("replaced").intValue()).isEqualTo(1);
+  }
+
   @Test
   void aZoneScopedUserSeesTheirZoneAndItsParts() {
     Http bz = http.as(BZ);

@@ -30,18 +30,19 @@ class ChangeBatchTest {
   }
 
   @Test
-  void ownZoneAndParcelRowsAreSkippedOthersNot() {
+  void ownZoneParcelAndDivisionRowsAreSkippedOthersNot() {
     ChangeBatch batch = new ChangeBatch("me");
     batch.add(new ChangeRow("parcel", "INSERT", "me", null, "7", null, NEW));
     batch.add(new ChangeRow("zone", "UPDATE", "me", "p1", "Z", OLD, NEW));
     batch.add(new ChangeRow("zone", "UPDATE", "other", "p1", "Y", OLD, NEW));
     batch.add(new ChangeRow("division", "UPDATE", "me", null, "330726", OLD, OLD));
+    batch.add(new ChangeRow("division", "UPDATE", null, null, "330727", OLD, NEW));
     batch.add(new ChangeRow("enterprise_land", "WRITE", "me", null, null, null, null));
     batch.add(new ChangeRow("app_user", "UPDATE", "me", null, "viewer", null, null));
     assertThat(events(batch))
         .containsExactly(
             new ZonesChangedEvent("p1", "Y", OLD, NEW),
-            new DivisionsChangedEvent("330726", OLD, OLD),
+            new DivisionsChangedEvent("330727", OLD, NEW),
             new EnterprisesChangedEvent(),
             new UsersChangedEvent("viewer"));
     assertThat(batch.targetsChanged()).isFalse();

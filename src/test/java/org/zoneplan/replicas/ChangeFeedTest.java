@@ -135,8 +135,9 @@ class ChangeFeedTest {
     }
   }
 
+  /** Own division rows too: {@code DivisionService} publishes their event (issue 12). */
   @Test
-  void ownZoneAndParcelRowsAreSkippedDivisionsNot() throws Exception {
+  void ownParcelAndDivisionRowsAreSkippedOtherClientsNot() throws Exception {
     try (Connection own = pool.getConnection()) {
       sql(own, insertParcel(117.0));
       sql(
@@ -144,9 +145,15 @@ class ChangeFeedTest {
           "INSERT INTO division (code, name, level, geom) VALUES ('339999', '测试', 'COUNTY',"
               + " ST_Multi(ST_MakeEnvelope(117, 29, 117.5, 29.5, 4490)))");
     }
+    try (Connection other = db.connect()) {
+      sql(
+          other,
+          "INSERT INTO division (code, name, level, geom) VALUES ('339998', '测试二', 'COUNTY',"
+              + " ST_Multi(ST_MakeEnvelope(117.5, 29, 118, 29.5, 4490)))");
+    }
     assertThat(awaitEvents(1))
         .containsExactly(
-            new DivisionsChangedEvent("339999", null, new Envelope(117, 117.5, 29, 29.5)));
+            new DivisionsChangedEvent("339998", null, new Envelope(117.5, 118, 29, 29.5)));
   }
 
   @Test

@@ -166,6 +166,54 @@ abstract class TileApiContract {
     assertThat(tiles.get(path, null, "W/\"other\"").status()).isEqualTo(200);
   }
 
+  /**
+   * Issue 12: an import of divisions drops the cached division tiles it touches (before, the tile
+   * cached ahead of the import kept the old name: no change event came from a division write). The
+   * division is renamed through {@code /api/import} and restored the same way.
+   */
+  @Test
+  void aDivisionImportDropsTheCachedDivisionTiles() throws Exception {
+    String path = "/tiles/divisions/" + coreTile(10) + ".mvt";
+    assertThat(divisionName(path, "330726")).isEqualTo("浦江县"); // now cached
+    JsonNode stored = http.get("/api/divisions/330726").json();
+    try {
+      importDivision(stored, "浦江县(改名测试)");
+      assertThat(divisionName(path, "330726")).isEqualTo("浦江县(改名测试)");
+    } finally {
+      importDivision(stored, stored.get("properties").get("name").asString());
+    }
+    assertThat(divisionName(path, "330726")).isEqualTo("浦江县");
+  }
+
+  private String divisionName(String path, String code) {
+    return MvtTestSupport.decode(tiles.get(path).body(), "divisions").stream()
+        .filter(f -> code.equals(f.attributes().get("code")))
+        .map(f -> (String) f.attributes().get("name"))
+        .findFirst()
+        .orElse(null);
+  }
+
+  /** Imports one division as a GeoJSON file: its stored feature with another name. */
+  private void importDivision(JsonNode stored, String name) throws Exception {
+    ObjectNode properties = (ObjectNode) stored.get("properties").deepCopy();
+    properties.put("name", name);
+    ObjectNode feature = tools.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+    feature.put("type", "Feature");
+    feature.set("properties", properties);
+    feature.set("geometry", stored.get("geometry"));
+    ObjectNode collection = tools.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+    collection.put("type", "FeatureCollection");
+    collection.putArray("features").add(feature);
+    Http.Response r =
+        new org.zoneplan.testsupport.Multipart()
+            .file("division.geojson", collection.toString().getBytes(StandardCharsets.UTF_8))
+            .field("layer", "divisions")
+            .field("dryRun", "false")
+            .post(port, "/api/import");
+    assertThat(r.status()).as(r.text()).isEqualTo(200);
+    assertThat(r.json().get("counts").get("replaced").intValue()).isEqualTo(1);
+  }
+
   @Test
   void divisionsAndTheNewestPlanByDefault() {
     TileCoord tile = coreTile(9);

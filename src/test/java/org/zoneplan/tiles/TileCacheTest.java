@@ -35,6 +35,35 @@ class TileCacheTest {
     assertThat(cache.get(otherPlan)).as("another plan is untouched").isSameAs(a);
   }
 
+  /**
+   * Issue 12: after a zone or division change every tile of a limited scope goes, wherever it is;
+   * unrestricted tiles stay with their data version and ETag; a scoped tile rendered before is
+   * never served after.
+   */
+  @Test
+  void scopedTilesGoWholeUnrestrictedOnesStay() {
+    TileCache cache = new TileCache(1 << 20);
+    TileCoord far = TileCoord.containing(120.30, 29.80, 14);
+    TileCache.CachedTile all = new TileCache.CachedTile(new byte[] {1}, "x", 0);
+    TileCache.CachedTile scoped = new TileCache.CachedTile(new byte[] {2}, "x", 0);
+    cache.put(cache.key(TileLayer.ZONES, "p", TileCache.UNRESTRICTED, TileFormat.MVT, far), all);
+    cache.put(cache.key(TileLayer.ZONES, "p", "fy", TileFormat.MVT, far), scoped);
+    cache.put(cache.key(TileLayer.ZONES, "q", "fy", TileFormat.MVT, far), scoped);
+    TileCache.Key inFlight = cache.key(TileLayer.PARCELS, "", "fy", TileFormat.MVT, far);
+    cache.put(inFlight, scoped);
+
+    assertThat(cache.invalidateScoped()).isEqualTo(3);
+    assertThat(cache.version(TileLayer.ZONES, "p")).isZero();
+    assertThat(
+            cache.get(cache.key(TileLayer.ZONES, "p", TileCache.UNRESTRICTED, TileFormat.MVT, far)))
+        .isSameAs(all);
+    assertThat(cache.get(cache.key(TileLayer.ZONES, "p", "fy", TileFormat.MVT, far))).isNull();
+    assertThat(cache.get(cache.key(TileLayer.ZONES, "q", "fy", TileFormat.MVT, far))).isNull();
+    // a scoped render that began before the change stores under the old key: never served
+    cache.put(inFlight, scoped);
+    assertThat(cache.get(cache.key(TileLayer.PARCELS, "", "fy", TileFormat.MVT, far))).isNull();
+  }
+
   @Test
   void aTileRenderedBeforeAnEditIsNeverServedAfterIt() {
     TileCache cache = new TileCache(1 << 20);
