@@ -139,6 +139,7 @@ abstract class CrashConsistencyContract {
     Path log = Files.createTempFile("zoneplan-crash", ".log");
     long id;
     Evidence evidence;
+    HttpResponse<String> answered;
     try (ServerProcess server = new ServerProcess(log, store).start()) {
       Http http = new Http(server.port());
       id = submittedProposal(http);
@@ -167,7 +168,7 @@ abstract class CrashConsistencyContract {
               approval);
       evidence = engineEvidence(line, "zone");
       server.kill();
-      approval.handle((r, e) -> null).join();
+      answered = approval.handle((r, e) -> r).join();
     }
     kills.incrementAndGet();
     try (ServerProcess server = new ServerProcess(log, store).start()) {
@@ -191,6 +192,10 @@ abstract class CrashConsistencyContract {
             evidence.text());
         return false;
       }
+      // An answer that came before the kill other than the commit's would be a rollback of its own.
+      assertThat(answered == null ? 0 : answered.statusCode())
+          .as("answered before the kill: %s", answered == null ? "" : answered.body())
+          .isZero();
       assertThat(status).isEqualTo("SUBMITTED");
       assertThat(created).isZero();
       assertThat(history).isZero();
@@ -253,6 +258,7 @@ abstract class CrashConsistencyContract {
     body.write(upload);
     body.write(("\r\n--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
     Evidence evidence;
+    HttpResponse<String> answered;
     try (ServerProcess server = new ServerProcess(log, store).start()) {
       assertThat(countImported(new Http(server.port()))).isZero();
       long mark = Files.size(log);
@@ -275,7 +281,7 @@ abstract class CrashConsistencyContract {
               running);
       evidence = engineEvidence(line, "parcel");
       server.kill();
-      running.handle((r, e) -> null).join();
+      answered = running.handle((r, e) -> r).join();
     }
     kills.incrementAndGet();
     try (ServerProcess server = new ServerProcess(log, store).start()) {
@@ -289,6 +295,10 @@ abstract class CrashConsistencyContract {
             evidence.text());
         return false;
       }
+      // An answer that came before the kill other than the commit's would be a rollback of its own.
+      assertThat(answered == null ? 0 : answered.statusCode())
+          .as("answered before the kill: %s", answered == null ? "" : answered.body())
+          .isZero();
       assertThat(evidence.open())
           .as("rolled back, but the engine showed no open transaction: %s", evidence.text())
           .isTrue();
