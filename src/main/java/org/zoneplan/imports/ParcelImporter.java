@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.locationtech.jts.geom.MultiPolygon;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.zoneplan.codecs.gis.FeatureInput;
@@ -39,6 +41,12 @@ import org.zoneplan.parcels.ParcelService;
 @Component
 class ParcelImporter implements LayerImporter {
   private static final int PARCEL_BATCH = 1000;
+
+  /**
+   * DEBUG only: one line per batch written inside the import's transaction, which the SIGKILL test
+   * waits for to show that its kill lands part-way through the writes.
+   */
+  private static final Logger progress = LoggerFactory.getLogger(ParcelImporter.class);
 
   private final ParcelService parcels;
   private final EnterpriseRepository enterprises;
@@ -210,12 +218,17 @@ class ParcelImporter implements LayerImporter {
     // ones one by one, for the id their link needs.
     List<Parcel> unowned = new ArrayList<>();
     List<LandLink> links = new ArrayList<>();
+    int batches = 0;
     for (ParcelRow row : rows) {
       if (row.ownerCode() == null) {
         unowned.add(row.parcel());
         if (unowned.size() == PARCEL_BATCH) {
           parcels.insertAll(unowned);
           unowned.clear();
+          progress.debug(
+              "import: {} of {} parcels written, not committed",
+              ++batches * PARCEL_BATCH,
+              rows.size());
         }
       } else {
         parcels.insertAll(unowned);

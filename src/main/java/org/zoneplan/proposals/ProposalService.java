@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -30,6 +32,12 @@ import tools.jackson.databind.JsonNode;
  */
 @Service
 public class ProposalService {
+  /**
+   * DEBUG only: every 50th change an approval writes inside its transaction, which the SIGKILL test
+   * waits for to show that its kill lands part-way through the writes.
+   */
+  private static final Logger progress = LoggerFactory.getLogger(ProposalService.class);
+
   private final ProposalRepository proposals;
   private final ZoneService zones;
   private final ProposalEffects effects;
@@ -211,12 +219,20 @@ public class ProposalService {
           change);
       targetPlan = p.newPlanId();
     }
+    int written = 0;
     for (ProposedChange c : p.changes()) {
       switch (c.operation()) {
         case CREATE -> zones.create(targetPlan, c.code(), c.draft(), change);
         case UPDATE -> zones.replace(targetPlan, c.code(), c.draft(), null, change);
         case DELETE -> zones.delete(targetPlan, c.code(), null, change);
         default -> throw new IllegalStateException("unknown operation " + c.operation());
+      }
+      if (++written % 50 == 0) {
+        progress.debug(
+            "proposal {}: {} of {} changes written, not committed",
+            id,
+            written,
+            p.changes().size());
       }
     }
     if (proposals.decide(id, ProposalStatus.APPROVED, Actors.current(), now(), comment, effect)
