@@ -142,18 +142,7 @@ public final class AnalysisBenchmark {
     machine("start");
 
     PostgisTestDatabase.Database db = PostgisTestDatabase.create("bench");
-    ConfigurableApplicationContext app =
-        new SpringApplicationBuilder(ZoneplanApplication.class)
-            .run(
-                "--zoneplan.store=postgis",
-                "--spring.datasource.url=" + db.jdbcUrl(),
-                "--spring.datasource.username=" + db.username(),
-                "--spring.datasource.password=" + db.password(),
-                "--zoneplan.sample-data.parcels=0",
-                "--zoneplan.analysis.warm-up=false",
-                "--server.port=0",
-                "--logging.level.root=WARN",
-                "--spring.main.banner-mode=off");
+    ConfigurableApplicationContext app = startOnPostgis(db, "--zoneplan.analysis.warm-up=false");
     List<String> failures = new ArrayList<>();
     try (Connection sql = db.connect()) {
       System.out.printf(Locale.ROOT, "  PostgreSQL %s%n", version(sql));
@@ -673,5 +662,26 @@ public final class AnalysisBenchmark {
       rs.next();
       return rs.getString(1);
     }
+  }
+
+  /**
+   * zoneplan on a PostGIS database, without sample parcels, on a free port, quiet: the start every
+   * benchmark shares. {@code extra} arguments come after (and so override) these.
+   */
+  static ConfigurableApplicationContext startOnPostgis(
+      PostgisTestDatabase.Database db, String... extra) {
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "--zoneplan.store=postgis",
+                "--spring.datasource.url=" + db.jdbcUrl(),
+                "--spring.datasource.username=" + db.username(),
+                "--spring.datasource.password=" + db.password(),
+                "--zoneplan.sample-data.parcels=0",
+                "--server.port=0",
+                "--logging.level.root=WARN",
+                "--spring.main.banner-mode=off"));
+    args.addAll(List.of(extra));
+    return new SpringApplicationBuilder(ZoneplanApplication.class).run(args.toArray(String[]::new));
   }
 }

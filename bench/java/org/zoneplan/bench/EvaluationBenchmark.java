@@ -12,9 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.zoneplan.ZoneplanApplication;
 import org.zoneplan.divisions.Division;
 import org.zoneplan.divisions.DivisionRepository;
 import org.zoneplan.enterprises.AnnualStatistics;
@@ -230,17 +228,7 @@ public final class EvaluationBenchmark {
     AnalysisBenchmark.machine("start");
     PostgisTestDatabase.Database db = PostgisTestDatabase.create("benchevaluation");
     ConfigurableApplicationContext app =
-        new SpringApplicationBuilder(ZoneplanApplication.class)
-            .run(
-                "--zoneplan.store=postgis",
-                "--spring.datasource.url=" + db.jdbcUrl(),
-                "--spring.datasource.username=" + db.username(),
-                "--spring.datasource.password=" + db.password(),
-                "--zoneplan.sample-data.parcels=0",
-                "--zoneplan.analysis.warm-up=false",
-                "--server.port=0",
-                "--logging.level.root=WARN",
-                "--spring.main.banner-mode=off");
+        AnalysisBenchmark.startOnPostgis(db, "--zoneplan.analysis.warm-up=false");
     List<String> failures = new ArrayList<>();
     try (Connection sql = db.connect()) {
       System.out.printf(Locale.ROOT, "  PostgreSQL %s%n", AnalysisBenchmark.version(sql));

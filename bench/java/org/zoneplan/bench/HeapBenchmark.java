@@ -15,11 +15,9 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.security.web.session.HttpSessionCreatedEvent;
-import org.zoneplan.ZoneplanApplication;
 import org.zoneplan.parcels.ParcelRepository;
 import org.zoneplan.testsupport.Credentials;
 import org.zoneplan.testsupport.PostgisTestDatabase;
@@ -58,17 +56,7 @@ public final class HeapBenchmark {
     System.out.println("  " + county.description());
     AnalysisBenchmark.machine("start");
     PostgisTestDatabase.Database db = PostgisTestDatabase.create("bench-heap");
-    ConfigurableApplicationContext app =
-        new SpringApplicationBuilder(ZoneplanApplication.class)
-            .run(
-                "--zoneplan.store=postgis",
-                "--spring.datasource.url=" + db.jdbcUrl(),
-                "--spring.datasource.username=" + db.username(),
-                "--spring.datasource.password=" + db.password(),
-                "--zoneplan.sample-data.parcels=0",
-                "--server.port=0",
-                "--logging.level.root=WARN",
-                "--spring.main.banner-mode=off");
+    ConfigurableApplicationContext app = AnalysisBenchmark.startOnPostgis(db);
     AtomicLong sessions = new AtomicLong();
     app.addApplicationListener(
         (ApplicationListener<HttpSessionCreatedEvent>) e -> sessions.incrementAndGet());

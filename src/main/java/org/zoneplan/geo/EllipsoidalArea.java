@@ -35,9 +35,12 @@ public final class EllipsoidalArea {
   static final double LOCAL_EXTENT_DEGREES = 0.05;
 
   private final Geodesic ellipsoid;
+  private final LocalEqualArea.Ellipsoid constants;
 
   public EllipsoidalArea(Geodesic ellipsoid) {
     this.ellipsoid = ellipsoid;
+    this.constants =
+        LocalEqualArea.Ellipsoid.of(ellipsoid.EquatorialRadius(), ellipsoid.Flattening());
   }
 
   /** Area on the CGCS2000 ellipsoid, in square metres. */
@@ -113,12 +116,7 @@ public final class EllipsoidalArea {
     if (n < 3) {
       return 0;
     }
-    LocalEqualArea plane =
-        new LocalEqualArea(
-            ellipsoid.EquatorialRadius(),
-            ellipsoid.Flattening(),
-            envelope.centre().x,
-            envelope.centre().y);
+    LocalEqualArea plane = new LocalEqualArea(constants, envelope.centre().x, envelope.centre().y);
     Sum twice = new Sum();
     double[] from = new double[2];
     double[] to = new double[2];

@@ -15,6 +15,19 @@ package org.zoneplan.geo;
  * for a 10 m parcel at 1e-10). Immutable.
  */
 final class LocalEqualArea {
+  /**
+   * What depends on the ellipsoid alone (e, e², q at the pole, R<sub>q</sub>), computed once per
+   * ellipsoid rather than for every ring.
+   */
+  record Ellipsoid(double a, double e, double e2, double qp, double rq) {
+    static Ellipsoid of(double a, double f) {
+      double e2 = f * (2 - f);
+      double e = Math.sqrt(e2);
+      double qp = (1 - e2) * (1 / (1 - e2) + atanh(e) / e);
+      return new Ellipsoid(a, e, e2, qp, a * Math.sqrt(qp / 2));
+    }
+  }
+
   private final double e;
   private final double e2;
   private final double qp;
@@ -30,16 +43,14 @@ final class LocalEqualArea {
   private final double d;
 
   /**
-   * @param a semi-major axis, metres
-   * @param f flattening
    * @param lon0 centre longitude, degrees
    * @param lat0 centre latitude, degrees
    */
-  LocalEqualArea(double a, double f, double lon0, double lat0) {
-    e2 = f * (2 - f);
-    e = Math.sqrt(e2);
-    qp = (1 - e2) * (1 / (1 - e2) + atanh(e) / e);
-    rq = a * Math.sqrt(qp / 2);
+  LocalEqualArea(Ellipsoid ellipsoid, double lon0, double lat0) {
+    e2 = ellipsoid.e2();
+    e = ellipsoid.e();
+    qp = ellipsoid.qp();
+    rq = ellipsoid.rq();
     this.lon0 = lon0;
     this.lat0 = lat0;
     phi0 = Math.toRadians(lat0);
@@ -49,7 +60,7 @@ final class LocalEqualArea {
     beta0 = Math.asin(q0 / qp);
     sinBeta0 = Math.sin(beta0);
     cosBeta0 = Math.cos(beta0);
-    d = a * Math.cos(phi0) / Math.sqrt(w0) / (rq * cosBeta0);
+    d = ellipsoid.a() * Math.cos(phi0) / Math.sqrt(w0) / (rq * cosBeta0);
   }
 
   private static double atanh(double x) {
