@@ -29,7 +29,7 @@ public class IndicatorsReport {
   }
 
   /**
-   * The report.
+   * The dashboard's indicators.
    *
    * @param year the statistics year of the enterprise figures (tax, value added): asked for, or the
    *     latest held; null when the store holds no statistics

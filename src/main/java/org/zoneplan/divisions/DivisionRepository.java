@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.zoneplan.geo.AreaFigures;
+import org.zoneplan.store.Params;
 import org.zoneplan.store.Wkb;
 
 /** Administrative divisions in the store; same SQL on H2GIS and PostGIS. */
@@ -26,21 +27,25 @@ public class DivisionRepository {
     return jdbc.sql(select(true) + " WHERE code = ?").param(code).query(this::division).optional();
   }
 
+  /** The columns insert and update share, in their order (name … geom). */
+  private static List<Object> columns(Division d) {
+    return Params.of(
+        d.name(),
+        d.level(),
+        d.parentCode(),
+        d.area() == null ? null : d.area().squareMetres(),
+        d.area() == null ? null : d.area().planarSquareMetres(),
+        d.area() == null ? null : d.area().gkEpsg(),
+        d.repairNote(),
+        d.geometry() == null ? null : Wkb.write(d.geometry()));
+  }
+
   public void insert(Division d) {
     jdbc.sql(
             "INSERT INTO division (code, name, level, parent_code, area_m2, planar_area_m2,"
                 + " gk_epsg, repair_note, geom) VALUES (?, ?, ?, ?, ?, ?, ?, ?,"
                 + " ST_GeomFromWKB(?, 4490))")
-        .params(
-            d.code(),
-            d.name(),
-            d.level(),
-            d.parentCode(),
-            d.area() == null ? null : d.area().squareMetres(),
-            d.area() == null ? null : d.area().planarSquareMetres(),
-            d.area() == null ? null : d.area().gkEpsg(),
-            d.repairNote(),
-            d.geometry() == null ? null : Wkb.write(d.geometry()))
+        .params(Params.concat(Params.of(d.code()), columns(d)))
         .update();
   }
 
@@ -50,16 +55,7 @@ public class DivisionRepository {
             "UPDATE division SET name = ?, level = ?, parent_code = ?, area_m2 = ?,"
                 + " planar_area_m2 = ?, gk_epsg = ?, repair_note = ?, geom = ST_GeomFromWKB(?, 4490)"
                 + " WHERE code = ?")
-        .params(
-            d.name(),
-            d.level(),
-            d.parentCode(),
-            d.area() == null ? null : d.area().squareMetres(),
-            d.area() == null ? null : d.area().planarSquareMetres(),
-            d.area() == null ? null : d.area().gkEpsg(),
-            d.repairNote(),
-            d.geometry() == null ? null : Wkb.write(d.geometry()),
-            d.code())
+        .params(Params.concat(columns(d), Params.of(d.code())))
         .update();
   }
 

@@ -148,19 +148,20 @@ public class EnterpriseRepository {
             + " closed_year = ? WHERE credit_code = ?",
         updates,
         1000,
-        (ps, e) -> {
-          bindEnterprise(ps, e, 1);
-          ps.setString(6, e.creditCode());
-        });
+        EnterpriseRepository::bindEnterpriseThenCode);
     template.batchUpdate(
         "INSERT INTO enterprise (name, industry_code, size_class, founded_year, closed_year,"
             + " credit_code) VALUES (?, ?, ?, ?, ?, ?)",
         inserts,
         1000,
-        (ps, e) -> {
-          bindEnterprise(ps, e, 1);
-          ps.setString(6, e.creditCode());
-        });
+        EnterpriseRepository::bindEnterpriseThenCode);
+  }
+
+  /** The five enterprise columns, then the credit code (the update's WHERE, the insert's last). */
+  private static void bindEnterpriseThenCode(PreparedStatement ps, Enterprise e)
+      throws SQLException {
+    bindEnterprise(ps, e, 1);
+    ps.setString(6, e.creditCode());
   }
 
   /**
@@ -273,10 +274,7 @@ public class EnterpriseRepository {
         "DELETE FROM enterprise_land WHERE credit_code = ? AND parcel_id = ?",
         links,
         1000,
-        (ps, l) -> {
-          ps.setString(1, l.creditCode());
-          ps.setLong(2, l.parcelId());
-        });
+        EnterpriseRepository::bindLinkKey);
     insertLinks(links);
   }
 
@@ -287,8 +285,7 @@ public class EnterpriseRepository {
         links,
         1000,
         (ps, l) -> {
-          ps.setString(1, l.creditCode());
-          ps.setLong(2, l.parcelId());
+          bindLinkKey(ps, l);
           ps.setString(3, l.role().name());
           ps.setDouble(4, l.share());
         });
@@ -449,11 +446,27 @@ public class EnterpriseRepository {
         "DELETE FROM enterprise_stat WHERE credit_code = ? AND stat_year = ?",
         replaced,
         1000,
-        (ps, s) -> {
-          ps.setString(1, s.creditCode());
-          ps.setInt(2, s.year());
-        });
+        EnterpriseRepository::bindStatisticKey);
     insertStatistics(rows);
+  }
+
+  private static void bindLinkKey(PreparedStatement ps, LandLink l) throws SQLException {
+    ps.setString(1, l.creditCode());
+    ps.setLong(2, l.parcelId());
+  }
+
+  private static void bindStatisticKey(PreparedStatement ps, AnnualStatistics s)
+      throws SQLException {
+    ps.setString(1, s.creditCode());
+    ps.setInt(2, s.year());
+  }
+
+  private static void bindZoneStatisticKey(PreparedStatement ps, ZoneStatistic s)
+      throws SQLException {
+    ps.setString(1, s.planId());
+    ps.setString(2, s.zoneCode());
+    ps.setInt(3, s.year());
+    ps.setString(4, s.indicator());
   }
 
   /** Inserts statistics of new (credit code, year) keys (a first load); fails on a stored key. */
@@ -465,8 +478,7 @@ public class EnterpriseRepository {
         rows,
         1000,
         (ps, s) -> {
-          ps.setString(1, s.creditCode());
-          ps.setInt(2, s.year());
+          bindStatisticKey(ps, s);
           StatisticsColumns.bind(ps, 3, s);
         });
   }
@@ -501,22 +513,14 @@ public class EnterpriseRepository {
             + " AND indicator = ?",
         rows,
         1000,
-        (ps, s) -> {
-          ps.setString(1, s.planId());
-          ps.setString(2, s.zoneCode());
-          ps.setInt(3, s.year());
-          ps.setString(4, s.indicator());
-        });
+        EnterpriseRepository::bindZoneStatisticKey);
     template.batchUpdate(
         "INSERT INTO zone_stat (plan_id, zone_code, stat_year, indicator, stat_value, unit, source)"
             + " VALUES (?, ?, ?, ?, ?, ?, ?)",
         rows,
         1000,
         (ps, s) -> {
-          ps.setString(1, s.planId());
-          ps.setString(2, s.zoneCode());
-          ps.setInt(3, s.year());
-          ps.setString(4, s.indicator());
+          bindZoneStatisticKey(ps, s);
           ps.setDouble(5, s.value());
           ps.setString(6, s.unit());
           ps.setString(7, s.source());

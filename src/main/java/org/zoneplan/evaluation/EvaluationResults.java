@@ -416,12 +416,7 @@ public class EvaluationResults implements GradeSource {
   public List<ZoneGrades> byZone(Result r, String planId) {
     List<ZoneGrades> out = new ArrayList<>();
     for (ParcelPlaces.ZoneParcels zone : places.zones(planId)) {
-      Map<Grade, Integer> counts = new EnumMap<>(Grade.class);
-      Map<Grade, Double> mu = new EnumMap<>(Grade.class);
-      for (Grade g : Grade.values()) {
-        counts.put(g, 0);
-        mu.put(g, 0.0);
-      }
+      GradeTally tally = new GradeTally();
       int n = 0;
       int ungraded = 0;
       for (Evaluation.EnterpriseResult e : r.evaluation().enterprises()) {
@@ -440,11 +435,12 @@ public class EvaluationResults implements GradeSource {
         if (e.grade() == null) {
           ungraded++;
         } else {
-          counts.merge(e.grade(), 1, Integer::sum);
-          mu.merge(e.grade(), AreaUnits.toMu(m2), Double::sum);
+          tally.add(e.grade(), AreaUnits.toMu(m2));
         }
       }
-      out.add(new ZoneGrades(zone.code(), zone.name(), zone.parentCode(), n, counts, mu, ungraded));
+      out.add(
+          new ZoneGrades(
+              zone.code(), zone.name(), zone.parentCode(), n, tally.counts, tally.mu, ungraded));
     }
     return out;
   }

@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -84,18 +83,9 @@ class EvaluationResultsController {
     out.put("populations", r.evaluation().populations());
     out.put("unassigned", r.evaluation().unassigned());
     out.put("notEvaluated", r.notEvaluated());
-    Map<Grade, Integer> counts = new EnumMap<>(Grade.class);
-    Map<Grade, Double> mu = new EnumMap<>(Grade.class);
-    for (Grade g : Grade.values()) {
-      counts.put(g, 0);
-      mu.put(g, 0.0);
-    }
-    for (EnterpriseResult e : r.evaluation().enterprises()) {
-      if (e.grade() != null) {
-        counts.merge(e.grade(), 1, Integer::sum);
-        mu.merge(e.grade(), e.landMu(), Double::sum);
-      }
-    }
+    GradeTally tally = GradeTally.of(r.evaluation());
+    Map<Grade, Integer> counts = tally.counts;
+    Map<Grade, Double> mu = tally.mu;
     out.put("countByGrade", counts);
     out.put("landMuByGrade", mu);
     if (planId != null && !planId.isBlank()) {
@@ -189,18 +179,9 @@ class EvaluationResultsController {
       header.add(g.name() + "类用地(m²)");
     }
     header.add("未定等级企业数");
-    Map<Grade, Integer> counts = new EnumMap<>(Grade.class);
-    Map<Grade, Double> mu = new EnumMap<>(Grade.class);
-    for (Grade g : Grade.values()) {
-      counts.put(g, 0);
-      mu.put(g, 0.0);
-    }
-    for (EnterpriseResult e : r.evaluation().enterprises()) {
-      if (e.grade() != null) {
-        counts.merge(e.grade(), 1, Integer::sum);
-        mu.merge(e.grade(), e.landMu(), Double::sum);
-      }
-    }
+    GradeTally tally = GradeTally.of(r.evaluation());
+    Map<Grade, Integer> counts = tally.counts;
+    Map<Grade, Double> mu = tally.mu;
     return XlsxDownload.of(
         "亩均等级分区块-" + XlsxDownload.namePart(r.division().name()) + "-" + r.year() + ".xlsx",
         w -> {

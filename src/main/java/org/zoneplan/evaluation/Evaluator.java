@@ -1,7 +1,6 @@
 package org.zoneplan.evaluation;
 
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -88,18 +87,7 @@ public final class Evaluator {
                 : grade == null
                     ? "业主 " + f.landlordCreditCode() + " 未参评, 无从取得业主等级"
                     : "取业主 " + f.landlordCreditCode() + " 的等级";
-        results[i] =
-            new EnterpriseResult(
-                f.creditCode(),
-                f.name(),
-                population.key(),
-                f.landMu(),
-                List.of(),
-                null,
-                null,
-                grade,
-                null,
-                note);
+        results[i] = unscored(f, population, grade, null, note);
       }
     }
     for (int i = 0; i < firms.size(); i++) {
@@ -122,22 +110,14 @@ public final class Evaluator {
 
     List<PopulationSummary> summaries = new ArrayList<>();
     for (int p = 0; p < populations.size(); p++) {
-      Map<Grade, Integer> counts = new EnumMap<>(Grade.class);
-      Map<Grade, Double> mu = new EnumMap<>(Grade.class);
-      for (Grade g : Grade.values()) {
-        counts.put(g, 0);
-        mu.put(g, 0.0);
-      }
+      GradeTally tally = new GradeTally();
       int ranked = 0;
       for (int i : members.get(p)) {
         EnterpriseResult r = results[i];
         if (r.rank() != null) {
           ranked++;
         }
-        if (r.grade() != null) {
-          counts.merge(r.grade(), 1, Integer::sum);
-          mu.merge(r.grade(), r.landMu(), Double::sum);
-        }
+        tally.add(r.grade(), r.landMu());
       }
       summaries.add(
           new PopulationSummary(
@@ -145,8 +125,8 @@ public final class Evaluator {
               populations.get(p).name(),
               members.get(p).size(),
               ranked,
-              counts,
-              mu));
+              tally.counts,
+              tally.mu));
     }
     return new Evaluation(
         rules.divisionCode(),
@@ -267,6 +247,16 @@ public final class Evaluator {
 
   private static EnterpriseResult exempt(
       EnterpriseFacts f, RuleSet.Population population, String why, Grade grade) {
+    return unscored(f, population, grade, why, null);
+  }
+
+  /** A result without item scores, total or rank: exempt, or graded by another's grade. */
+  private static EnterpriseResult unscored(
+      EnterpriseFacts f,
+      RuleSet.Population population,
+      Grade grade,
+      String exemption,
+      String note) {
     return new EnterpriseResult(
         f.creditCode(),
         f.name(),
@@ -276,7 +266,7 @@ public final class Evaluator {
         null,
         null,
         grade,
-        why,
-        null);
+        exemption,
+        note);
   }
 }

@@ -47,12 +47,9 @@ final class JsonFields {
 
   /** A string of at most {@code max} characters; null when absent and not required. */
   String text(JsonNode object, String path, String name, boolean required, int max) {
-    JsonNode v = object.get(name);
+    JsonNode v = present(object, path, name, required);
     String field = join(path, name);
-    if (v == null || v.isNull()) {
-      if (required) {
-        issue(field, "is required");
-      }
+    if (v == null) {
       return null;
     }
     if (!v.isString()) {
@@ -73,12 +70,9 @@ final class JsonFields {
 
   /** A finite number; null when absent and not required. */
   Double number(JsonNode object, String path, String name, boolean required) {
-    JsonNode v = object.get(name);
+    JsonNode v = present(object, path, name, required);
     String field = join(path, name);
-    if (v == null || v.isNull()) {
-      if (required) {
-        issue(field, "is required");
-      }
+    if (v == null) {
       return null;
     }
     if (!v.isNumber() || !Double.isFinite(v.doubleValue())) {
@@ -90,12 +84,9 @@ final class JsonFields {
 
   /** A whole number in [min, max]; null when absent and not required. */
   Integer integer(JsonNode object, String path, String name, boolean required, int min, int max) {
-    JsonNode v = object.get(name);
+    JsonNode v = present(object, path, name, required);
     String field = join(path, name);
-    if (v == null || v.isNull()) {
-      if (required) {
-        issue(field, "is required");
-      }
+    if (v == null) {
       return null;
     }
     if (!v.isIntegralNumber() || !v.canConvertToInt()) {
@@ -144,12 +135,9 @@ final class JsonFields {
 
   /** An array of at most {@code max} elements; null (reported) when not an array. */
   JsonNode array(JsonNode object, String path, String name, boolean required, int max) {
-    JsonNode v = object.get(name);
+    JsonNode v = present(object, path, name, required);
     String field = join(path, name);
-    if (v == null || v.isNull()) {
-      if (required) {
-        issue(field, "is required");
-      }
+    if (v == null) {
       return null;
     }
     if (!v.isArray()) {
@@ -158,6 +146,18 @@ final class JsonFields {
     }
     if (v.size() > max) {
       issue(field, "has more than " + max + " elements");
+      return null;
+    }
+    return v;
+  }
+
+  /** The field's value; null when absent or JSON null (reported when {@code required}). */
+  private JsonNode present(JsonNode object, String path, String name, boolean required) {
+    JsonNode v = object.get(name);
+    if (v == null || v.isNull()) {
+      if (required) {
+        issue(join(path, name), "is required");
+      }
       return null;
     }
     return v;

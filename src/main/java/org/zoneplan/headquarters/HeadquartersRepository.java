@@ -291,41 +291,24 @@ public class HeadquartersRepository {
                 v.period())
             .update();
     if (changed == 0) {
-      jdbc.sql(
-              "INSERT INTO open_value (indicator_code, unit_code, period, target, actual,"
-                  + " illustrative, updated_by, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
-          .params(
-              v.indicator(),
-              v.unit(),
-              v.period(),
-              v.target(),
-              v.actual(),
-              v.illustrative(),
-              actor,
-              at)
-          .update();
+      jdbc.sql(INSERT_VALUE).params(valueRow(v, actor, at)).update();
     }
   }
 
   /** Inserts new rows in one batch (the sample: about a thousand rows at start-up). */
   void insertValues(List<OpenValue> values, String actor, OffsetDateTime at) {
-    template.batchUpdate(
-        "INSERT INTO open_value (indicator_code, unit_code, period, target, actual,"
-            + " illustrative, updated_by, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-        values.stream()
-            .map(
-                v ->
-                    new Object[] {
-                      v.indicator(),
-                      v.unit(),
-                      v.period(),
-                      v.target(),
-                      v.actual(),
-                      v.illustrative(),
-                      actor,
-                      at
-                    })
-            .toList());
+    template.batchUpdate(INSERT_VALUE, values.stream().map(v -> valueRow(v, actor, at)).toList());
+  }
+
+  private static final String INSERT_VALUE =
+      "INSERT INTO open_value (indicator_code, unit_code, period, target, actual,"
+          + " illustrative, updated_by, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+
+  /** {@link #INSERT_VALUE}'s parameters. */
+  private static Object[] valueRow(OpenValue v, String actor, OffsetDateTime at) {
+    return new Object[] {
+      v.indicator(), v.unit(), v.period(), v.target(), v.actual(), v.illustrative(), actor, at
+    };
   }
 
   List<OpenValue> values(String period) {

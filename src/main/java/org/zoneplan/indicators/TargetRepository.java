@@ -1,5 +1,6 @@
 package org.zoneplan.indicators;
 
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
@@ -50,18 +51,14 @@ class TargetRepository {
         "DELETE FROM city_target WHERE target_year = ? AND name = ?",
         targets,
         1000,
-        (ps, t) -> {
-          ps.setInt(1, t.year());
-          ps.setString(2, t.name());
-        });
+        TargetRepository::bindCityKey);
     template.batchUpdate(
         "INSERT INTO city_target (target_year, name, indicator_key, target_value, unit, direction,"
             + " scope, source) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
         targets,
         1000,
         (ps, t) -> {
-          ps.setInt(1, t.year());
-          ps.setString(2, t.name());
+          bindCityKey(ps, t);
           ps.setString(3, t.indicatorKey());
           ps.setDouble(4, t.value());
           ps.setString(5, t.unit());
@@ -78,27 +75,31 @@ class TargetRepository {
             + " AND target_year = ?",
         targets,
         1000,
-        (ps, t) -> {
-          ps.setString(1, t.planId());
-          ps.setString(2, t.zoneCode());
-          ps.setString(3, t.indicatorKey());
-          ps.setInt(4, t.year());
-        });
+        TargetRepository::bindZoneKey);
     template.batchUpdate(
         "INSERT INTO zone_target (plan_id, zone_code, indicator_key, target_year, target_value,"
             + " unit, direction, source) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
         targets,
         1000,
         (ps, t) -> {
-          ps.setString(1, t.planId());
-          ps.setString(2, t.zoneCode());
-          ps.setString(3, t.indicatorKey());
-          ps.setInt(4, t.year());
+          bindZoneKey(ps, t);
           ps.setDouble(5, t.value());
           ps.setString(6, t.unit());
           ps.setString(7, t.direction().name());
           ps.setString(8, t.source());
         });
+  }
+
+  private static void bindCityKey(PreparedStatement ps, Target t) throws SQLException {
+    ps.setInt(1, t.year());
+    ps.setString(2, t.name());
+  }
+
+  private static void bindZoneKey(PreparedStatement ps, Target t) throws SQLException {
+    ps.setString(1, t.planId());
+    ps.setString(2, t.zoneCode());
+    ps.setString(3, t.indicatorKey());
+    ps.setInt(4, t.year());
   }
 
   private static Target city(ResultSet rs, int row) throws SQLException {

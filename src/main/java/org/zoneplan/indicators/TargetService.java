@@ -91,16 +91,9 @@ public class TargetService {
       if (zone != null && !codes.contains(zone)) {
         issues.add(new Issue(k, "zone", "规划中无区块 " + zone + " (no such zone in the plan)"));
       }
-      Indicator indicator = indicator(row, k, issues, true);
-      Integer year = year(row, k, issues);
-      Double value = value(row, indicator, k, issues);
-      Direction direction = direction(row, k, issues);
-      String unit = text(row, "unit", MAX_UNIT, false, k, issues);
-      if (indicator != null && unit != null && !unit.equals(indicator.unit())) {
-        issues.add(
-            new Issue(
-                k, "unit", "单位须为 " + indicator.unit() + " 而非 " + unit + " (the indicator's unit)"));
-      }
+      Figures f = figures(row, k, issues, true, false);
+      Indicator indicator = f.indicator();
+      Integer year = f.year();
       String source = text(row, "source", MAX_SOURCE, false, k, issues);
       if (issues.size() == before) {
         String key = zone + "/" + indicator.key() + "/" + year;
@@ -115,9 +108,9 @@ public class TargetService {
                 year,
                 indicator.label(),
                 indicator.key(),
-                value,
+                f.value(),
                 indicator.unit(),
-                direction,
+                f.direction(),
                 null,
                 source));
       }
@@ -148,16 +141,9 @@ public class TargetService {
         continue;
       }
       String name = text(row, "name", MAX_NAME, true, k, issues);
-      Indicator indicator = indicator(row, k, issues, false);
-      Integer year = year(row, k, issues);
-      Double value = value(row, indicator, k, issues);
-      Direction direction = direction(row, k, issues);
-      String unit = text(row, "unit", MAX_UNIT, true, k, issues);
-      if (indicator != null && unit != null && !unit.equals(indicator.unit())) {
-        issues.add(
-            new Issue(
-                k, "unit", "单位须为 " + indicator.unit() + " 而非 " + unit + " (the indicator's unit)"));
-      }
+      Figures f = figures(row, k, issues, false, true);
+      Indicator indicator = f.indicator();
+      Integer year = f.year();
       String scope = text(row, "scope", MAX_NAME, false, k, issues);
       String source = text(row, "source", MAX_SOURCE, false, k, issues);
       if (issues.size() == before) {
@@ -172,9 +158,9 @@ public class TargetService {
                 year,
                 name,
                 indicator == null ? null : indicator.key(),
-                value,
-                unit,
-                direction,
+                f.value(),
+                f.unit(),
+                f.direction(),
                 scope,
                 source));
       }
@@ -195,6 +181,25 @@ public class TargetService {
 
   public boolean noCityTargets() {
     return repository.noCityTargets();
+  }
+
+  /** What zone and city target rows share, read and checked (issues reported). */
+  private record Figures(
+      Indicator indicator, Integer year, Double value, Direction direction, String unit) {}
+
+  private static Figures figures(
+      JsonNode row, int k, List<Issue> issues, boolean indicatorRequired, boolean unitRequired) {
+    Indicator indicator = indicator(row, k, issues, indicatorRequired);
+    Integer year = year(row, k, issues);
+    Double value = value(row, indicator, k, issues);
+    Direction direction = direction(row, k, issues);
+    String unit = text(row, "unit", MAX_UNIT, unitRequired, k, issues);
+    if (indicator != null && unit != null && !unit.equals(indicator.unit())) {
+      issues.add(
+          new Issue(
+              k, "unit", "单位须为 " + indicator.unit() + " 而非 " + unit + " (the indicator's unit)"));
+    }
+    return new Figures(indicator, year, value, direction, unit);
   }
 
   private static JsonNode rows(JsonNode body) {

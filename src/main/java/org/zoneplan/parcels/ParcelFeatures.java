@@ -2,11 +2,11 @@ package org.zoneplan.parcels;
 
 import java.util.Arrays;
 import java.util.List;
-import org.springframework.http.HttpStatus;
 import org.zoneplan.geo.AreaUnits;
 import org.zoneplan.geo.GeoJson;
 import org.zoneplan.geo.GeometryLimits;
 import org.zoneplan.system.ApiProblem;
+import org.zoneplan.system.FeatureBody;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -64,17 +64,7 @@ final class ParcelFeatures {
    *     thrown as {@link org.zoneplan.geo.GeometryRejectedException}
    */
   static ParcelDraft draft(JsonNode body, GeometryLimits limits) {
-    if (body == null || !body.isObject() || !"Feature".equals(string(body, "type"))) {
-      throw new ApiProblem(
-          HttpStatus.BAD_REQUEST,
-          "malformed-geojson",
-          "Malformed GeoJSON",
-          "the request body must be a GeoJSON Feature (\"type\": \"Feature\")");
-    }
-    JsonNode properties = body.get("properties");
-    if (properties == null || !properties.isObject()) {
-      throw ApiProblem.invalid("missing-property", "the feature has no \"properties\" object");
-    }
+    JsonNode properties = FeatureBody.properties(body);
     for (String moved : MOVED) {
       if (properties.has(moved)) {
         throw ApiProblem.invalid(

@@ -51,24 +51,11 @@ final class ParkJson {
 
   private ParkJson() {}
 
-  /** A park as read, before divisions and zones are looked up. */
-  record Draft(
-      String id,
-      String name,
-      String nameEn,
-      String promoterName,
-      String promoterCode,
-      List<String> hostCodes,
-      String planId,
-      String zoneCode,
-      MultiPolygon geometry,
-      boolean illustrative,
-      String boundaryNote,
-      SharingRule sharingRule,
-      List<ParkFigure> figures,
-      String source) {}
-
-  static Draft read(JsonNode body, String pathId, GeometryLimits limits) {
+  /**
+   * A park as read, before divisions and zones are looked up: {@code updatedBy} and {@code
+   * updatedAt} are null until {@link CoopPark#stamped} sets them.
+   */
+  static CoopPark read(JsonNode body, String pathId, GeometryLimits limits) {
     if (body == null || !body.isObject()) {
       throw invalid("malformed-park", "the body is a JSON object describing a park", null);
     }
@@ -144,7 +131,7 @@ final class ParkJson {
     SharingRule rule = rule(body.get("sharingRule"));
     List<ParkFigure> figures = figures(body.get("figures"));
     String source = text(body, "source", false, 1000);
-    return new Draft(
+    return new CoopPark(
         id,
         name,
         nameEn,
@@ -158,7 +145,9 @@ final class ParkJson {
         boundaryNote,
         rule,
         figures,
-        source);
+        source,
+        null,
+        null);
   }
 
   static String id(String id) {

@@ -12,6 +12,7 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.zoneplan.projects.LandingMode;
+import org.zoneplan.store.Params;
 import org.zoneplan.store.Wkb;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -98,27 +99,31 @@ class ParkRepository {
         .isEmpty();
   }
 
+  /** The columns insert and replace share, in their order (name … updated_at). */
+  private static List<Object> columns(CoopPark p) {
+    return Params.of(
+        p.name(),
+        p.nameEn(),
+        p.promoterName(),
+        p.promoterCode(),
+        p.planId(),
+        p.zoneCode(),
+        p.geometry() == null ? null : Wkb.write(p.geometry()),
+        p.illustrative(),
+        p.boundaryNote(),
+        JSON.writeValueAsString(ParkJson.rule(p.sharingRule())),
+        p.source(),
+        p.updatedBy(),
+        p.updatedAt());
+  }
+
   void insert(CoopPark p) {
     jdbc.sql(
             "INSERT INTO coop_park (id, name, name_en, promoter_name, promoter_code, plan_id,"
                 + " zone_code, geom, illustrative, boundary_note, sharing_rule, source, updated_by,"
                 + " updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ST_GeomFromWKB(?, 4490), ?, ?, ?, ?, ?,"
                 + " ?)")
-        .params(
-            p.id(),
-            p.name(),
-            p.nameEn(),
-            p.promoterName(),
-            p.promoterCode(),
-            p.planId(),
-            p.zoneCode(),
-            p.geometry() == null ? null : Wkb.write(p.geometry()),
-            p.illustrative(),
-            p.boundaryNote(),
-            JSON.writeValueAsString(ParkJson.rule(p.sharingRule())),
-            p.source(),
-            p.updatedBy(),
-            p.updatedAt())
+        .params(Params.concat(Params.of(p.id()), columns(p)))
         .update();
     insertParts(p);
   }
@@ -131,21 +136,7 @@ class ParkRepository {
                     + " plan_id = ?, zone_code = ?, geom = ST_GeomFromWKB(?, 4490), illustrative ="
                     + " ?, boundary_note = ?, sharing_rule = ?, source = ?, updated_by = ?,"
                     + " updated_at = ? WHERE id = ?")
-            .params(
-                p.name(),
-                p.nameEn(),
-                p.promoterName(),
-                p.promoterCode(),
-                p.planId(),
-                p.zoneCode(),
-                p.geometry() == null ? null : Wkb.write(p.geometry()),
-                p.illustrative(),
-                p.boundaryNote(),
-                JSON.writeValueAsString(ParkJson.rule(p.sharingRule())),
-                p.source(),
-                p.updatedBy(),
-                p.updatedAt(),
-                p.id())
+            .params(Params.concat(columns(p), Params.of(p.id())))
             .update();
     if (n == 0) {
       return 0;

@@ -89,7 +89,7 @@ public class ParkService {
 
   @Transactional
   public Located create(JsonNode body) {
-    ParkJson.Draft d = ParkJson.read(body, null, limits);
+    CoopPark d = ParkJson.read(body, null, limits);
     CoopPark park = checked(d);
     if (parks.count() >= MAX_PARKS) {
       throw ApiProblem.conflict(
@@ -108,7 +108,7 @@ public class ParkService {
   @Transactional
   public Located replace(String id, JsonNode body) {
     ParkJson.id(id);
-    ParkJson.Draft d = ParkJson.read(body, id, limits);
+    CoopPark d = ParkJson.read(body, id, limits);
     CoopPark park = checked(d);
     if (!parks.lock(id)) {
       throw ApiProblem.notFound("park", "no cooperation park \"" + id + "\"").with("id", id);
@@ -287,7 +287,7 @@ public class ParkService {
   }
 
   /** The draft with its divisions and zone looked up, as the park to store. */
-  private CoopPark checked(ParkJson.Draft d) {
+  private CoopPark checked(CoopPark d) {
     Map<String, Division> known = new LinkedHashMap<>();
     Division promoter = division(d.promoterCode(), "promoter.code");
     known.put(promoter.code(), promoter);
@@ -333,23 +333,7 @@ public class ParkService {
             .with("code", h);
       }
     }
-    return new CoopPark(
-        d.id(),
-        d.name(),
-        d.nameEn(),
-        d.promoterName(),
-        d.promoterCode(),
-        d.hostCodes(),
-        d.planId(),
-        d.zoneCode(),
-        d.geometry(),
-        d.illustrative(),
-        d.boundaryNote(),
-        d.sharingRule(),
-        d.figures(),
-        d.source(),
-        Actors.current(),
-        OffsetDateTime.now(ZoneOffset.UTC));
+    return d.stamped(Actors.current(), OffsetDateTime.now(ZoneOffset.UTC));
   }
 
   private Division division(String code, String property) {

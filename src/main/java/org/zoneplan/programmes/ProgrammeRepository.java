@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.zoneplan.store.Params;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -41,23 +42,26 @@ public class ProgrammeRepository {
         > 0;
   }
 
+  /** The columns insert and update share, in their order (name … illustrative). */
+  private List<Object> columns(Programme p) {
+    return Params.of(
+        p.name(),
+        p.issuer(),
+        p.level(),
+        p.divisionCode(),
+        json.writeValueAsString(p.statuses()),
+        json.writeValueAsString(p.targets()),
+        p.source(),
+        p.illustrative());
+  }
+
   void insert(Programme p) {
     jdbc.sql(
             "INSERT INTO programme (id, name, issuer, level, division_code, statuses, targets,"
                 + " source, illustrative, created_by, created_at)"
                 + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
         .params(
-            p.id(),
-            p.name(),
-            p.issuer(),
-            p.level(),
-            p.divisionCode(),
-            json.writeValueAsString(p.statuses()),
-            json.writeValueAsString(p.targets()),
-            p.source(),
-            p.illustrative(),
-            p.createdBy(),
-            p.createdAt())
+            Params.concat(Params.of(p.id()), columns(p), Params.of(p.createdBy(), p.createdAt())))
         .update();
     insertCategories(p);
   }
@@ -67,16 +71,7 @@ public class ProgrammeRepository {
     jdbc.sql(
             "UPDATE programme SET name = ?, issuer = ?, level = ?, division_code = ?,"
                 + " statuses = ?, targets = ?, source = ?, illustrative = ? WHERE id = ?")
-        .params(
-            p.name(),
-            p.issuer(),
-            p.level(),
-            p.divisionCode(),
-            json.writeValueAsString(p.statuses()),
-            json.writeValueAsString(p.targets()),
-            p.source(),
-            p.illustrative(),
-            p.id())
+        .params(Params.concat(columns(p), Params.of(p.id())))
         .update();
     // Categories still used by members are kept by name (the foreign key), so update those in
     // place and delete only the unused ones.

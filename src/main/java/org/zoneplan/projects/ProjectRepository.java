@@ -22,6 +22,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 import org.zoneplan.geo.Cgcs2000;
+import org.zoneplan.store.Params;
 import org.zoneplan.store.Wkb;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -59,38 +60,41 @@ public class ProjectRepository {
     return jdbc.sql("SELECT COUNT(*) FROM project").query(Long.class).single();
   }
 
+  /** The columns insert and update share, in their order (name … max_lat). */
+  private List<Object> columns(Project p) {
+    Geometry g = p.location();
+    Envelope box = g == null ? null : g.getEnvelopeInternal();
+    return Params.of(
+        p.name(),
+        p.creditCode(),
+        p.planId(),
+        p.zoneCode(),
+        p.totalInvestmentWan(),
+        p.stage().name(),
+        date(p.stageDates().get(ProjectStage.SIGNED)),
+        date(p.stageDates().get(ProjectStage.STARTED)),
+        date(p.stageDates().get(ProjectStage.COMPLETED)),
+        date(p.stageDates().get(ProjectStage.PRODUCING)),
+        p.landingMode() == null ? null : p.landingMode().name(),
+        json.writeValueAsString(p.lists()),
+        p.illustrative(),
+        g == null ? null : Wkb.write(g),
+        box == null ? null : box.getMinX(),
+        box == null ? null : box.getMinY(),
+        box == null ? null : box.getMaxX(),
+        box == null ? null : box.getMaxY());
+  }
+
   /** Stores a new project with its yearly investment; returns its id. */
   public long insert(Project p) {
     GeneratedKeyHolder keys = new GeneratedKeyHolder();
-    Geometry g = p.location();
-    Envelope box = g == null ? null : g.getEnvelopeInternal();
     jdbc.sql(
             "INSERT INTO project (name, credit_code, plan_id, zone_code, total_investment_wan,"
                 + " stage, signed_on, started_on, completed_on, producing_on, landing_mode, lists,"
                 + " illustrative, geom, min_lon, min_lat, max_lon, max_lat, created_by,"
                 + " created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
                 + " ST_GeomFromWKB(?, 4490), ?, ?, ?, ?, ?, ?)")
-        .params(
-            p.name(),
-            p.creditCode(),
-            p.planId(),
-            p.zoneCode(),
-            p.totalInvestmentWan(),
-            p.stage().name(),
-            date(p.stageDates().get(ProjectStage.SIGNED)),
-            date(p.stageDates().get(ProjectStage.STARTED)),
-            date(p.stageDates().get(ProjectStage.COMPLETED)),
-            date(p.stageDates().get(ProjectStage.PRODUCING)),
-            p.landingMode() == null ? null : p.landingMode().name(),
-            json.writeValueAsString(p.lists()),
-            p.illustrative(),
-            g == null ? null : Wkb.write(g),
-            box == null ? null : box.getMinX(),
-            box == null ? null : box.getMinY(),
-            box == null ? null : box.getMaxX(),
-            box == null ? null : box.getMaxY(),
-            p.createdBy(),
-            p.createdAt())
+        .params(Params.concat(columns(p), Params.of(p.createdBy(), p.createdAt())))
         .update(keys, "id");
     long id = keys.getKey().longValue();
     insertYearly(id, p);
@@ -102,8 +106,6 @@ public class ProjectRepository {
    * returns the rows changed (0 when there is no such project).
    */
   public int update(long id, Project p) {
-    Geometry g = p.location();
-    Envelope box = g == null ? null : g.getEnvelopeInternal();
     int changed =
         jdbc.sql(
                 "UPDATE project SET name = ?, credit_code = ?, plan_id = ?, zone_code = ?,"
@@ -111,26 +113,7 @@ public class ProjectRepository {
                     + " completed_on = ?, producing_on = ?, landing_mode = ?, lists = ?,"
                     + " illustrative = ?, geom = ST_GeomFromWKB(?, 4490), min_lon = ?,"
                     + " min_lat = ?, max_lon = ?, max_lat = ? WHERE id = ?")
-            .params(
-                p.name(),
-                p.creditCode(),
-                p.planId(),
-                p.zoneCode(),
-                p.totalInvestmentWan(),
-                p.stage().name(),
-                date(p.stageDates().get(ProjectStage.SIGNED)),
-                date(p.stageDates().get(ProjectStage.STARTED)),
-                date(p.stageDates().get(ProjectStage.COMPLETED)),
-                date(p.stageDates().get(ProjectStage.PRODUCING)),
-                p.landingMode() == null ? null : p.landingMode().name(),
-                json.writeValueAsString(p.lists()),
-                p.illustrative(),
-                g == null ? null : Wkb.write(g),
-                box == null ? null : box.getMinX(),
-                box == null ? null : box.getMinY(),
-                box == null ? null : box.getMaxX(),
-                box == null ? null : box.getMaxY(),
-                id)
+            .params(Params.concat(columns(p), Params.of(id)))
             .update();
     if (changed > 0) {
       jdbc.sql("DELETE FROM project_investment WHERE project_id = ?").param(id).update();

@@ -188,15 +188,7 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
         || isStatementTimeout(e)) {
       return busy(e);
     }
-    log.error("store error", e);
-    return ResponseEntity.internalServerError()
-        .body(
-            apiProblem(
-                new ApiProblem(
-                    HttpStatus.INTERNAL_SERVER_ERROR,
-                    "store-error",
-                    "Store error",
-                    "the store failed; nothing was written")));
+    return storeError(e);
   }
 
   /**
@@ -235,12 +227,7 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     return "the request body is not well-formed JSON: " + first;
   }
 
-  /** Any other store failure: a 503 for a statement timeout, else a 500 without the SQL. */
-  @ExceptionHandler(DataAccessException.class)
-  ResponseEntity<ProblemDetail> store(DataAccessException e) {
-    if (isStatementTimeout(e)) {
-      return busy(e);
-    }
+  private ResponseEntity<ProblemDetail> storeError(Exception e) {
     log.error("store error", e);
     return ResponseEntity.internalServerError()
         .body(
@@ -250,6 +237,15 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
                     "store-error",
                     "Store error",
                     "the store failed; nothing was written")));
+  }
+
+  /** Any other store failure: a 503 for a statement timeout, else a 500 without the SQL. */
+  @ExceptionHandler(DataAccessException.class)
+  ResponseEntity<ProblemDetail> store(DataAccessException e) {
+    if (isStatementTimeout(e)) {
+      return busy(e);
+    }
+    return storeError(e);
   }
 
   /**

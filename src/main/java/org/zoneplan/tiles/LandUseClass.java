@@ -66,21 +66,13 @@ public record LandUseClass(String code, String name, Category category) {
           Map.entry("12", Category.OTHER));
 
   /** 三调 working classes: like GB/T 21010 but 00 wetland, 06 mining only (storage is 0508). */
-  private static final Map<String, Category> SANDIAO =
-      Map.ofEntries(
-          Map.entry("00", Category.WETLAND_WATER),
-          Map.entry("01", Category.CROPLAND),
-          Map.entry("02", Category.GARDEN),
-          Map.entry("03", Category.FOREST),
-          Map.entry("04", Category.GRASSLAND),
-          Map.entry("05", Category.COMMERCIAL),
-          Map.entry("06", Category.INDUSTRIAL),
-          Map.entry("07", Category.RESIDENTIAL),
-          Map.entry("08", Category.PUBLIC_SERVICE),
-          Map.entry("09", Category.SPECIAL),
-          Map.entry("10", Category.TRANSPORT),
-          Map.entry("11", Category.WETLAND_WATER),
-          Map.entry("12", Category.OTHER));
+  private static final Map<String, Category> SANDIAO = withWetland00(GBT21010);
+
+  private static Map<String, Category> withWetland00(Map<String, Category> classes) {
+    Map<String, Category> out = new java.util.HashMap<>(classes);
+    out.put("00", Category.WETLAND_WATER);
+    return Map.copyOf(out);
+  }
 
   /** 国土空间调查、规划、用途管制用地用海分类 (2023), first level. */
   private static final Map<String, Category> YDYH_2023 =

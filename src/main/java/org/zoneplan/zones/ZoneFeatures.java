@@ -4,11 +4,11 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.springframework.http.HttpStatus;
 import org.zoneplan.geo.GeoJson;
 import org.zoneplan.geo.GeometryLimits;
 import org.zoneplan.system.ApiProblem;
 import org.zoneplan.system.AreaJson;
+import org.zoneplan.system.FeatureBody;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -75,17 +75,7 @@ public final class ZoneFeatures {
    */
   public static ZoneDraft draft(
       JsonMapper json, JsonNode body, String code, GeometryLimits limits) {
-    if (body == null || !body.isObject() || !"Feature".equals(text(body.get("type")))) {
-      throw new ApiProblem(
-          HttpStatus.BAD_REQUEST,
-          "malformed-geojson",
-          "Malformed GeoJSON",
-          "the request body must be a GeoJSON Feature (\"type\": \"Feature\")");
-    }
-    JsonNode properties = body.get("properties");
-    if (properties == null || !properties.isObject()) {
-      throw ApiProblem.invalid("missing-property", "the feature has no \"properties\" object");
-    }
+    JsonNode properties = FeatureBody.properties(body);
     String bodyCode = text(properties.get("code"));
     if (bodyCode != null && !bodyCode.equals(code)) {
       throw ApiProblem.invalid(

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import org.zoneplan.geo.AreaFigures;
 import org.zoneplan.store.Wkb;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -108,18 +107,7 @@ public class ZoneHistoryRepository {
     String operation = rs.getString("operation");
     Zone zone = null;
     if (!"DELETE".equals(operation)) {
-      zone =
-          new Zone(
-              rs.getString("plan_id"),
-              rs.getString("code"),
-              rs.getString("name"),
-              ZoneKind.valueOf(rs.getString("kind")),
-              rs.getString("parent_code"),
-              rs.getString("managed_by"),
-              ZoneAttributes.readStored(json, rs.getString("attributes")),
-              Wkb.readMultiPolygon(rs.getBytes("wkb")),
-              new AreaFigures(
-                  rs.getDouble("area_m2"), rs.getDouble("planar_area_m2"), rs.getInt("gk_epsg")));
+      zone = ZoneRepository.readZone(json, rs);
     }
     long proposal = rs.getLong("proposal_id");
     Long proposalId = rs.wasNull() ? null : proposal;

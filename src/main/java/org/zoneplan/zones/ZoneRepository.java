@@ -12,6 +12,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.zoneplan.geo.AreaFigures;
 import org.zoneplan.store.BboxFilter;
+import org.zoneplan.store.Params;
 import org.zoneplan.store.Wkb;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -124,6 +125,20 @@ public class ZoneRepository {
     insertZone(zone, 1);
   }
 
+  /** The columns insert and update share, in their order (name … geom). */
+  private List<Object> columns(Zone zone) {
+    return Params.of(
+        zone.name(),
+        zone.kind().name(),
+        zone.parentCode(),
+        zone.managedBy(),
+        json.writeValueAsString(zone.attributes()),
+        zone.area().squareMetres(),
+        zone.area().planarSquareMetres(),
+        zone.area().gkEpsg(),
+        Wkb.write(zone.geometry()));
+  }
+
   /** Inserts a zone at the given version (versions continue across a delete and re-create). */
   public void insertZone(Zone zone, int version) {
     jdbc.sql(
@@ -131,18 +146,7 @@ public class ZoneRepository {
                 + " area_m2, planar_area_m2, gk_epsg, geom, version)"
                 + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ST_GeomFromWKB(?, 4490), ?)")
         .params(
-            zone.planId(),
-            zone.code(),
-            zone.name(),
-            zone.kind().name(),
-            zone.parentCode(),
-            zone.managedBy(),
-            json.writeValueAsString(zone.attributes()),
-            zone.area().squareMetres(),
-            zone.area().planarSquareMetres(),
-            zone.area().gkEpsg(),
-            Wkb.write(zone.geometry()),
-            version)
+            Params.concat(Params.of(zone.planId(), zone.code()), columns(zone), Params.of(version)))
         .update();
   }
 
@@ -189,19 +193,8 @@ public class ZoneRepository {
                 + " area_m2 = ?, planar_area_m2 = ?, gk_epsg = ?, geom = ST_GeomFromWKB(?, 4490),"
                 + " version = ? WHERE plan_id = ? AND code = ? AND version = ?")
         .params(
-            zone.name(),
-            zone.kind().name(),
-            zone.parentCode(),
-            zone.managedBy(),
-            json.writeValueAsString(zone.attributes()),
-            zone.area().squareMetres(),
-            zone.area().planarSquareMetres(),
-            zone.area().gkEpsg(),
-            Wkb.write(zone.geometry()),
-            newVersion,
-            zone.planId(),
-            zone.code(),
-            expectedVersion)
+            Params.concat(
+                columns(zone), Params.of(newVersion, zone.planId(), zone.code(), expectedVersion)))
         .update();
   }
 
@@ -231,6 +224,11 @@ public class ZoneRepository {
   }
 
   private Zone zone(ResultSet rs, int row) throws SQLException {
+    return readZone(json, rs);
+  }
+
+  /** The zone of the current row (columns as the zone table names them, geometry as wkb). */
+  static Zone readZone(JsonMapper json, ResultSet rs) throws SQLException {
     Map<String, Object> attributes = ZoneAttributes.readStored(json, rs.getString("attributes"));
     return new Zone(
         rs.getString("plan_id"),
