@@ -173,14 +173,12 @@ class AnalysisTablesController {
                   "占比"));
           for (ZoneAttribution z : r.zones()) {
             ZoneRef zone = z.zone();
-            double zoneMu = AreaUnits.toMu(z.areaM2());
+            List<Object> zoneCells =
+                cells(zone.code(), zone.name(), z.areaM2(), AreaUnits.toMu(z.areaM2()));
             for (DivisionShare s : z.divisions()) {
               w.row(
-                  cells(
-                      zone.code(),
-                      zone.name(),
-                      z.areaM2(),
-                      zoneMu,
+                  withZone(
+                      zoneCells,
                       s.code(),
                       s.name(),
                       s.areaM2(),
@@ -191,11 +189,8 @@ class AnalysisTablesController {
             }
             // The part in no division (the JSON's outsideDivisionsM2), so that the shares add up.
             w.row(
-                cells(
-                    zone.code(),
-                    zone.name(),
-                    z.areaM2(),
-                    zoneMu,
+                withZone(
+                    zoneCells,
                     null,
                     "不在任何区划内",
                     z.outsideDivisionsM2(),
@@ -291,6 +286,13 @@ class AnalysisTablesController {
   }
 
   /** The cells of a row; nulls allowed (empty cells). */
+  /** The zone's cells, then {@code values}. */
+  private static List<Object> withZone(List<Object> zoneCells, Object... values) {
+    List<Object> out = new ArrayList<>(zoneCells);
+    out.addAll(cells(values));
+    return out;
+  }
+
   static List<Object> cells(Object... values) {
     List<Object> out = new ArrayList<>(values.length);
     for (Object v : values) {

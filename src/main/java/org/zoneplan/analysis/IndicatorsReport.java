@@ -21,11 +21,9 @@ import org.zoneplan.zones.Zone;
 @Service
 public class IndicatorsReport {
   private final AnalysisInputs inputs;
-  private final EfficiencyThresholds thresholds;
 
   IndicatorsReport(AnalysisInputs inputs) {
     this.inputs = inputs;
-    this.thresholds = inputs.properties().efficiency().thresholds();
   }
 
   /**
@@ -130,7 +128,11 @@ public class IndicatorsReport {
     for (Zone zone : plan.zones()) {
       Efficiency.ZoneFigures f =
           Efficiency.zone(
-              zone.code(), parcels.index(), figures, membership.members(zone.code()), thresholds);
+              zone.code(),
+              parcels.index(),
+              figures,
+              membership.members(zone.code()),
+              inputs.properties().efficiency().thresholds());
       double industrial = c.zoneIndustrialM2().getOrDefault(zone.code(), 0.0);
       zones.add(
           new ZoneIndicators(

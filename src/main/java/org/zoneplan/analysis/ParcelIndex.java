@@ -35,6 +35,8 @@ public final class ParcelIndex {
   private final double[] interiorX;
   private final double[] interiorY;
   private final STRtree tree;
+  // Built on first use (most users never look a parcel up by id); a race builds it twice, harmless.
+  private volatile Map<Long, Integer> positions;
 
   private ParcelIndex(List<Parcel> list) {
     int n = list.size();
@@ -118,6 +120,19 @@ public final class ParcelIndex {
 
   public int size() {
     return parcels.length;
+  }
+
+  /** The position of the parcel whose store id is {@code id}, or -1 when it is not indexed. */
+  public int positionOf(long id) {
+    Map<Long, Integer> p = positions;
+    if (p == null) {
+      p = new HashMap<>(parcels.length * 2);
+      for (int i = 0; i < parcels.length; i++) {
+        p.put(parcels[i].id(), i);
+      }
+      positions = p;
+    }
+    return p.getOrDefault(id, -1);
   }
 
   public Parcel parcel(int i) {

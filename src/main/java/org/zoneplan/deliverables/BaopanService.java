@@ -237,7 +237,9 @@ public class BaopanService {
             Proposal.TargetMode.APPLY,
             null,
             null,
-            changes));
+            changes,
+            null,
+            null));
   }
 
   private static ZoneDraft draft(Zone zone, MultiPolygon geometry) {

@@ -80,20 +80,23 @@ public class RuleSetRepository {
     return v == null ? 0 : v;
   }
 
-  /** Inserts a row and returns its id; the unique (division, year, version) is the backstop. */
-  public long insert(
-      String divisionCode,
-      int year,
-      int version,
-      String name,
-      String json,
-      String createdBy,
-      OffsetDateTime createdAt) {
+  /**
+   * Inserts a row (its {@code id} is not read: the store gives one) and returns the new id; the
+   * unique (division, year, version) is the backstop.
+   */
+  public long insert(StoredRuleSet r) {
     KeyHolder keys = new GeneratedKeyHolder();
     jdbc.sql(
             "INSERT INTO evaluation_rule_set (division_code, \"year\", version, name, json,"
                 + " created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)")
-        .params(divisionCode, year, version, name, json, createdBy, createdAt)
+        .params(
+            r.divisionCode(),
+            r.year(),
+            r.version(),
+            r.name(),
+            r.json(),
+            r.createdBy(),
+            r.createdAt())
         .update(keys, "id");
     return keys.getKey().longValue();
   }

@@ -81,13 +81,15 @@ public class RuleSetService {
     OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
     long id =
         repository.insert(
-            rules.divisionCode(),
-            rules.year(),
-            version,
-            rules.name(),
-            stored.toString(),
-            Actors.current(),
-            now);
+            new StoredRuleSet(
+                0,
+                rules.divisionCode(),
+                rules.year(),
+                version,
+                rules.name(),
+                stored.toString(),
+                Actors.current(),
+                now));
     audit.record(
         "evaluation.rule-set.create",
         "evaluation-rule-set/" + id,

@@ -2,7 +2,6 @@ package org.zoneplan.geo;
 
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.CoordinateSequence;
-import org.locationtech.jts.geom.CoordinateSequenceFilter;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.proj4j.CRSFactory;
@@ -152,7 +151,7 @@ public record GaussKruger(int zone) {
   }
 
   /** Not thread-safe: one per projection. */
-  private static final class TransformFilter implements CoordinateSequenceFilter {
+  private static final class TransformFilter extends EveryCoordinate {
     private final CoordinateTransform transform;
     private final ProjCoordinate source = new ProjCoordinate();
     private final ProjCoordinate target = new ProjCoordinate();
@@ -169,16 +168,6 @@ public record GaussKruger(int zone) {
       transform.transform(source, target);
       sequence.setOrdinate(i, CoordinateSequence.X, target.x);
       sequence.setOrdinate(i, CoordinateSequence.Y, target.y);
-    }
-
-    @Override
-    public boolean isDone() {
-      return false;
-    }
-
-    @Override
-    public boolean isGeometryChanged() {
-      return true;
     }
   }
 }

@@ -43,12 +43,7 @@ class HeadquartersController {
   @GetMapping("/lists/{id}")
   Map<String, Object> list(@PathVariable String id) {
     HqList l = service.list(id);
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("id", l.id());
-    m.put("divisionCode", l.divisionCode());
-    m.put("kind", l.kind());
-    m.put("name", l.name());
-    m.put("note", l.note());
+    Map<String, Object> m = HeadquartersService.listView(l);
     m.put("entries", service.entries(id, null).stream().map(HeadquartersController::view).toList());
     return m;
   }

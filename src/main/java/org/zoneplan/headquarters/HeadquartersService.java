@@ -74,7 +74,8 @@ public class HeadquartersService {
     return e.listId().equals(l.id()) && type.equals(e.type());
   }
 
-  private static Map<String, Object> listView(HqList l) {
+  /** The list's own fields (a mutable map: callers add what they show with it). */
+  static Map<String, Object> listView(HqList l) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("id", l.id());
     m.put("divisionCode", l.divisionCode());

@@ -76,46 +76,32 @@ public class TargetService {
     for (Zone z : zoneRepository.findZones(planId)) {
       codes.add(z.code());
     }
-    List<Issue> issues = new ArrayList<>();
-    List<Target> rows = new ArrayList<>();
-    Set<String> seen = new HashSet<>();
-    JsonNode array = rows(body);
-    for (int k = 0; k < array.size(); k++) {
-      JsonNode row = array.get(k);
-      int before = issues.size();
-      if (!row.isObject()) {
-        issues.add(new Issue(k, "", "须为对象 (each target must be a JSON object)"));
-        continue;
-      }
-      String zone = text(row, "zone", 64, true, k, issues);
-      if (zone != null && !codes.contains(zone)) {
-        issues.add(new Issue(k, "zone", "规划中无区块 " + zone + " (no such zone in the plan)"));
-      }
-      Figures f = figures(row, k, issues, true, false);
-      Indicator indicator = f.indicator();
-      Integer year = f.year();
-      String source = text(row, "source", MAX_SOURCE, false, k, issues);
-      if (issues.size() == before) {
-        String key = zone + "/" + indicator.key() + "/" + year;
-        if (!seen.add(key)) {
-          issues.add(new Issue(k, "", "重复的目标 " + key + " (duplicate row)"));
-          continue;
-        }
-        rows.add(
-            new Target(
-                planId,
-                zone,
-                year,
-                indicator.label(),
-                indicator.key(),
-                f.value(),
-                indicator.unit(),
-                f.direction(),
-                null,
-                source));
-      }
-    }
-    refuse(issues);
+    List<Target> rows =
+        readRows(
+            body,
+            t -> t.zoneCode() + "/" + t.indicatorKey() + "/" + t.year(),
+            (row, k, issues) -> {
+              String zone = text(row, "zone", 64, true, k, issues);
+              if (zone != null && !codes.contains(zone)) {
+                issues.add(new Issue(k, "zone", "规划中无区块 " + zone + " (no such zone in the plan)"));
+              }
+              Figures f = figures(row, k, issues, true, false);
+              String source = text(row, "source", MAX_SOURCE, false, k, issues);
+              Indicator indicator = f.indicator();
+              return !issues.isEmpty()
+                  ? null
+                  : new Target(
+                      planId,
+                      zone,
+                      f.year(),
+                      indicator.label(),
+                      indicator.key(),
+                      f.value(),
+                      indicator.unit(),
+                      f.direction(),
+                      null,
+                      source);
+            });
     repository.upsertZone(rows);
     audit.record("indicator-targets.write", "plan/" + planId, rows.size() + " 个区块目标");
     events.publishEvent(new TargetsChangedEvent(planId));
@@ -129,43 +115,30 @@ public class TargetService {
    */
   @Transactional
   public List<Target> writeCityTargets(JsonNode body) {
-    List<Issue> issues = new ArrayList<>();
-    List<Target> rows = new ArrayList<>();
-    Set<String> seen = new HashSet<>();
-    JsonNode array = rows(body);
-    for (int k = 0; k < array.size(); k++) {
-      JsonNode row = array.get(k);
-      int before = issues.size();
-      if (!row.isObject()) {
-        issues.add(new Issue(k, "", "须为对象 (each target must be a JSON object)"));
-        continue;
-      }
-      String name = text(row, "name", MAX_NAME, true, k, issues);
-      Figures f = figures(row, k, issues, false, true);
-      Indicator indicator = f.indicator();
-      Integer year = f.year();
-      String scope = text(row, "scope", MAX_NAME, false, k, issues);
-      String source = text(row, "source", MAX_SOURCE, false, k, issues);
-      if (issues.size() == before) {
-        if (!seen.add(year + "/" + name)) {
-          issues.add(new Issue(k, "", "重复的目标 " + year + "/" + name + " (duplicate row)"));
-          continue;
-        }
-        rows.add(
-            new Target(
-                null,
-                null,
-                year,
-                name,
-                indicator == null ? null : indicator.key(),
-                f.value(),
-                f.unit(),
-                f.direction(),
-                scope,
-                source));
-      }
-    }
-    refuse(issues);
+    List<Target> rows =
+        readRows(
+            body,
+            t -> t.year() + "/" + t.name(),
+            (row, k, issues) -> {
+              String name = text(row, "name", MAX_NAME, true, k, issues);
+              Figures f = figures(row, k, issues, false, true);
+              String scope = text(row, "scope", MAX_NAME, false, k, issues);
+              String source = text(row, "source", MAX_SOURCE, false, k, issues);
+              Indicator indicator = f.indicator();
+              return !issues.isEmpty()
+                  ? null
+                  : new Target(
+                      null,
+                      null,
+                      f.year(),
+                      name,
+                      indicator == null ? null : indicator.key(),
+                      f.value(),
+                      f.unit(),
+                      f.direction(),
+                      scope,
+                      source);
+            });
     repository.upsertCity(rows);
     audit.record("indicator-targets.write", "city-targets", rows.size() + " 个城市目标");
     events.publishEvent(new TargetsChangedEvent(null));
@@ -181,6 +154,45 @@ public class TargetService {
 
   public boolean noCityTargets() {
     return repository.noCityTargets();
+  }
+
+  /**
+   * Reads one row (a JSON object): what is wrong goes to {@code issues} (the row's own, empty at
+   * the start), and the target only when there is nothing wrong (null otherwise).
+   */
+  private interface RowReader {
+    Target read(JsonNode row, int k, List<Issue> issues);
+  }
+
+  /**
+   * The body's rows read by {@code reader}, each a JSON object, none twice by {@code key}; refused
+   * as a whole (422 with every issue) when any row has one, so nothing is half-written.
+   */
+  private static List<Target> readRows(
+      JsonNode body, java.util.function.Function<Target, String> key, RowReader reader) {
+    List<Issue> issues = new ArrayList<>();
+    List<Target> rows = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
+    JsonNode array = rows(body);
+    for (int k = 0; k < array.size(); k++) {
+      JsonNode row = array.get(k);
+      if (!row.isObject()) {
+        issues.add(new Issue(k, "", "须为对象 (each target must be a JSON object)"));
+        continue;
+      }
+      List<Issue> rowIssues = new ArrayList<>();
+      Target target = reader.read(row, k, rowIssues);
+      issues.addAll(rowIssues);
+      if (rowIssues.isEmpty() && target != null) {
+        if (seen.add(key.apply(target))) {
+          rows.add(target);
+        } else {
+          issues.add(new Issue(k, "", "重复的目标 " + key.apply(target) + " (duplicate row)"));
+        }
+      }
+    }
+    refuse(issues);
+    return rows;
   }
 
   /** What zone and city target rows share, read and checked (issues reported). */

@@ -112,25 +112,7 @@ public final class ZoneIndicatorEngine {
       ZoneMembership membership,
       IntPredicate industrial,
       IndicatorData data,
-      Map<String, LeadingIndustries> leading,
-      Map<Long, Integer> positions) {
-
-    /** The inputs, with the parcels' positions by store id. */
-    public static Inputs of(
-        String planId,
-        ParcelIndex index,
-        PlanGeometry plan,
-        ZoneMembership membership,
-        IntPredicate industrial,
-        IndicatorData data,
-        Map<String, LeadingIndustries> leading) {
-      Map<Long, Integer> positions = new HashMap<>(index.size() * 2);
-      for (int i = 0; i < index.size(); i++) {
-        positions.put(index.parcel(i).id(), i);
-      }
-      return new Inputs(planId, index, plan, membership, industrial, data, leading, positions);
-    }
-  }
+      Map<String, LeadingIndustries> leading) {}
 
   /**
    * The industrial land of the period split by zone (m², ellipsoidal, exact pieces inside the
@@ -505,8 +487,8 @@ public final class ZoneIndicatorEngine {
       zoneA2.clear();
       double total = 0;
       for (LandLink link : in.data().links(e.creditCode())) {
-        Integer i = in.positions().get(link.parcelId());
-        if (i == null || !exists(in.data().supply(link.parcelId()), end)) {
+        int i = in.index().positionOf(link.parcelId());
+        if (i < 0 || !exists(in.data().supply(link.parcelId()), end)) {
           continue;
         }
         double area = in.index().areaM2(i) * link.share();

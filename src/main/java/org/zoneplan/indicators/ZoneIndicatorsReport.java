@@ -407,7 +407,7 @@ public class ZoneIndicatorsReport {
         cache.get(
             List.of("inputs", parcels, plan.id(), plan.geometry(), storage),
             () ->
-                ZoneIndicatorEngine.Inputs.of(
+                new ZoneIndicatorEngine.Inputs(
                     plan.id(),
                     index,
                     plan.geometry(),

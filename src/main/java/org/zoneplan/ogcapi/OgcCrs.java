@@ -4,9 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;
 import org.locationtech.jts.geom.CoordinateSequence;
-import org.locationtech.jts.geom.CoordinateSequenceFilter;
 import org.locationtech.jts.geom.Geometry;
 import org.zoneplan.geo.Crs;
+import org.zoneplan.geo.EveryCoordinate;
 
 /**
  * A CRS as OGC API – Features Part 2 names it, with its axis order: OGC's CRS84 is longitude,
@@ -69,22 +69,12 @@ record OgcCrs(Crs crs, boolean swapAxes, String uri) {
   static Geometry swap(Geometry g) {
     Geometry copy = g.copy();
     copy.apply(
-        new CoordinateSequenceFilter() {
+        new EveryCoordinate() {
           @Override
           public void filter(CoordinateSequence seq, int i) {
             double x = seq.getX(i);
             seq.setOrdinate(i, CoordinateSequence.X, seq.getY(i));
             seq.setOrdinate(i, CoordinateSequence.Y, x);
-          }
-
-          @Override
-          public boolean isDone() {
-            return false;
-          }
-
-          @Override
-          public boolean isGeometryChanged() {
-            return true;
           }
         });
     return copy;

@@ -11,6 +11,7 @@ final class OgcOpenApi {
     String param = "{\"name\":\"%s\",\"in\":\"%s\",\"required\":%s,\"schema\":{\"type\":\"%s\"}}";
     String collectionId = String.format(param, "collectionId", "path", "true", "string");
     String featureId = String.format(param, "featureId", "path", "true", "string");
+    String itemParameters = collectionId + "," + featureId;
     String query =
         String.join(
             ",",
@@ -52,23 +53,17 @@ final class OgcOpenApi {
         + "],\"responses\":{\"201\":{\"description\":\"Created\"}}}},"
         + "\"/collections/{collectionId}/items/{featureId}\":{\"get\":{\"summary\":\"a feature\","
         + "\"parameters\":["
-        + collectionId
-        + ","
-        + featureId
+        + itemParameters
         + "],\"responses\":"
         + ok
         + "},"
         + "\"put\":{\"summary\":\"replace a zone (If-Match)\",\"parameters\":["
-        + collectionId
-        + ","
-        + featureId
+        + itemParameters
         + "],\"responses\":"
         + ok
         + "},"
         + "\"delete\":{\"summary\":\"delete a zone (If-Match)\",\"parameters\":["
-        + collectionId
-        + ","
-        + featureId
+        + itemParameters
         + "],\"responses\":{\"204\":{\"description\":\"Deleted\"}}}}}}";
   }
 }

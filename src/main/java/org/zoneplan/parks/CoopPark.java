@@ -34,26 +34,4 @@ public record CoopPark(
     List<ParkFigure> figures,
     String source,
     String updatedBy,
-    OffsetDateTime updatedAt) {
-
-  /** The same park, written by {@code by} at {@code at}. */
-  public CoopPark stamped(String by, OffsetDateTime at) {
-    return new CoopPark(
-        id,
-        name,
-        nameEn,
-        promoterName,
-        promoterCode,
-        hostCodes,
-        planId,
-        zoneCode,
-        geometry,
-        illustrative,
-        boundaryNote,
-        sharingRule,
-        figures,
-        source,
-        by,
-        at);
-  }
-}
+    OffsetDateTime updatedAt) {}

@@ -1,6 +1,7 @@
 package org.zoneplan.parks;
 
 import java.math.BigDecimal;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -52,10 +53,11 @@ final class ParkJson {
   private ParkJson() {}
 
   /**
-   * A park as read, before divisions and zones are looked up: {@code updatedBy} and {@code
-   * updatedAt} are null until {@link CoopPark#stamped} sets them.
+   * A park as read, written by {@code by} at {@code at}; its divisions and zone are looked up by
+   * {@link ParkService}.
    */
-  static CoopPark read(JsonNode body, String pathId, GeometryLimits limits) {
+  static CoopPark read(
+      JsonNode body, String pathId, GeometryLimits limits, String by, OffsetDateTime at) {
     if (body == null || !body.isObject()) {
       throw invalid("malformed-park", "the body is a JSON object describing a park", null);
     }
@@ -146,8 +148,8 @@ final class ParkJson {
         rule,
         figures,
         source,
-        null,
-        null);
+        by,
+        at);
   }
 
   static String id(String id) {

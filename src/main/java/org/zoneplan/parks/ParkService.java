@@ -89,7 +89,8 @@ public class ParkService {
 
   @Transactional
   public Located create(JsonNode body) {
-    CoopPark d = ParkJson.read(body, null, limits);
+    CoopPark d =
+        ParkJson.read(body, null, limits, Actors.current(), OffsetDateTime.now(ZoneOffset.UTC));
     CoopPark park = checked(d);
     if (parks.count() >= MAX_PARKS) {
       throw ApiProblem.conflict(
@@ -108,7 +109,8 @@ public class ParkService {
   @Transactional
   public Located replace(String id, JsonNode body) {
     ParkJson.id(id);
-    CoopPark d = ParkJson.read(body, id, limits);
+    CoopPark d =
+        ParkJson.read(body, id, limits, Actors.current(), OffsetDateTime.now(ZoneOffset.UTC));
     CoopPark park = checked(d);
     if (!parks.lock(id)) {
       throw ApiProblem.notFound("park", "no cooperation park \"" + id + "\"").with("id", id);
@@ -286,7 +288,7 @@ public class ParkService {
     return zones.findZone(p.planId(), p.zoneCode()).map(Zone::geometry).orElse(null);
   }
 
-  /** The draft with its divisions and zone looked up, as the park to store. */
+  /** The park as read, once its divisions and zone are found and its hosts reached. */
   private CoopPark checked(CoopPark d) {
     Map<String, Division> known = new LinkedHashMap<>();
     Division promoter = division(d.promoterCode(), "promoter.code");
@@ -333,7 +335,7 @@ public class ParkService {
             .with("code", h);
       }
     }
-    return d.stamped(Actors.current(), OffsetDateTime.now(ZoneOffset.UTC));
+    return d;
   }
 
   private Division division(String code, String property) {

@@ -36,7 +36,16 @@ public record Proposal(
     NEW_VERSION
   }
 
-  /** A new draft as a client sends it: nothing yet of who, when, decisions or effects. */
+  /** This draft as stored: created by {@code by} at {@code at}, title and reason stripped. */
+  public Proposal created(String by, OffsetDateTime at) {
+    return draft(
+        planId, title.strip(), reason.strip(), targetMode, newPlanId, newPlanName, changes, by, at);
+  }
+
+  /**
+   * A new draft: as a client sends it ({@code by} and {@code at} null), or as stored. Nothing yet
+   * of submission, decisions or effects.
+   */
   public static Proposal draft(
       String planId,
       String title,
@@ -44,7 +53,9 @@ public record Proposal(
       TargetMode mode,
       String newPlanId,
       String newPlanName,
-      List<ProposedChange> changes) {
+      List<ProposedChange> changes,
+      String by,
+      OffsetDateTime at) {
     return new Proposal(
         0,
         planId,
@@ -54,8 +65,8 @@ public record Proposal(
         mode,
         newPlanId,
         newPlanName,
-        null,
-        null,
+        by,
+        at,
         null,
         null,
         null,

@@ -163,7 +163,15 @@ class ProposalController {
       changes.add(new ProposedChange(changes.size() + 1, op, code, base, draft));
     }
     return Proposal.draft(
-        planId, text(body, "title"), text(body, "reason"), mode, newPlanId, newPlanName, changes);
+        planId,
+        text(body, "title"),
+        text(body, "reason"),
+        mode,
+        newPlanId,
+        newPlanName,
+        changes,
+        null,
+        null);
   }
 
   private static String text(JsonNode node, String field) {

@@ -109,24 +109,17 @@ public class ProposalService {
     }
     long id =
         proposals.insert(
-            new Proposal(
-                0,
-                draft.planId(),
-                draft.title().strip(),
-                draft.reason().strip(),
-                ProposalStatus.DRAFT,
-                draft.targetMode(),
-                draft.newPlanId(),
-                draft.newPlanName(),
-                Actors.current(),
-                now(),
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                changes));
+            Proposal.draft(
+                    draft.planId(),
+                    draft.title(),
+                    draft.reason(),
+                    draft.targetMode(),
+                    draft.newPlanId(),
+                    draft.newPlanName(),
+                    changes,
+                    null,
+                    null)
+                .created(Actors.current(), now()));
     audit.record("proposal.create", "proposal/" + id, draft.title());
     return get(id);
   }

@@ -395,7 +395,7 @@ public final class EnterpriseGenerator {
     List<Integer> owned = new ArrayList<>();
     for (int k = 0; k < parcels.size(); k++) {
       // About 2 % of the industrial parcels stand vacant (no firm owns or rents them).
-      if (isIndustrial(parcels.get(k)) && random(S_VACANT, k, 0) >= 0.02) {
+      if (isIndustrial(parcels.get(k)) && HashRandom.uniform(seed, S_VACANT, k, 0) >= 0.02) {
         owned.add(k);
       }
     }
@@ -407,7 +407,7 @@ public final class EnterpriseGenerator {
     for (int k : owned) {
       Parcel parcel = parcels.get(k);
       boolean storage = "0508".equals(parcel.landUseCode());
-      double layout = random(S_LAYOUT, k, 0);
+      double layout = HashRandom.uniform(seed, S_LAYOUT, k, 0);
       Firm owner;
       boolean park = false;
       boolean lets = false;
@@ -420,21 +420,23 @@ public final class EnterpriseGenerator {
           && !previous.utility
           && !previous.park
           && previous.part == parts[k]
-          && random(S_JOIN, k, 0) < 0.12
+          && HashRandom.uniform(seed, S_JOIN, k, 0) < 0.12
           && distanceM(previousParcel, k) < 250) {
         owner = previous; // a firm with several parcels
       } else {
         Industry industry =
             storage
-                ? pick(STORAGE_INDUSTRIES, random(S_INDUSTRY, k, 0))
-                : pick(industriesOf(parts[k], crystalTown[k]), random(S_INDUSTRY, k, 0));
+                ? pick(STORAGE_INDUSTRIES, HashRandom.uniform(seed, S_INDUSTRY, k, 0))
+                : pick(
+                    industriesOf(parts[k], crystalTown[k]),
+                    HashRandom.uniform(seed, S_INDUSTRY, k, 0));
         owner = newFirm(k * 16, industry, k, false, false);
         // An older factory letting part of its floor space.
         lets = !storage && layout > 0.90 && owner.founded <= 2015;
       }
-      double ownerShare = park ? 0.05 + 0.05 * random(S_SHARE, k, 0) : 1.0;
+      double ownerShare = park ? 0.05 + 0.05 * HashRandom.uniform(seed, S_SHARE, k, 0) : 1.0;
       if (lets) {
-        ownerShare = 0.55 + 0.3 * random(S_SHARE, k, 0);
+        ownerShare = 0.55 + 0.3 * HashRandom.uniform(seed, S_SHARE, k, 0);
       }
       int ownerShareE4 = (int) Math.round(ownerShare * 1e4);
       owner.land.add(new int[] {k, ownerShareE4});
@@ -443,14 +445,15 @@ public final class EnterpriseGenerator {
         hasTenants[k] = true;
         int tenants =
             park
-                ? 3 + (int) (5 * random(S_TENANTS, k, 0))
-                : 1 + (random(S_TENANTS, k, 0) < 0.3 ? 1 : 0);
+                ? 3 + (int) (5 * HashRandom.uniform(seed, S_TENANTS, k, 0))
+                : 1 + (HashRandom.uniform(seed, S_TENANTS, k, 0) < 0.3 ? 1 : 0);
         // The tenants use 80–100 % of what the owner does not (a unit may stand empty).
-        int restE4 = (int) ((1e4 - ownerShareE4) * (0.8 + 0.2 * random(S_SHARE, k, 1)));
+        int restE4 =
+            (int) ((1e4 - ownerShareE4) * (0.8 + 0.2 * HashRandom.uniform(seed, S_SHARE, k, 1)));
         double[] weights = new double[tenants];
         double sum = 0;
         for (int t = 0; t < tenants; t++) {
-          weights[t] = 0.5 + random(S_SHARE, k, 2 + t);
+          weights[t] = 0.5 + HashRandom.uniform(seed, S_SHARE, k, 2 + t);
           sum += weights[t];
         }
         int given = 0;
@@ -459,7 +462,9 @@ public final class EnterpriseGenerator {
               t == tenants - 1 ? restE4 - given : (int) Math.floor(restE4 * weights[t] / sum);
           given += shareE4;
           Industry industry =
-              pick(industriesOf(parts[k], crystalTown[k]), random(S_INDUSTRY, k, 1 + t));
+              pick(
+                  industriesOf(parts[k], crystalTown[k]),
+                  HashRandom.uniform(seed, S_INDUSTRY, k, 1 + t));
           Firm tenant = newFirm(k * 16 + 1 + t, industry, k, true, false);
           tenant.land.add(new int[] {k, shareE4});
           links.add(new LandLink(tenant.name, k, LandRole.TENANT, shareE4 / 1e4));
@@ -516,7 +521,11 @@ public final class EnterpriseGenerator {
         candidates.add(k);
       }
     }
-    candidates.sort((a, b) -> Double.compare(random(S_UTILITY, a, 0), random(S_UTILITY, b, 0)));
+    candidates.sort(
+        (a, b) ->
+            Double.compare(
+                HashRandom.uniform(seed, S_UTILITY, a, 0),
+                HashRandom.uniform(seed, S_UTILITY, b, 0)));
     int wanted = Math.min(candidates.size(), Math.max(UTILITIES.length, candidates.size() / 100));
     return new HashSet<>(candidates.subList(0, wanted));
   }
@@ -534,19 +543,25 @@ public final class EnterpriseGenerator {
   private String uniqueName(Firm firm, int parcel) {
     String[] endings = firm.industry.endings();
     for (int attempt = 0; ; attempt++) {
-      double r = random(S_NAME, firm.key, attempt * 4);
+      double r = HashRandom.uniform(seed, S_NAME, firm.key, attempt * 4);
       String prefix =
           firm.utility || firm.park
               ? "浦江县"
               : r < 0.25 && mu(parcel) > 8 ? "浙江" : r < 0.6 ? "浦江县" : "浦江";
       int n = SHOP_NAME_CHARACTERS.length();
-      int first = (int) (n * random(S_NAME, firm.key, attempt * 4 + 1));
-      int second = (first + 1 + (int) ((n - 1) * random(S_NAME, firm.key, attempt * 4 + 2))) % n;
+      int first = (int) (n * HashRandom.uniform(seed, S_NAME, firm.key, attempt * 4 + 1));
+      int second =
+          (first
+                  + 1
+                  + (int) ((n - 1) * HashRandom.uniform(seed, S_NAME, firm.key, attempt * 4 + 2)))
+              % n;
       String shop = "" + SHOP_NAME_CHARACTERS.charAt(first) + SHOP_NAME_CHARACTERS.charAt(second);
       if (attempt >= 20) {
         shop += SHOP_NAME_CHARACTERS.charAt((first + second + attempt) % n);
       }
-      String ending = endings[(int) (endings.length * random(S_NAME, firm.key, attempt * 4 + 3))];
+      String ending =
+          endings[
+              (int) (endings.length * HashRandom.uniform(seed, S_NAME, firm.key, attempt * 4 + 3))];
       String name = prefix + shop + ending;
       if (usedNames.add(name)) {
         return name;
@@ -568,7 +583,7 @@ public final class EnterpriseGenerator {
    * tenants of parks mostly recent; utilities older.
    */
   private int foundedYear(Firm firm, int parcel) {
-    double r = random(S_FOUNDED, firm.key, 0);
+    double r = HashRandom.uniform(seed, S_FOUNDED, firm.key, 0);
     if (firm.utility) {
       return 1995 + (int) (15 * r);
     }
@@ -577,16 +592,18 @@ public final class EnterpriseGenerator {
     }
     if (firm.tenant) {
       // 小微园 tenants: young firms, a fifth founded 2023–2024
-      return r < 0.2 ? 2023 + (int) (2 * random(S_FOUNDED, firm.key, 1)) : 2010 + (int) (13 * r);
+      return r < 0.2
+          ? 2023 + (int) (2 * HashRandom.uniform(seed, S_FOUNDED, firm.key, 1))
+          : 2010 + (int) (13 * r);
     }
     if (r < 0.06) {
-      return 2023 + (int) (2 * random(S_FOUNDED, firm.key, 1));
+      return 2023 + (int) (2 * HashRandom.uniform(seed, S_FOUNDED, firm.key, 1));
     }
     if (r < 0.11) {
-      return 2021 + (int) (2 * random(S_FOUNDED, firm.key, 1));
+      return 2021 + (int) (2 * HashRandom.uniform(seed, S_FOUNDED, firm.key, 1));
     }
     // 1992–2020, more of them in the 2000s
-    double u = random(S_FOUNDED, firm.key, 2);
+    double u = HashRandom.uniform(seed, S_FOUNDED, firm.key, 2);
     return 1992 + (int) (29 * StrictMath.pow(u, 0.8));
   }
 
@@ -605,12 +622,15 @@ public final class EnterpriseGenerator {
       Firm owner = ownerOf.get(k);
       int supplyYear;
       if (owner.founded >= FIRST_SUPPLY_YEAR) {
-        supplyYear = Math.min(LAST_YEAR, owner.founded + (int) (3 * random(S_SUPPLY_LAG, k, 0)));
+        supplyYear =
+            Math.min(
+                LAST_YEAR,
+                owner.founded + (int) (3 * HashRandom.uniform(seed, S_SUPPLY_LAG, k, 0)));
       } else {
         // Older firms moved into the zones (or had their land registered) 2005–2014.
-        supplyYear = FIRST_SUPPLY_YEAR + (int) (10 * random(S_SUPPLY_LAG, k, 0));
+        supplyYear = FIRST_SUPPLY_YEAR + (int) (10 * HashRandom.uniform(seed, S_SUPPLY_LAG, k, 0));
       }
-      LocalDate supplyDate = dayOf(supplyYear, random(S_SUPPLY_DAY, k, 0));
+      LocalDate supplyDate = dayOf(supplyYear, HashRandom.uniform(seed, S_SUPPLY_DAY, k, 0));
       String method = method(owner, k);
       // Idle: one industrial parcel in 40 supplied 2012–2021 and never built.
       boolean idle =
@@ -618,7 +638,7 @@ public final class EnterpriseGenerator {
               && !owner.park
               && supplyYear >= 2012
               && supplyYear <= 2021
-              && random(S_IDLE, k, 0) < 0.025
+              && HashRandom.uniform(seed, S_IDLE, k, 0) < 0.025
               && owner.land.size() == 1
               && !hasTenants[k];
       boolean built;
@@ -626,17 +646,22 @@ public final class EnterpriseGenerator {
       if (idle) {
         built = false;
       } else {
-        int years = 1 + (int) (3 * random(S_COMPLETION, k, 0)); // built in 1–3 years
+        int years =
+            1 + (int) (3 * HashRandom.uniform(seed, S_COMPLETION, k, 0)); // built in 1–3 years
         LocalDate done =
             supplyDate
                 .plusYears(years)
                 .withDayOfYear(1)
-                .plusDays((long) (300 * random(S_COMPLETION, k, 1)));
+                .plusDays((long) (300 * HashRandom.uniform(seed, S_COMPLETION, k, 1)));
         built = !done.isAfter(LocalDate.of(LAST_YEAR, 12, 31));
         completion = built ? done : null;
       }
       LocalDate idleSince =
-          idle ? supplyDate.plusYears(1).plusDays((long) (180 * random(S_IDLE, k, 1))) : null;
+          idle
+              ? supplyDate
+                  .plusYears(1)
+                  .plusDays((long) (180 * HashRandom.uniform(seed, S_IDLE, k, 1)))
+              : null;
       if (idleSince != null && idleSince.isAfter(LocalDate.of(LAST_YEAR, 12, 31))) {
         idleSince = LocalDate.of(LAST_YEAR, 12, 31);
       }
@@ -644,9 +669,12 @@ public final class EnterpriseGenerator {
       Double floor = 0.0;
       Double footprint = 0.0;
       if (built) {
-        double density = 0.35 + 0.25 * random(S_DENSITY, k, 0);
+        double density = 0.35 + 0.25 * HashRandom.uniform(seed, S_DENSITY, k, 0);
         double far =
-            Math.max(0.8, Math.min(2.0, 1.25 * StrictMath.exp(0.25 * gaussian(S_FAR, k, 0))));
+            Math.max(
+                0.8,
+                Math.min(
+                    2.0, 1.25 * StrictMath.exp(0.25 * HashRandom.gaussian(seed, S_FAR, k, 0))));
         far = Math.max(far, density * 1.5);
         footprint = round(area * density, 1);
         floor = round(area * far, 1);
@@ -704,17 +732,19 @@ public final class EnterpriseGenerator {
       if (firm.utility || firm.park || firm.land.isEmpty()) {
         continue;
       }
-      double r = random(S_CLOSE, firm.key, 0);
+      double r = HashRandom.uniform(seed, S_CLOSE, firm.key, 0);
       boolean closes =
           firm.founded <= 2021 && (firm.tenant ? r < 0.10 : firm.founded < 2015 && r < 0.025);
       if (closes) {
-        firm.closed = Math.max(firm.founded, 2022 + (int) (2 * random(S_CLOSE, firm.key, 1)));
+        firm.closed =
+            Math.max(
+                firm.founded, 2022 + (int) (2 * HashRandom.uniform(seed, S_CLOSE, firm.key, 1)));
       }
     }
   }
 
   private String method(Firm owner, int k) {
-    double r = random(S_METHOD, k, 0);
+    double r = HashRandom.uniform(seed, S_METHOD, k, 0);
     if (owner.utility) {
       return r < 0.7 ? "划拨" : "出让";
     }
@@ -755,14 +785,19 @@ public final class EnterpriseGenerator {
       boolean allocated = code.startsWith("08");
       int year =
           FIRST_SUPPLY_YEAR
-              + (int) ((LAST_YEAR - FIRST_SUPPLY_YEAR + 1) * random(S_SUPPLY_LAG, k, 0));
-      LocalDate date = dayOf(year, random(S_SUPPLY_DAY, k, 0));
-      LocalDate done = date.plusYears(1 + (int) (3 * random(S_COMPLETION, k, 0)));
+              + (int)
+                  ((LAST_YEAR - FIRST_SUPPLY_YEAR + 1)
+                      * HashRandom.uniform(seed, S_SUPPLY_LAG, k, 0));
+      LocalDate date = dayOf(year, HashRandom.uniform(seed, S_SUPPLY_DAY, k, 0));
+      LocalDate done = date.plusYears(1 + (int) (3 * HashRandom.uniform(seed, S_COMPLETION, k, 0)));
       boolean built = !done.isAfter(LocalDate.of(LAST_YEAR, 12, 31));
       double area = p.areaM2();
-      double noise = StrictMath.exp(0.2 * gaussian(S_FAR, k, 0));
+      double noise = StrictMath.exp(0.2 * HashRandom.gaussian(seed, S_FAR, k, 0));
       Double footprint =
-          built ? round(area * farDensity[1] * (0.8 + 0.4 * random(S_DENSITY, k, 0)), 1) : 0.0;
+          built
+              ? round(
+                  area * farDensity[1] * (0.8 + 0.4 * HashRandom.uniform(seed, S_DENSITY, k, 0)), 1)
+              : 0.0;
       Double floor = built ? Math.max(footprint, round(area * farDensity[0] * noise, 1)) : 0.0;
       supplies[k] =
           new ParcelSupply(
@@ -818,41 +853,52 @@ public final class EnterpriseGenerator {
     boolean storage = code.startsWith("59") || code.equals("7224");
     // Steady tax per 亩 in the last year, as in ParcelGenerator: lognormal, a tail near zero.
     double taxPerMu;
-    if (!firm.utility && !firm.park && random(S_INEFFICIENT, k, 0) < 0.07) {
-      taxPerMu = random(S_INEFFICIENT, k, 1);
+    if (!firm.utility && !firm.park && HashRandom.uniform(seed, S_INEFFICIENT, k, 0) < 0.07) {
+      taxPerMu = HashRandom.uniform(seed, S_INEFFICIENT, k, 1);
     } else {
       double median =
           firm.part == Part.OUTSIDE
               ? ParcelGenerator.MEDIAN_TAX_OUTSIDE_WAN_PER_MU
               : ParcelGenerator.MEDIAN_TAX_INSIDE_WAN_PER_MU;
       double sigma = firm.part == Part.OUTSIDE ? 0.95 : 0.8;
-      taxPerMu = median * StrictMath.exp(sigma * gaussian(S_TAX, k, 0));
+      taxPerMu = median * StrictMath.exp(sigma * HashRandom.gaussian(seed, S_TAX, k, 0));
     }
     if (storage) {
       taxPerMu *= 0.5;
     }
     if (firm.park) {
-      taxPerMu = 2 + 3 * random(S_TAX, k, 1); // rent of the whole park on its own small share
+      taxPerMu =
+          2
+              + 3
+                  * HashRandom.uniform(
+                      seed, S_TAX, k, 1); // rent of the whole park on its own small share
     }
     if (isLeading(firm)) {
       taxPerMu *= 1.3; // the plan's leading industries: larger, more productive firms
     }
     double steadyTax = taxPerMu * firm.landMu;
-    double valueAddedRatio = 3 + 3 * random(S_RATIO, k, 0);
-    double valueAddedRate = 0.18 + 0.14 * random(S_RATIO, k, 1);
+    double valueAddedRatio = 3 + 3 * HashRandom.uniform(seed, S_RATIO, k, 0);
+    double valueAddedRate = 0.18 + 0.14 * HashRandom.uniform(seed, S_RATIO, k, 1);
     double[] intensity = intensity(code);
-    double energyPerRevenue = intensity[0] * StrictMath.exp(0.35 * gaussian(S_ENERGY, k, 0));
-    double emissionsPerEnergy = intensity[1] * StrictMath.exp(0.5 * gaussian(S_EMISSIONS, k, 0));
-    double electricityShare = 0.45 + 0.45 * random(S_ELECTRICITY, k, 0);
-    double workersPerMu = (storage ? 2 : 6) * StrictMath.exp(0.5 * gaussian(S_WORKERS, k, 0));
-    boolean declining = random(S_TREND, k, 0) < 0.125;
+    double energyPerRevenue =
+        intensity[0] * StrictMath.exp(0.35 * HashRandom.gaussian(seed, S_ENERGY, k, 0));
+    double emissionsPerEnergy =
+        intensity[1] * StrictMath.exp(0.5 * HashRandom.gaussian(seed, S_EMISSIONS, k, 0));
+    double electricityShare = 0.45 + 0.45 * HashRandom.uniform(seed, S_ELECTRICITY, k, 0);
+    double workersPerMu =
+        (storage ? 2 : 6) * StrictMath.exp(0.5 * HashRandom.gaussian(seed, S_WORKERS, k, 0));
+    boolean declining = HashRandom.uniform(seed, S_TREND, k, 0) < 0.125;
     double trend =
-        declining ? -0.03 - 0.12 * random(S_TREND, k, 1) : 0.07 + 0.04 * gaussian(S_TREND, k, 2);
-    double rnd = Math.min(0.12, rndRate(code) * StrictMath.exp(0.5 * gaussian(S_RND, k, 0)));
-    boolean noRnd = random(S_RND, k, 1) < 0.25;
-    double investmentRate = 0.02 + 0.06 * random(S_INVEST, k, 0);
+        declining
+            ? -0.03 - 0.12 * HashRandom.uniform(seed, S_TREND, k, 1)
+            : 0.07 + 0.04 * HashRandom.gaussian(seed, S_TREND, k, 2);
+    double rnd =
+        Math.min(
+            0.12, rndRate(code) * StrictMath.exp(0.5 * HashRandom.gaussian(seed, S_RND, k, 0)));
+    boolean noRnd = HashRandom.uniform(seed, S_RND, k, 1) < 0.25;
+    double investmentRate = 0.02 + 0.06 * HashRandom.uniform(seed, S_INVEST, k, 0);
     // Emissions unknown: one firm in six reports none.
-    boolean emissionsUnknown = random(S_MISSING, k, 0) < 1.0 / 6;
+    boolean emissionsUnknown = HashRandom.uniform(seed, S_MISSING, k, 0) < 1.0 / 6;
 
     int first = Math.max(FIRST_YEAR, firm.founded);
     int last = firm.closed == null ? LAST_YEAR : Math.min(LAST_YEAR, firm.closed);
@@ -860,7 +906,8 @@ public final class EnterpriseGenerator {
     double[] level = new double[LAST_YEAR - FIRST_YEAR + 1];
     level[level.length - 1] = 1;
     for (int y = LAST_YEAR; y > FIRST_YEAR; y--) {
-      double growth = Math.max(-0.3, Math.min(0.35, trend + 0.05 * gaussian(S_NOISE, k, y)));
+      double growth =
+          Math.max(-0.3, Math.min(0.35, trend + 0.05 * HashRandom.gaussian(seed, S_NOISE, k, y)));
       level[y - 1 - FIRST_YEAR] = level[y - FIRST_YEAR] / (1 + growth);
     }
     List<AnnualStatistics> rows = new ArrayList<>();
@@ -877,33 +924,40 @@ public final class EnterpriseGenerator {
       double tax = steadyTax * l;
       double employees = Math.max(1, workersPerMu * firm.landMu * (0.6 + 0.4 * l));
       if (ramp == 0) {
-        tax = firm.idleOnly ? 0 : 0.2 * firm.landMu * random(S_NOISE, k, 100 + y); // 印花税, 土地税
-        employees = 2 + 10 * random(S_WORKERS, k, y);
+        tax =
+            firm.idleOnly
+                ? 0
+                : 0.2 * firm.landMu * HashRandom.uniform(seed, S_NOISE, k, 100 + y); // 印花税, 土地税
+        employees = 2 + 10 * HashRandom.uniform(seed, S_WORKERS, k, y);
       }
       double valueAdded = tax * valueAddedRatio;
       double revenue = valueAdded / valueAddedRate;
       double energy = revenue * energyPerRevenue;
       double electricity = energy * electricityShare / 1.229; // 1 万kWh = 1.229 tce (当量值)
       Double emissions =
-          emissionsUnknown || random(S_MISSING, k, y) < 0.02
+          emissionsUnknown || HashRandom.uniform(seed, S_MISSING, k, y) < 0.02
               ? null
               : round(energy * emissionsPerEnergy, 3);
       double rndWan = noRnd ? 0 : revenue * rnd;
       double investment;
       if (y >= firm.constructionFrom && y < firm.operatingFrom && !firm.idleOnly) {
-        investment = (200 + 200 * random(S_INVEST, k, 1)) * firm.constructionMu / 2;
+        investment =
+            (200 + 200 * HashRandom.uniform(seed, S_INVEST, k, 1)) * firm.constructionMu / 2;
       } else if (firm.constructionMu > 0
           && firm.operatingFrom <= y
           && y <= firm.operatingFrom + 1
           && firm.operatingFrom >= FIRST_YEAR) {
-        investment = (80 + 80 * random(S_INVEST, k, 2)) * firm.constructionMu / 2; // fitting out
+        investment =
+            (80 + 80 * HashRandom.uniform(seed, S_INVEST, k, 2))
+                * firm.constructionMu
+                / 2; // fitting out
       } else {
-        boolean expansion = random(S_INVEST, k, 10 + y) < 0.1;
+        boolean expansion = HashRandom.uniform(seed, S_INVEST, k, 10 + y) < 0.1;
         investment =
             revenue
                 * investmentRate
                 * (expansion ? 4 : 1)
-                * (0.7 + 0.6 * random(S_INVEST, k, 20 + y));
+                * (0.7 + 0.6 * HashRandom.uniform(seed, S_INVEST, k, 20 + y));
       }
       rows.add(
           new AnnualStatistics(
@@ -980,22 +1034,5 @@ public final class EnterpriseGenerator {
   private static double round(double value, int decimals) {
     double scale = StrictMath.pow(10, decimals);
     return Math.round(value * scale) / scale;
-  }
-
-  private double random(int salt, int i, int j) {
-    long h = mix(mix(mix(seed + salt * 0x9E3779B97F4A7C15L) + i) + j);
-    return ((h >>> 11) + 0.5) * 0x1.0p-53; // in (0, 1)
-  }
-
-  private double gaussian(int salt, int i, int j) {
-    double u1 = random(salt, i, j);
-    double u2 = random(salt + 1000, i, j);
-    return StrictMath.sqrt(-2 * StrictMath.log(u1)) * StrictMath.cos(2 * Math.PI * u2);
-  }
-
-  private static long mix(long z) {
-    z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-    z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-    return z ^ (z >>> 31);
   }
 }

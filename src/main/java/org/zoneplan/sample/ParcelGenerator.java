@@ -167,7 +167,7 @@ public final class ParcelGenerator {
     spacing =
         Math.max(
             MIN_SPACING_M, Math.min(MAX_SPACING_M, StrictMath.sqrt(countyAreaM2 * 0.35 / count)));
-    double angle = StrictMath.toRadians(8 + 22 * random(S_ROTATION, 0, 0));
+    double angle = StrictMath.toRadians(8 + 22 * HashRandom.uniform(seed, S_ROTATION, 0, 0));
     cos = StrictMath.cos(angle);
     sin = StrictMath.sin(angle);
   }
@@ -240,8 +240,8 @@ public final class ParcelGenerator {
       double dv = JITTER * Math.min(size(rowV, j - 1), size(rowV, j));
       for (int i = 0; i <= nI; i++) {
         double du = JITTER * Math.min(size(colU, i - 1), size(colU, i));
-        double u = originU + colU[i] + du * (2 * random(S_JITTER_U, i, j) - 1);
-        double v = originV + rowV[j] + dv * (2 * random(S_JITTER_V, i, j) - 1);
+        double u = originU + colU[i] + du * (2 * HashRandom.uniform(seed, S_JITTER_U, i, j) - 1);
+        double v = originV + rowV[j] + dv * (2 * HashRandom.uniform(seed, S_JITTER_V, i, j) - 1);
         int p = j * (nI + 1) + i;
         px[p] = u * cos - v * sin;
         py[p] = u * sin + v * cos;
@@ -258,7 +258,7 @@ public final class ParcelGenerator {
       at +=
           isRoadLine(k)
               ? ROAD_WIDTH * spacing
-              : spacing * (0.85 + 0.35 * random(salt, k, Integer.MAX_VALUE));
+              : spacing * (0.85 + 0.35 * HashRandom.uniform(seed, salt, k, Integer.MAX_VALUE));
       positions.add(at);
     }
     return positions.stream().mapToDouble(Double::doubleValue).toArray();
@@ -286,11 +286,13 @@ public final class ParcelGenerator {
     if (j <= 0 || j >= nJ || isRoadLine(i) || isRoadLine(j) || isRoadLine(j - 1)) {
       return null;
     }
-    if (random(S_KINK_H, i, j) >= KINK_PROBABILITY) {
+    if (HashRandom.uniform(seed, S_KINK_H, i, j) >= KINK_PROBABILITY) {
       return null;
     }
     double amount =
-        KINK * Math.min(size(rowV, j - 1), size(rowV, j)) * (2 * random(S_KINK_H_AMOUNT, i, j) - 1);
+        KINK
+            * Math.min(size(rowV, j - 1), size(rowV, j))
+            * (2 * HashRandom.uniform(seed, S_KINK_H_AMOUNT, i, j) - 1);
     int a = j * (nI + 1) + i;
     return new double[] {
       (px[a] + px[a + 1]) / 2 - amount * sin, (py[a] + py[a + 1]) / 2 + amount * cos
@@ -302,11 +304,13 @@ public final class ParcelGenerator {
     if (i <= 0 || i >= nI || isRoadLine(j) || isRoadLine(i) || isRoadLine(i - 1)) {
       return null;
     }
-    if (random(S_KINK_V, i, j) >= KINK_PROBABILITY) {
+    if (HashRandom.uniform(seed, S_KINK_V, i, j) >= KINK_PROBABILITY) {
       return null;
     }
     double amount =
-        KINK * Math.min(size(colU, i - 1), size(colU, i)) * (2 * random(S_KINK_V_AMOUNT, i, j) - 1);
+        KINK
+            * Math.min(size(colU, i - 1), size(colU, i))
+            * (2 * HashRandom.uniform(seed, S_KINK_V_AMOUNT, i, j) - 1);
     int a = j * (nI + 1) + i;
     int b = a + nI + 1;
     return new double[] {(px[a] + px[b]) / 2 + amount * cos, (py[a] + py[b]) / 2 + amount * sin};
@@ -373,19 +377,19 @@ public final class ParcelGenerator {
     double denominator = sw * sxx - sx * sx;
     riverB = zoneParts.length > 1 && denominator > 1e-9 ? (sw * sxy - sx * sy) / denominator : 0;
     riverA = sw > 0 ? (sy - riverB * sx) / sw - 500 : 0;
-    riverPhase = 2 * Math.PI * random(S_RIVER, 0, 0);
+    riverPhase = 2 * Math.PI * HashRandom.uniform(seed, S_RIVER, 0, 0);
     // Villages: one per 5 km² of county, in the valley, outside the zones.
     Envelope e = county.getGeometry().getEnvelopeInternal();
     int wanted = (int) Math.round(countyAreaM2 / 5e6);
     List<double[]> placed = new ArrayList<>();
     for (int k = 0; placed.size() < wanted && k < 50 * wanted; k++) {
-      double x = e.getMinX() + e.getWidth() * random(S_VILLAGE, k, 0);
-      double y = e.getMinY() + e.getHeight() * random(S_VILLAGE, k, 1);
+      double x = e.getMinX() + e.getWidth() * HashRandom.uniform(seed, S_VILLAGE, k, 0);
+      double y = e.getMinY() + e.getHeight() * HashRandom.uniform(seed, S_VILLAGE, k, 1);
       Coordinate c = new Coordinate(x, y);
       if (hill(x, y, urban(x, y)) < 0.8
           && zoneLocator.locate(c) == Location.EXTERIOR
           && county.contains(factory.createPoint(c))) {
-        placed.add(new double[] {x, y, 150 + 200 * random(S_VILLAGE, k, 2)});
+        placed.add(new double[] {x, y, 150 + 200 * HashRandom.uniform(seed, S_VILLAGE, k, 2)});
       }
     }
     villages = placed.toArray(double[][]::new);
@@ -573,7 +577,7 @@ public final class ParcelGenerator {
 
   /** An industrial lot of 2 × 1, 1 × 2 or 2 × 2 cells from (i, j), as {a, b}, or null. */
   private int[] lot(int i, int j, boolean[] inside, boolean[] taken) {
-    double r = random(S_LOT, i, j);
+    double r = HashRandom.uniform(seed, S_LOT, i, j);
     if (r >= 0.16) {
       return null;
     }
@@ -612,7 +616,7 @@ public final class ParcelGenerator {
       return;
     }
     // Efraimidis–Spirakis: the largest keys ln(U) / w are a weighted sample without replacement.
-    candidate.key = StrictMath.log(random(S_KEY, i, j)) / weight;
+    candidate.key = StrictMath.log(HashRandom.uniform(seed, S_KEY, i, j)) / weight;
     candidates.add(candidate);
   }
 
@@ -643,8 +647,12 @@ public final class ParcelGenerator {
     int j = (int) Math.floor(gy);
     double fx = smooth(gx - i);
     double fy = smooth(gy - j);
-    double bottom = random(salt, i, j) * (1 - fx) + random(salt, i + 1, j) * fx;
-    double top = random(salt, i, j + 1) * (1 - fx) + random(salt, i + 1, j + 1) * fx;
+    double bottom =
+        HashRandom.uniform(seed, salt, i, j) * (1 - fx)
+            + HashRandom.uniform(seed, salt, i + 1, j) * fx;
+    double top =
+        HashRandom.uniform(seed, salt, i, j + 1) * (1 - fx)
+            + HashRandom.uniform(seed, salt, i + 1, j + 1) * fx;
     return bottom * (1 - fy) + top * fy;
   }
 
@@ -689,7 +697,7 @@ public final class ParcelGenerator {
     }
     // Shrunk by 3–10 %: neighbours 1–6 m apart; a convex ring, or one star-shaped about its
     // centroid, stays inside the cell.
-    double factor = 0.90 + 0.07 * random(S_INSET, c.i, c.j);
+    double factor = 0.90 + 0.07 * HashRandom.uniform(seed, S_INSET, c.i, c.j);
     double[] centre = centre(ring);
     double[] shrunk = new double[ring.length];
     for (int k = 0; k < ring.length; k += 2) {
@@ -758,7 +766,7 @@ public final class ParcelGenerator {
   // ---- land use (三调 working classes)
 
   private String landUse(Candidate c) {
-    double r = random(S_USE, c.i, c.j);
+    double r = HashRandom.uniform(seed, S_USE, c.i, c.j);
     if (c.kind == Kind.ROAD || c.kind == Kind.CROSSING) {
       if (c.inZone || isTown(c) || c.village > 0.5) {
         return "1004"; // 城镇村道路用地
@@ -848,7 +856,8 @@ public final class ParcelGenerator {
         c.key =
             preference
                 * StrictMath.exp(
-                    2.5 * noise(S_CLUSTER, c.x, c.y, 400) + 0.5 * gaussian(S_INDUSTRY, c.i, c.j));
+                    2.5 * noise(S_CLUSTER, c.x, c.y, 400)
+                        + 0.5 * HashRandom.gaussian(seed, S_INDUSTRY, c.i, c.j));
         eligible.add(c);
       }
     }
@@ -858,7 +867,7 @@ public final class ParcelGenerator {
       if (outside >= wanted) {
         break;
       }
-      c.code = random(S_STORAGE, c.i, c.j) < 0.08 ? "0508" : "0601";
+      c.code = HashRandom.uniform(seed, S_STORAGE, c.i, c.j) < 0.08 ? "0508" : "0601";
       outside += c.areaM2;
     }
   }
@@ -910,21 +919,21 @@ public final class ParcelGenerator {
    * with its GB 11714 check character, then the GB 32100 check character.
    */
   static String creditCode(String name, int attempt) {
-    long h = mix(attempt + 0x9E3779B97F4A7C15L);
+    long h = HashRandom.mix(attempt + 0x9E3779B97F4A7C15L);
     for (int k = 0; k < name.length(); k++) {
-      h = mix(h ^ name.charAt(k));
+      h = HashRandom.mix(h ^ name.charAt(k));
     }
     StringBuilder body = new StringBuilder(8);
     if ((h & 3) == 0) {
       body.append("MA");
       for (int k = 0; k < 6; k++) {
-        h = mix(h);
+        h = HashRandom.mix(h);
         body.append(CreditCode.CHARACTERS.charAt((int) Long.remainderUnsigned(h, 31)));
       }
     } else {
       body.append((char) ('1' + Long.remainderUnsigned(h >>> 8, 7)));
       for (int k = 0; k < 7; k++) {
-        h = mix(h);
+        h = HashRandom.mix(h);
         body.append((char) ('0' + Long.remainderUnsigned(h, 10)));
       }
     }
@@ -943,24 +952,5 @@ public final class ParcelGenerator {
     }
     int check = 11 - sum % 11;
     return check == 10 ? 'X' : check == 11 ? '0' : (char) ('0' + check);
-  }
-
-  // ---- randomness: hashes of (seed, purpose, i, j), so the order of work does not matter
-
-  private double random(int salt, int i, int j) {
-    long h = mix(mix(mix(seed + salt * 0x9E3779B97F4A7C15L) + i) + j);
-    return ((h >>> 11) + 0.5) * 0x1.0p-53; // in (0, 1): never 0, so log() is finite
-  }
-
-  private double gaussian(int salt, int i, int j) {
-    double u1 = random(salt, i, j);
-    double u2 = random(salt + 1000, i, j);
-    return StrictMath.sqrt(-2 * StrictMath.log(u1)) * StrictMath.cos(2 * Math.PI * u2);
-  }
-
-  private static long mix(long z) {
-    z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-    z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-    return z ^ (z >>> 31);
   }
 }
