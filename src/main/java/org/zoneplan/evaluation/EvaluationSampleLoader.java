@@ -7,12 +7,12 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.zoneplan.system.Actors;
+import org.zoneplan.system.SampleDataEnabled;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -22,10 +22,7 @@ import tools.jackson.databind.json.JsonMapper;
  * transaction; like the sample data, only when {@code zoneplan.sample-data.enabled}.
  */
 @Component
-@ConditionalOnProperty(
-    name = "zoneplan.sample-data.enabled",
-    havingValue = "true",
-    matchIfMissing = true)
+@SampleDataEnabled
 class EvaluationSampleLoader implements SmartInitializingSingleton {
   static final List<String> SAMPLES = List.of("huangyan-2023.json", "huaian-2024.json");
   private static final Logger log = LoggerFactory.getLogger(EvaluationSampleLoader.class);

@@ -14,7 +14,6 @@ import org.locationtech.jts.geom.MultiPolygon;
 import org.locationtech.jts.geom.Polygon;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -29,6 +28,7 @@ import org.zoneplan.programmes.Programme;
 import org.zoneplan.programmes.ProgrammeService;
 import org.zoneplan.sample.HangzhouDivisionLoader;
 import org.zoneplan.system.Actors;
+import org.zoneplan.system.SampleDataEnabled;
 import org.zoneplan.zones.PlanStatus;
 import org.zoneplan.zones.PlanVersion;
 import org.zoneplan.zones.ZoneDraft;
@@ -50,10 +50,7 @@ import tools.jackson.databind.node.ObjectNode;
  * 浦江县 330726).
  */
 @Component
-@ConditionalOnProperty(
-    name = "zoneplan.sample-data.enabled",
-    havingValue = "true",
-    matchIfMissing = true)
+@SampleDataEnabled
 class XihuSampleLoader {
   static final String ENCLAVE = "pujiang-xihu-enclave";
   static final String ENCLAVE_PROMOTER = "330726";

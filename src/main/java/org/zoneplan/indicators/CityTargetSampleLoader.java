@@ -10,12 +10,12 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.io.ResourceLoader;
 import org.zoneplan.codecs.CsvTableReader;
 import org.zoneplan.codecs.TableLimits;
 import org.zoneplan.indicators.Indicator.Direction;
 import org.zoneplan.system.Actors;
+import org.zoneplan.system.SampleDataEnabled;
 
 /**
  * Stores Hangzhou's 2025 targets for its development zones ({@code
@@ -26,10 +26,7 @@ import org.zoneplan.system.Actors;
  * scattered land ("不再新增": at most 0 new).
  */
 @org.springframework.stereotype.Component
-@ConditionalOnProperty(
-    name = "zoneplan.sample-data.enabled",
-    havingValue = "true",
-    matchIfMissing = true)
+@SampleDataEnabled
 class CityTargetSampleLoader implements SmartInitializingSingleton {
   static final String RESOURCE = "classpath:indicators/hangzhou-2025-targets.csv";
   static final int YEAR = 2025;

@@ -14,12 +14,12 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.zoneplan.sample.HangzhouDivisionLoader;
 import org.zoneplan.system.Actors;
+import org.zoneplan.system.SampleDataEnabled;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -49,10 +49,7 @@ import tools.jackson.databind.node.ObjectNode;
  * </ul>
  */
 @Component
-@ConditionalOnProperty(
-    name = "zoneplan.sample-data.enabled",
-    havingValue = "true",
-    matchIfMissing = true)
+@SampleDataEnabled
 class ParkSampleLoader implements SmartInitializingSingleton {
   static final String CSV = "classpath:sample/hangzhou-cooperation-parks.csv";
   static final String BOUNDARIES = "classpath:sample/hangzhou-parks.geojson";

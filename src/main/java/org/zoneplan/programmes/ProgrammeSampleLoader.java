@@ -6,13 +6,13 @@ import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.zoneplan.geo.Cgcs2000;
 import org.zoneplan.system.Actors;
+import org.zoneplan.system.SampleDataEnabled;
 import org.zoneplan.zones.PlanStatus;
 import org.zoneplan.zones.PlanVersion;
 import org.zoneplan.zones.ZoneDraft;
@@ -31,10 +31,7 @@ import org.zoneplan.zones.ZoneService;
  * industries are left empty: the source names none.
  */
 @Component
-@ConditionalOnProperty(
-    name = "zoneplan.sample-data.enabled",
-    havingValue = "true",
-    matchIfMissing = true)
+@SampleDataEnabled
 class ProgrammeSampleLoader {
   static final String PLAN = "xiaoshan-4286";
   static final String PROGRAMME = "xiaoshan-4286";

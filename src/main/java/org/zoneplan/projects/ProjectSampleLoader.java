@@ -10,11 +10,11 @@ import org.locationtech.jts.geom.Coordinate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.zoneplan.geo.Cgcs2000;
 import org.zoneplan.system.Actors;
+import org.zoneplan.system.SampleDataEnabled;
 
 /**
  * A handful of <em>illustrative</em> projects in Pujiang's zones for the map, written by {@code
@@ -25,10 +25,7 @@ import org.zoneplan.system.Actors;
  * projects, 254 亿元), so no project of theirs is made up.
  */
 @Component
-@ConditionalOnProperty(
-    name = "zoneplan.sample-data.enabled",
-    havingValue = "true",
-    matchIfMissing = true)
+@SampleDataEnabled
 class ProjectSampleLoader implements SmartInitializingSingleton {
   private static final Logger log = LoggerFactory.getLogger(ProjectSampleLoader.class);
 

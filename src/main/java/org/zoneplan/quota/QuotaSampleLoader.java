@@ -4,10 +4,10 @@ import java.math.BigDecimal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.zoneplan.system.Actors;
+import org.zoneplan.system.SampleDataEnabled;
 
 /**
  * The published quota grant of the sample data, written by {@code system} when the ledger is empty
@@ -18,10 +18,7 @@ import org.zoneplan.system.Actors;
  * projects, so none is recorded.
  */
 @Component
-@ConditionalOnProperty(
-    name = "zoneplan.sample-data.enabled",
-    havingValue = "true",
-    matchIfMissing = true)
+@SampleDataEnabled
 class QuotaSampleLoader implements SmartInitializingSingleton {
   static final String BODY = "高新区(滨江)";
   static final int YEAR = 2024;

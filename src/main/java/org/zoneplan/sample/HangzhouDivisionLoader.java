@@ -11,7 +11,6 @@ import org.locationtech.jts.operation.overlayng.OverlayNGRobust;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.stereotype.Component;
@@ -24,6 +23,7 @@ import org.zoneplan.geo.GeoJson;
 import org.zoneplan.geo.GeometryLimits;
 import org.zoneplan.geo.GeometryRepair;
 import org.zoneplan.system.Actors;
+import org.zoneplan.system.SampleDataEnabled;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -39,10 +39,7 @@ import tools.jackson.databind.json.JsonMapper;
  * the Pujiang sample), in one transaction; only with {@code zoneplan.sample-data.enabled}.
  */
 @Component
-@ConditionalOnProperty(
-    name = "zoneplan.sample-data.enabled",
-    havingValue = "true",
-    matchIfMissing = true)
+@SampleDataEnabled
 public class HangzhouDivisionLoader implements SmartInitializingSingleton {
   public static final String CITY = "330100";
   static final String CITY_NAME = "杭州市";

@@ -25,7 +25,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.stereotype.Component;
@@ -42,6 +41,7 @@ import org.zoneplan.parcels.ParcelService;
 import org.zoneplan.parcels.ParcelSupply;
 import org.zoneplan.parcels.ParcelSupplyRepository;
 import org.zoneplan.system.Actors;
+import org.zoneplan.system.SampleDataEnabled;
 import org.zoneplan.zones.PlanStatus;
 import org.zoneplan.zones.PlanVersion;
 import org.zoneplan.zones.ZoneDraft;
@@ -61,10 +61,7 @@ import org.zoneplan.zones.ZoneService;
  * years from {@link QuarterGenerator}; all of it illustrative.
  */
 @Component
-@ConditionalOnProperty(
-    name = "zoneplan.sample-data.enabled",
-    havingValue = "true",
-    matchIfMissing = true)
+@SampleDataEnabled
 class SampleDataLoader implements SmartInitializingSingleton {
   private static final Logger log = LoggerFactory.getLogger(SampleDataLoader.class);
   private static final String[] SHAPEFILE_PARTS = {".shp", ".shx", ".dbf", ".prj", ".cpg"};
