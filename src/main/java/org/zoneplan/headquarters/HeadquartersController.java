@@ -36,16 +36,15 @@ class HeadquartersController {
   }
 
   @GetMapping("/lists")
-  Map<String, Object> lists() {
+  HqViews.Lists lists() {
     return service.lists();
   }
 
   @GetMapping("/lists/{id}")
-  Map<String, Object> list(@PathVariable String id) {
+  HqViews.ListEntries list(@PathVariable String id) {
     HqList l = service.list(id);
-    Map<String, Object> m = HeadquartersService.listView(l);
-    m.put("entries", service.entries(id, null).stream().map(HeadquartersController::view).toList());
-    return m;
+    return new HqViews.ListEntries(
+        l, service.entries(id, null).stream().map(HqViews.Entry::of).toList());
   }
 
   /** Entries of every list or one, of one star level or all; {@code format=geojson} the layer. */
@@ -60,7 +59,7 @@ class HeadquartersController {
     }
     List<HqEntry> entries = service.entries(list, star);
     if (format.equals("json")) {
-      return ResponseEntity.ok(entries.stream().map(HeadquartersController::view).toList());
+      return ResponseEntity.ok(entries.stream().map(HqViews.Entry::of).toList());
     }
     Map<String, HqList> lists = new LinkedHashMap<>();
     service.allLists().forEach(l -> lists.put(l.id(), l));
@@ -92,25 +91,8 @@ class HeadquartersController {
     return ResponseEntity.ok().contentType(GEO_JSON).body(fc);
   }
 
-  static Map<String, Object> view(HqEntry e) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("id", e.id());
-    m.put("listId", e.listId());
-    m.put("type", e.type());
-    m.put("name", e.name());
-    m.put("creditCode", e.creditCode());
-    m.put("starLevel", e.starLevel());
-    m.put("planId", e.planId());
-    m.put("zoneCode", e.zoneCode());
-    m.put("lon", e.location() == null ? null : e.location().getX());
-    m.put("lat", e.location() == null ? null : e.location().getY());
-    m.put("illustrative", e.illustrative());
-    m.put("note", e.note());
-    return m;
-  }
-
   @GetMapping("/rewards")
-  Map<String, Object> rewards(@RequestParam(required = false) String year) {
+  HqViews.Rewards rewards(@RequestParam(required = false) String year) {
     return service.rewards(year);
   }
 
@@ -147,17 +129,14 @@ class HeadquartersController {
           }
           w.sheet("星级培育奖励", List.of("年度", "名称", "星级", "奖励(万元)", "其中区级(万元)"));
           for (Integer y : years) {
-            @SuppressWarnings("unchecked")
-            List<Map<String, Object>> firms =
-                (List<Map<String, Object>>) service.rewards(String.valueOf(y)).get("firms");
-            for (Map<String, Object> f : firms) {
+            for (HqViews.FirmReward f : service.rewards(String.valueOf(y)).firms()) {
               w.row(
                   List.of(
                       y,
-                      f.get("name"),
-                      f.get("starLevel") == null ? "" : f.get("starLevel"),
-                      f.get("amountWan"),
-                      f.get("districtWan")));
+                      f.name(),
+                      f.starLevel() == null ? "" : f.starLevel(),
+                      f.amountWan(),
+                      f.districtWan()));
             }
           }
         });

@@ -46,43 +46,28 @@ public class HeadquartersService {
   // ---- lists and firms
 
   /** Every list with its stored counts, and the published totals beside them. */
-  public Map<String, Object> lists() {
+  HqViews.Lists lists() {
     List<HqEntry> entries = repository.entries(null);
-    List<Map<String, Object>> lists = new ArrayList<>();
+    List<HqViews.ListCounts> lists = new ArrayList<>();
     for (HqList l : repository.lists()) {
-      Map<String, Object> m = listView(l);
-      m.put("firms", entries.stream().filter(e -> isOn(e, l, HqEntry.FIRM)).count());
-      m.put("projects", entries.stream().filter(e -> isOn(e, l, HqEntry.PROJECT)).count());
-      lists.add(m);
+      lists.add(
+          new HqViews.ListCounts(
+              l,
+              entries.stream().filter(e -> isOn(e, l, HqEntry.FIRM)).count(),
+              entries.stream().filter(e -> isOn(e, l, HqEntry.PROJECT)).count()));
     }
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("lists", lists);
-    out.put(
-        "stored",
-        Map.of(
-            "firms", entries.stream().filter(e -> HqEntry.FIRM.equals(e.type())).count(),
-            "projects", entries.stream().filter(e -> HqEntry.PROJECT.equals(e.type())).count()));
-    out.put(
-        "published",
+    return new HqViews.Lists(
+        lists,
+        new HqViews.Counts(
+            entries.stream().filter(e -> HqEntry.FIRM.equals(e.type())).count(),
+            entries.stream().filter(e -> HqEntry.PROJECT.equals(e.type())).count()),
         repository.figures().stream()
             .filter(f -> f.item().equals("firms") || f.item().equals("projects"))
             .toList());
-    return out;
   }
 
   private static boolean isOn(HqEntry e, HqList l, String type) {
     return e.listId().equals(l.id()) && type.equals(e.type());
-  }
-
-  /** The list's own fields (a mutable map: callers add what they show with it). */
-  static Map<String, Object> listView(HqList l) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("id", l.id());
-    m.put("divisionCode", l.divisionCode());
-    m.put("kind", l.kind());
-    m.put("name", l.name());
-    m.put("note", l.note());
-    return m;
   }
 
   public HqList list(String id) {
@@ -125,7 +110,7 @@ public class HeadquartersService {
    * The rewards of a year: per firm, per star level and in total (万元), beside the published totals
    * of that year and whether the stored rows add up to them.
    */
-  public Map<String, Object> rewards(String yearText) {
+  HqViews.Rewards rewards(String yearText) {
     int year = year(yearText);
     List<HqReward> rewards = repository.rewards(year);
     Map<String, HqEntry> entries = new LinkedHashMap<>();
@@ -137,7 +122,7 @@ public class HeadquartersService {
     Set<String> firms = new HashSet<>();
     TreeMap<Integer, BigDecimal[]> byStar = new TreeMap<>(java.util.Comparator.reverseOrder());
     Map<Integer, Set<String>> firmsByStar = new TreeMap<>();
-    List<Map<String, Object>> rows = new ArrayList<>();
+    List<HqViews.FirmReward> rows = new ArrayList<>();
     for (HqReward r : rewards) {
       HqEntry e = entries.get(r.entryId());
       amount = amount.add(r.amountWan());
@@ -149,51 +134,47 @@ public class HeadquartersService {
       s[0] = s[0].add(r.amountWan());
       s[1] = s[1].add(r.districtWan());
       firmsByStar.computeIfAbsent(star, k -> new HashSet<>()).add(r.entryId());
-      Map<String, Object> row = new LinkedHashMap<>();
-      row.put("entryId", e.id());
-      row.put("name", e.name());
-      row.put("list", listNames.get(e.listId()));
-      row.put("starLevel", e.starLevel());
-      row.put("kind", r.kind());
-      row.put("amountWan", r.amountWan());
-      row.put("districtWan", r.districtWan());
-      row.put("illustrative", e.illustrative());
-      rows.add(row);
+      rows.add(
+          new HqViews.FirmReward(
+              e.id(),
+              e.name(),
+              listNames.get(e.listId()),
+              e.starLevel(),
+              r.kind(),
+              r.amountWan(),
+              r.districtWan(),
+              e.illustrative()));
     }
-    List<Map<String, Object>> stars = new ArrayList<>();
+    List<HqViews.StarTotal> stars = new ArrayList<>();
     for (var s : byStar.entrySet()) {
-      Map<String, Object> m = new LinkedHashMap<>();
-      m.put("starLevel", s.getKey() == 0 ? null : s.getKey());
-      m.put("firms", firmsByStar.get(s.getKey()).size());
-      m.put("amountWan", s.getValue()[0]);
-      m.put("districtWan", s.getValue()[1]);
-      stars.add(m);
+      stars.add(
+          new HqViews.StarTotal(
+              s.getKey() == 0 ? null : s.getKey(),
+              firmsByStar.get(s.getKey()).size(),
+              s.getValue()[0],
+              s.getValue()[1]));
     }
     List<PublishedFigure> published =
         repository.figures().stream()
             .filter(f -> f.period().equals(String.valueOf(year)))
             .filter(f -> f.item().startsWith("star_reward"))
             .toList();
-    List<Map<String, Object>> checks = new ArrayList<>();
+    List<HqViews.Check> checks = new ArrayList<>();
     for (PublishedFigure f : published) {
       BigDecimal stored = f.item().equals("star_reward_district") ? district : amount;
-      Map<String, Object> c = new LinkedHashMap<>();
-      c.put("item", f.item());
-      c.put("published", f.value());
-      c.put("stored", stored);
-      c.put("equal", new BigDecimal(f.value()).compareTo(stored) == 0);
-      checks.add(c);
+      checks.add(
+          new HqViews.Check(
+              f.item(), f.value(), stored, new BigDecimal(f.value()).compareTo(stored) == 0));
     }
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("year", year);
-    out.put("unit", "万元");
-    out.put("total", Map.of("firms", firms.size(), "amountWan", amount, "districtWan", district));
-    out.put("byStar", stars);
-    out.put("firms", rows);
-    out.put("published", published);
-    out.put("checks", checks);
-    out.put("years", repository.rewardYears());
-    return out;
+    return new HqViews.Rewards(
+        year,
+        "万元",
+        new HqViews.Total(firms.size(), amount, district),
+        stars,
+        rows,
+        published,
+        checks,
+        repository.rewardYears());
   }
 
   public List<Integer> rewardYears() {

@@ -85,6 +85,23 @@ abstract class XihuApiContract {
                 .query(Long.class)
                 .single())
         .isEqualTo(120L);
+    // one list with its entries: the list's own fields beside them, each entry's counts per list
+    JsonNode first = r.get("lists").get(0);
+    JsonNode one = ok(http.as(VIEWER).get("/api/headquarters/lists/" + first.get("id").asString()));
+    assertThat(one.get("kind").asString()).isEqualTo(first.get("kind").asString());
+    assertThat(one.get("name").asString()).isEqualTo(first.get("name").asString());
+    long firms = 0;
+    for (JsonNode e : one.get("entries")) {
+      assertThat(e.get("listId").asString()).isEqualTo(first.get("id").asString());
+      firms += "FIRM".equals(e.get("type").asString()) ? 1 : 0;
+    }
+    assertThat(firms).isEqualTo(first.get("firms").asLong());
+    assertThat(
+            jdbc.sql("SELECT COUNT(*) FROM hq_entry WHERE list_id = ?")
+                .param(first.get("id").asString())
+                .query(Long.class)
+                .single())
+        .isEqualTo((long) one.get("entries").size());
   }
 
   @Test
