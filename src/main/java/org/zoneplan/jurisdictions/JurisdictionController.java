@@ -1,8 +1,9 @@
 package org.zoneplan.jurisdictions;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -43,7 +44,7 @@ class JurisdictionController {
 
   /** The tree of divisions the user may choose: everything, or the top of their scope. */
   @GetMapping
-  List<Map<String, Object>> tree() {
+  List<Node> tree() {
     DivisionTree t = scopes.tree();
     UserScope s = scopes.current();
     List<Division> roots;
@@ -64,22 +65,28 @@ class JurisdictionController {
         .toList();
   }
 
-  private Map<String, Object> node(DivisionTree t, Division d, int depth) {
-    Map<String, Object> n = new LinkedHashMap<>();
-    n.put("code", d.code());
-    n.put("name", d.name());
-    n.put("level", d.level());
-    n.put("parent", d.parentCode());
-    n.put("hasOutline", d.geometry() != null);
-    n.put(
-        "children",
+  /** A division of the tree with its children (five levels down at most). */
+  record Node(
+      String code,
+      String name,
+      String level,
+      String parent,
+      boolean hasOutline,
+      List<Node> children) {}
+
+  private Node node(DivisionTree t, Division d, int depth) {
+    return new Node(
+        d.code(),
+        d.name(),
+        d.level(),
+        d.parentCode(),
+        d.geometry() != null,
         depth > 4
             ? List.of()
             : t.children(d.code()).stream()
                 .sorted(java.util.Comparator.comparing(Division::code))
                 .map(c -> node(t, c, depth + 1))
                 .toList());
-    return n;
   }
 
   /**
@@ -89,7 +96,7 @@ class JurisdictionController {
    * @param plans plan version ids to count, comma-separated; by default every one not superseded
    */
   @GetMapping("/{code}")
-  Map<String, Object> jurisdiction(
+  Jurisdiction jurisdiction(
       @PathVariable String code, @RequestParam(required = false) String plans) {
     DivisionTree t = scopes.tree();
     Division d = t.division(code);
@@ -123,71 +130,83 @@ class JurisdictionController {
       }
     }
     List<Located> counted = byPlan.values().stream().flatMap(List::stream).toList();
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("code", d.code());
-    body.put("name", d.name());
-    body.put("level", d.level());
-    body.put("parent", d.parentCode());
-    body.put("ancestry", t.ancestry(code).stream().skip(1).map(c -> named(t, c)).toList());
-    body.put(
-        "plans",
-        planList.stream()
-            .map(
-                p -> {
-                  Map<String, Object> m = new LinkedHashMap<>();
-                  m.put("id", p.id());
-                  m.put("name", p.name());
-                  m.put("status", p.status());
-                  m.put("date", p.date());
-                  m.put("counted", byPlan.containsKey(p.id()));
-                  return m;
-                })
-            .toList());
-    body.put("countedPlans", new ArrayList<>(byPlan.keySet()));
-    body.put("figures", figures(counted));
-    List<Map<String, Object>> children = new ArrayList<>();
+    List<Child> children = new ArrayList<>();
     for (Division c : t.children(code)) {
       Set<String> sub = t.subtree(c.code());
-      Map<String, Object> row = named(t, c.code());
-      row.putAll(figures(counted.stream().filter(l -> sub.contains(l.division())).toList()));
-      children.add(row);
+      children.add(
+          new Child(
+              named(t, c.code()),
+              figures(counted.stream().filter(l -> sub.contains(l.division())).toList())));
     }
-    body.put("children", children);
-    double sumOfChildren =
-        children.stream().mapToDouble(r -> ((Number) r.get("zoneAreaM2")).doubleValue()).sum();
-    body.put("childrenSumM2", sumOfChildren);
-    body.put("childrenSumMu", AreaUnits.toMu(sumOfChildren));
-    return body;
+    double sumOfChildren = children.stream().mapToDouble(r -> r.figures().zoneAreaM2()).sum();
+    return new Jurisdiction(
+        d.code(),
+        d.name(),
+        d.level(),
+        d.parentCode(),
+        t.ancestry(code).stream().skip(1).map(c -> named(t, c)).toList(),
+        planList.stream()
+            .map(
+                p ->
+                    new PlanRow(p.id(), p.name(), p.status(), p.date(), byPlan.containsKey(p.id())))
+            .toList(),
+        new ArrayList<>(byPlan.keySet()),
+        figures(counted),
+        children,
+        sumOfChildren,
+        AreaUnits.toMu(sumOfChildren));
   }
+
+  /**
+   * A jurisdiction as the API shows it.
+   *
+   * @param ancestry the divisions above it, nearest first
+   * @param plans every plan version with a zone in it (or none at all), whether counted
+   * @param childrenSumM2 the sum of the children's union areas (beside {@code figures.zoneAreaM2})
+   */
+  record Jurisdiction(
+      String code,
+      String name,
+      String level,
+      String parent,
+      List<Named> ancestry,
+      List<PlanRow> plans,
+      List<String> countedPlans,
+      Figures figures,
+      List<Child> children,
+      double childrenSumM2,
+      double childrenSumMu) {}
+
+  record Named(String code, String name, String level) {}
+
+  record PlanRow(String id, String name, PlanStatus status, LocalDate date, boolean counted) {}
+
+  /** A child division: its name, then its figures, in one JSON object. */
+  record Child(@JsonUnwrapped Named division, @JsonUnwrapped Figures figures) {}
+
+  /**
+   * Count and area of the union of the zones (ellipsoidal, m² and 亩), with the sum beside it.
+   *
+   * @param zoneAreaSumM2 the zones' areas added up (more than the union where they overlap)
+   */
+  record Figures(int zones, double zoneAreaM2, double zoneAreaMu, double zoneAreaSumM2) {}
 
   /** A zone with the most detailed division holding its interior point. */
   private record Located(Zone zone, String division) {}
 
-  private static Map<String, Object> named(DivisionTree t, String code) {
-    Map<String, Object> m = new LinkedHashMap<>();
+  private static Named named(DivisionTree t, String code) {
     Division d = t.division(code);
-    m.put("code", code);
-    m.put("name", d == null ? null : d.name());
-    m.put("level", d == null ? null : d.level());
-    return m;
+    return new Named(code, d == null ? null : d.name(), d == null ? null : d.level());
   }
 
-  /** Count and area of the union of the zones (ellipsoidal, m² and 亩), with the sum beside it. */
-  private static Map<String, Object> figures(List<Located> located) {
-    Map<String, Object> f = new LinkedHashMap<>();
-    Set<String> plans = new LinkedHashSet<>();
+  private static Figures figures(List<Located> located) {
     List<Geometry> parts = new ArrayList<>();
     double sum = 0;
     for (Located l : located) {
-      plans.add(l.zone().planId());
       parts.add(l.zone().geometry());
       sum += l.zone().area().squareMetres();
     }
     double union = parts.isEmpty() ? 0 : EllipsoidalArea.squareMetres(UnaryUnionOp.union(parts));
-    f.put("zones", located.size());
-    f.put("zoneAreaM2", union);
-    f.put("zoneAreaMu", AreaUnits.toMu(union));
-    f.put("zoneAreaSumM2", sum);
-    return f;
+    return new Figures(located.size(), union, AreaUnits.toMu(union), sum);
   }
 }

@@ -1,9 +1,8 @@
 package org.zoneplan.quota;
 
+import java.math.BigDecimal;
 import java.net.URI;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -68,7 +67,7 @@ class QuotaController {
 
   /** Entries oldest first, at most {@code limit} (default 1,000, at most 10,000). */
   @GetMapping("/ledger")
-  List<Map<String, Object>> ledger(
+  List<EntryView> ledger(
       @RequestParam(required = false) String body,
       @RequestParam(required = false) Integer year,
       @RequestParam(required = false) Integer limit) {
@@ -77,12 +76,12 @@ class QuotaController {
       throw ApiProblem.invalid("invalid-limit", "limit must be 1–" + MAX_LIMIT + ", was " + n)
           .with("limit", n);
     }
-    return service.ledger(body, year, n).stream().map(QuotaController::entry).toList();
+    return service.ledger(body, year, n).stream().map(EntryView::of).toList();
   }
 
   /** {@code {"body", "year", "areaMu", "reason", "source"}} */
   @PostMapping("/grants")
-  ResponseEntity<Map<String, Object>> grant(@RequestBody QuotaService.Request request) {
+  ResponseEntity<WrittenView> grant(@RequestBody QuotaService.Request request) {
     return created(service.grant(request));
   }
 
@@ -90,7 +89,7 @@ class QuotaController {
    * {@code {"body", "year", "areaMu", "projectId", "reason", "source"}}; 409 beyond the balance.
    */
   @PostMapping("/allocations")
-  ResponseEntity<Map<String, Object>> allocate(@RequestBody QuotaService.Request request) {
+  ResponseEntity<WrittenView> allocate(@RequestBody QuotaService.Request request) {
     return created(service.allocate(request));
   }
 
@@ -99,46 +98,63 @@ class QuotaController {
    * what the project was allocated.
    */
   @PostMapping("/consumptions")
-  ResponseEntity<Map<String, Object>> consume(@RequestBody QuotaService.Request request) {
+  ResponseEntity<WrittenView> consume(@RequestBody QuotaService.Request request) {
     return created(service.consume(request));
   }
 
   /** {@code {"entryId", "reason"}}: undoes one entry by a new one. */
   @PostMapping("/reversals")
-  ResponseEntity<Map<String, Object>> reverse(@RequestBody QuotaService.Request request) {
+  ResponseEntity<WrittenView> reverse(@RequestBody QuotaService.Request request) {
     return created(service.reverse(request));
   }
 
-  private static ResponseEntity<Map<String, Object>> created(QuotaService.Written written) {
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("entry", entry(written.entry()));
-    body.put("balance", written.balance());
+  private static ResponseEntity<WrittenView> created(QuotaService.Written written) {
     return ResponseEntity.created(
             URI.create("/api/quota/ledger?body=" + encode(written.entry().body())))
-        .body(body);
+        .body(new WrittenView(EntryView.of(written.entry()), written.balance()));
   }
 
   private static String encode(String s) {
     return java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8);
   }
 
-  static Map<String, Object> entry(QuotaEntry e) {
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("id", e.id());
-    out.put("body", e.body());
-    out.put("year", e.year());
-    out.put("kind", e.kind().name());
-    out.put("kindName", e.kind().label());
-    out.put("appliesTo", e.appliesTo().name());
-    out.put("areaMu", e.areaMu());
-    out.put("signedMu", e.signedMu());
-    out.put("projectId", e.projectId());
-    out.put("parcelId", e.parcelId());
-    out.put("reversesId", e.reversesId());
-    out.put("reason", e.reason());
-    out.put("source", e.source());
-    out.put("recordedBy", e.recordedBy());
-    out.put("recordedAt", e.recordedAt().toString());
-    return out;
+  /** A written entry and the balance it leaves. */
+  record WrittenView(EntryView entry, QuotaBalance balance) {}
+
+  /** A ledger entry as the API shows it: kinds by name and Chinese label, the time as ISO text. */
+  record EntryView(
+      long id,
+      String body,
+      int year,
+      String kind,
+      String kindName,
+      String appliesTo,
+      BigDecimal areaMu,
+      BigDecimal signedMu,
+      Long projectId,
+      Long parcelId,
+      Long reversesId,
+      String reason,
+      String source,
+      String recordedBy,
+      String recordedAt) {
+    static EntryView of(QuotaEntry e) {
+      return new EntryView(
+          e.id(),
+          e.body(),
+          e.year(),
+          e.kind().name(),
+          e.kind().label(),
+          e.appliesTo().name(),
+          e.areaMu(),
+          e.signedMu(),
+          e.projectId(),
+          e.parcelId(),
+          e.reversesId(),
+          e.reason(),
+          e.source(),
+          e.recordedBy(),
+          e.recordedAt().toString());
+    }
   }
 }
