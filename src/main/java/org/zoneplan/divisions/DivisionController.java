@@ -1,13 +1,11 @@
 package org.zoneplan.divisions;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.zoneplan.geo.GeoJson;
+import org.zoneplan.geo.GeoJsonFeature;
 import org.zoneplan.system.ApiProblem;
 import org.zoneplan.system.AreaJson;
 
@@ -23,27 +21,23 @@ class DivisionController {
 
   /** Every division with its areas, without geometry (ask for one division to get its outline). */
   @GetMapping
-  List<Map<String, Object>> divisions() {
-    return divisions.findAll(false).stream().map(d -> properties(d)).toList();
+  List<Properties> divisions() {
+    return divisions.findAll(false).stream().map(Properties::of).toList();
   }
 
   /** The divisions that have an outline, as a GeoJSON FeatureCollection (for the map). */
   @GetMapping(params = "format=geojson")
-  Map<String, Object> outlines() {
-    Map<String, Object> collection = new LinkedHashMap<>();
-    collection.put("type", "FeatureCollection");
-    collection.put(
-        "features",
+  GeoJsonFeature.Collection<Properties> outlines() {
+    return GeoJsonFeature.Collection.of(
         divisions.findAll(true).stream()
             .filter(d -> d.geometry() != null)
-            .map(d -> feature(d))
+            .map(DivisionController::feature)
             .toList());
-    return collection;
   }
 
   /** One division as a GeoJSON Feature (geometry null where no outline is held). */
   @GetMapping("/{code}")
-  Map<String, Object> division(@PathVariable String code) {
+  GeoJsonFeature<Properties> division(@PathVariable String code) {
     Division d =
         divisions
             .find(code)
@@ -54,30 +48,42 @@ class DivisionController {
     return feature(d);
   }
 
-  private static Map<String, Object> feature(Division d) {
-    Map<String, Object> feature = new LinkedHashMap<>();
-    feature.put("type", "Feature");
-    feature.put("id", d.code());
-    feature.put("properties", properties(d));
-    feature.put("geometry", d.geometry() == null ? null : GeoJson.write(d.geometry()));
-    return feature;
+  private static GeoJsonFeature<Properties> feature(Division d) {
+    return GeoJsonFeature.of(d.code(), Properties.of(d), d.geometry());
   }
 
-  private static Map<String, Object> properties(Division d) {
-    Map<String, Object> p = new LinkedHashMap<>();
-    p.put("code", d.code());
-    p.put("name", d.name());
-    p.put("level", d.level());
-    p.put("parent", d.parentCode());
-    AreaJson area = d.area() == null ? null : AreaJson.of(d.area());
-    p.put("areaM2", area == null ? null : area.areaM2());
-    p.put("areaKm2", area == null ? null : area.areaKm2());
-    p.put("areaHa", area == null ? null : area.areaHa());
-    p.put("areaMu", area == null ? null : area.areaMu());
-    p.put("planarAreaM2", area == null ? null : area.planarAreaM2());
-    p.put("gkEpsg", area == null ? null : area.gkEpsg());
-    p.put("repaired", d.repairNote() != null);
-    p.put("repairNote", d.repairNote());
-    return p;
+  /**
+   * A division's properties: the areas (ellipsoidal m², km², ha, 亩; the Gauss–Krüger planar area
+   * and its EPSG beside them) are null where no outline is held.
+   */
+  record Properties(
+      String code,
+      String name,
+      String level,
+      String parent,
+      Double areaM2,
+      Double areaKm2,
+      Double areaHa,
+      Double areaMu,
+      Double planarAreaM2,
+      Integer gkEpsg,
+      boolean repaired,
+      String repairNote) {
+    static Properties of(Division d) {
+      AreaJson a = d.area() == null ? null : AreaJson.of(d.area());
+      return new Properties(
+          d.code(),
+          d.name(),
+          d.level(),
+          d.parentCode(),
+          a == null ? null : a.areaM2(),
+          a == null ? null : a.areaKm2(),
+          a == null ? null : a.areaHa(),
+          a == null ? null : a.areaMu(),
+          a == null ? null : a.planarAreaM2(),
+          a == null ? null : a.gkEpsg(),
+          d.repairNote() != null,
+          d.repairNote());
+    }
   }
 }
