@@ -1,10 +1,9 @@
 package org.zoneplan.evaluation;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -40,20 +39,20 @@ class EvaluationController {
   }
 
   @GetMapping("/rule-sets")
-  List<Map<String, Object>> list(
+  List<Summary> list(
       @RequestParam(required = false) String division,
       @RequestParam(required = false) Integer year) {
-    return service.list(division, year).stream().map(s -> summary(s)).toList();
+    return service.list(division, year).stream().map(Summary::of).toList();
   }
 
   @GetMapping("/rule-sets/{id}")
-  Map<String, Object> get(@PathVariable long id) {
+  Full get(@PathVariable long id) {
     return full(service.get(id));
   }
 
   /** A new version of a division's rules for a year; the body is the rule set JSON. */
   @PostMapping("/rule-sets")
-  ResponseEntity<Map<String, Object>> create(HttpServletRequest request) {
+  ResponseEntity<Full> create(HttpServletRequest request) {
     StoredRuleSet created = service.create(JsonBodies.read(request, json, MAX_RULE_SET_BYTES));
     return ResponseEntity.created(URI.create("/api/evaluation/rule-sets/" + created.id()))
         .body(full(created));
@@ -61,7 +60,7 @@ class EvaluationController {
 
   /** Body: {@code {"ruleSetId": 1, "enterprises": [EnterpriseFacts ...]}}. */
   @PostMapping("/run")
-  Map<String, Object> run(HttpServletRequest request) {
+  Run run(HttpServletRequest request) {
     JsonNode body = JsonBodies.read(request, json, MAX_RUN_BYTES);
     if (body == null || !body.isObject()) {
       throw ApiProblem.invalid("invalid-run", "the body must be a JSON object").with("field", "");
@@ -73,27 +72,37 @@ class EvaluationController {
     }
     StoredRuleSet stored = service.get(id.longValue());
     Evaluation evaluation = service.evaluate(stored.id(), body.get("enterprises"));
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("ruleSet", summary(stored));
-    out.put("evaluation", evaluation);
-    return out;
+    return new Run(Summary.of(stored), evaluation);
   }
 
-  private static Map<String, Object> summary(StoredRuleSet s) {
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("id", s.id());
-    out.put("divisionCode", s.divisionCode());
-    out.put("year", s.year());
-    out.put("version", s.version());
-    out.put("name", s.name());
-    out.put("createdBy", s.createdBy());
-    out.put("createdAt", s.createdAt() == null ? null : s.createdAt().toString());
-    return out;
+  /** A stored rule set without its rules; {@code createdAt} as ISO text. */
+  record Summary(
+      long id,
+      String divisionCode,
+      int year,
+      int version,
+      String name,
+      String createdBy,
+      String createdAt) {
+    static Summary of(StoredRuleSet s) {
+      return new Summary(
+          s.id(),
+          s.divisionCode(),
+          s.year(),
+          s.version(),
+          s.name(),
+          s.createdBy(),
+          s.createdAt() == null ? null : s.createdAt().toString());
+    }
   }
 
-  private Map<String, Object> full(StoredRuleSet s) {
-    Map<String, Object> out = summary(s);
-    out.put("rules", json.readTree(s.json()));
-    return out;
+  /** A stored rule set with its rules (the JSON as stored). */
+  record Full(@JsonUnwrapped Summary summary, JsonNode rules) {}
+
+  /** An evaluation and the rule set it ran on. */
+  record Run(Summary ruleSet, Evaluation evaluation) {}
+
+  private Full full(StoredRuleSet s) {
+    return new Full(Summary.of(s), json.readTree(s.json()));
   }
 }

@@ -2,10 +2,8 @@ package org.zoneplan.proposals;
 
 import java.net.URI;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,7 +16,9 @@ import org.springframework.web.bind.annotation.RestController;
 import org.zoneplan.geo.GeoJson;
 import org.zoneplan.geo.GeometryLimits;
 import org.zoneplan.system.ApiProblem;
+import org.zoneplan.zones.ZoneDraft;
 import org.zoneplan.zones.ZoneFeatures;
+import org.zoneplan.zones.ZoneKind;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -43,14 +43,14 @@ class ProposalController {
    * "baseVersion"?, "feature"?}]}}.
    */
   @PostMapping
-  ResponseEntity<Map<String, Object>> create(@RequestBody JsonNode body) {
+  ResponseEntity<View> create(@RequestBody JsonNode body) {
     Proposal draft = parse(body);
     Proposal created = service.create(draft);
     return ResponseEntity.created(URI.create("/api/proposals/" + created.id())).body(view(created));
   }
 
   @GetMapping
-  List<Map<String, Object>> list(
+  List<View> list(
       @RequestParam(required = false) String status,
       @RequestParam(required = false) String planId,
       @RequestParam(required = false) String zone) {
@@ -69,28 +69,28 @@ class ProposalController {
     return service.list(filter).stream()
         .filter(p -> planId == null || p.planId().equals(planId))
         .filter(p -> zone == null || p.changes().stream().anyMatch(c -> c.code().equals(zone)))
-        .map(this::view)
+        .map(ProposalController::view)
         .toList();
   }
 
   @GetMapping("/{id}")
-  Map<String, Object> get(@PathVariable long id) {
+  View get(@PathVariable long id) {
     return view(service.get(id));
   }
 
   @PostMapping("/{id}/submit")
-  Map<String, Object> submit(@PathVariable long id) {
+  View submit(@PathVariable long id) {
     return view(service.submit(id));
   }
 
   @PostMapping("/{id}/approve")
-  Map<String, Object> approve(@PathVariable long id, @RequestBody(required = false) JsonNode body) {
+  View approve(@PathVariable long id, @RequestBody(required = false) JsonNode body) {
     return view(service.approve(id, comment(body)));
   }
 
   /** Withdrawn by its author (ADMIN: any); {@code {"comment"}} optional. */
   @PostMapping("/{id}/withdraw")
-  Map<String, Object> withdraw(
+  View withdraw(
       @PathVariable long id,
       @RequestBody(required = false) JsonNode body,
       Authentication authentication) {
@@ -102,7 +102,7 @@ class ProposalController {
   }
 
   @PostMapping("/{id}/reject")
-  Map<String, Object> reject(@PathVariable long id, @RequestBody(required = false) JsonNode body) {
+  View reject(@PathVariable long id, @RequestBody(required = false) JsonNode body) {
     return view(service.reject(id, comment(body)));
   }
 
@@ -179,45 +179,75 @@ class ProposalController {
     return v == null || v.isNull() ? null : v.asString();
   }
 
-  private Map<String, Object> view(Proposal p) {
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("id", p.id());
-    out.put("planId", p.planId());
-    out.put("title", p.title());
-    out.put("reason", p.reason());
-    out.put("status", p.status());
-    Map<String, Object> target = new LinkedHashMap<>();
-    target.put("mode", p.targetMode());
-    target.put(
-        "planId", p.targetMode() == Proposal.TargetMode.NEW_VERSION ? p.newPlanId() : p.planId());
-    target.put("name", p.newPlanName());
-    out.put("target", target);
-    out.put("createdBy", p.createdBy());
-    out.put("createdAt", str(p.createdAt()));
-    out.put("submittedAt", str(p.submittedAt()));
-    out.put("decidedBy", p.decidedBy());
-    out.put("decidedAt", str(p.decidedAt()));
-    out.put("decisionComment", p.decisionComment());
-    out.put("effectAtSubmission", p.effectSubmitted());
-    out.put("effectAtDecision", p.effectDecided());
-    out.put(
-        "changes",
-        p.changes().stream()
-            .map(
-                c -> {
-                  Map<String, Object> m = new LinkedHashMap<>();
-                  m.put("operation", c.operation());
-                  m.put("code", c.code());
-                  m.put("baseVersion", c.baseVersion());
-                  m.put("name", c.draft() == null ? null : c.draft().name());
-                  m.put("kind", c.draft() == null ? null : c.draft().kind());
-                  m.put("parent", c.draft() == null ? null : c.draft().parentCode());
-                  m.put("managedBy", c.draft() == null ? null : c.draft().managedBy());
-                  m.put("geometry", c.draft() == null ? null : GeoJson.write(c.draft().geometry()));
-                  return m;
-                })
-            .toList());
-    return out;
+  /**
+   * A proposal as the API shows it: times as ISO text, the effects as computed at submission and at
+   * decision (null before), each change with its draft's fields (null for a deletion).
+   */
+  record View(
+      long id,
+      String planId,
+      String title,
+      String reason,
+      ProposalStatus status,
+      Target target,
+      String createdBy,
+      String createdAt,
+      String submittedAt,
+      String decidedBy,
+      String decidedAt,
+      String decisionComment,
+      JsonNode effectAtSubmission,
+      JsonNode effectAtDecision,
+      List<Change> changes) {}
+
+  /**
+   * Where the approved changes go: the plan itself, or a new version {@code planId}, {@code name}.
+   */
+  record Target(Proposal.TargetMode mode, String planId, String name) {}
+
+  record Change(
+      ProposedChange.Operation operation,
+      String code,
+      Integer baseVersion,
+      String name,
+      ZoneKind kind,
+      String parent,
+      String managedBy,
+      JsonNode geometry) {
+    static Change of(ProposedChange c) {
+      ZoneDraft d = c.draft();
+      return new Change(
+          c.operation(),
+          c.code(),
+          c.baseVersion(),
+          d == null ? null : d.name(),
+          d == null ? null : d.kind(),
+          d == null ? null : d.parentCode(),
+          d == null ? null : d.managedBy(),
+          d == null ? null : GeoJson.write(d.geometry()));
+    }
+  }
+
+  private static View view(Proposal p) {
+    return new View(
+        p.id(),
+        p.planId(),
+        p.title(),
+        p.reason(),
+        p.status(),
+        new Target(
+            p.targetMode(),
+            p.targetMode() == Proposal.TargetMode.NEW_VERSION ? p.newPlanId() : p.planId(),
+            p.newPlanName()),
+        p.createdBy(),
+        str(p.createdAt()),
+        str(p.submittedAt()),
+        p.decidedBy(),
+        str(p.decidedAt()),
+        p.decisionComment(),
+        p.effectSubmitted(),
+        p.effectDecided(),
+        p.changes().stream().map(Change::of).toList());
   }
 
   private static String str(Object o) {
