@@ -25,12 +25,12 @@ class ClientConfigController {
 
   @GetMapping("/api/config")
   Map<String, Object> config() {
-    List<Map<String, Object>> offered = new ArrayList<>();
-    offered.add(basemap("none", "无底图(离线)", "No basemap (offline)", List.of(), "", "WGS84"));
+    List<Basemap> offered = new ArrayList<>();
+    offered.add(new Basemap("none", "无底图(离线)", "No basemap (offline)", List.of(), "", "WGS84"));
     if (present(basemaps.tiandituKey())) {
       String key = basemaps.tiandituKey().strip();
       offered.add(
-          basemap(
+          new Basemap(
               "tianditu",
               "天地图矢量",
               "Tianditu vector",
@@ -48,7 +48,7 @@ class ClientConfigController {
     }
     if (present(basemaps.osmUrl())) {
       offered.add(
-          basemap(
+          new Basemap(
               "osm",
               "OpenStreetMap",
               "OpenStreetMap",
@@ -58,7 +58,7 @@ class ClientConfigController {
     }
     if (present(basemaps.gcj02Url())) {
       offered.add(
-          basemap(
+          new Basemap(
               "gcj02",
               "GCJ-02 底图(仅显示偏移)",
               "GCJ-02 basemap (display shift only)",
@@ -66,6 +66,7 @@ class ClientConfigController {
               "",
               "GCJ02"));
     }
+    // The other keys come from ClientConfigPart beans of other packages: a map, not a record.
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("basemaps", offered);
     body.put("defaultBasemap", "none");
@@ -73,22 +74,20 @@ class ClientConfigController {
     return body;
   }
 
-  private static Map<String, Object> basemap(
+  /**
+   * A basemap the page may offer.
+   *
+   * @param urls tile URL templates, drawn in order (a base and its labels)
+   * @param datum {@code WGS84} or {@code GCJ02} (the page shifts drawn data to the latter for
+   *     display)
+   */
+  record Basemap(
       String id,
       String nameZh,
       String nameEn,
       List<String> urls,
       String attribution,
-      String datum) {
-    Map<String, Object> b = new LinkedHashMap<>();
-    b.put("id", id);
-    b.put("nameZh", nameZh);
-    b.put("nameEn", nameEn);
-    b.put("urls", urls);
-    b.put("attribution", attribution);
-    b.put("datum", datum);
-    return b;
-  }
+      String datum) {}
 
   private static boolean present(String s) {
     return s != null && !s.isBlank();
