@@ -56,7 +56,6 @@ public final class Efficiency {
    * @param inefficientMu area of class C and D parcels, 亩
    */
   public record ZoneFigures(
-      String code,
       int parcels,
       double industrialMu,
       double enterpriseLandMu,
@@ -83,11 +82,7 @@ public final class Efficiency {
   }
 
   public static ZoneFigures zone(
-      String code,
-      ParcelIndex parcels,
-      LandFigures figures,
-      int[] members,
-      EfficiencyThresholds thresholds) {
+      ParcelIndex parcels, LandFigures figures, int[] members, EfficiencyThresholds thresholds) {
     double mu = 0;
     double landMu = 0;
     double tax = 0;
@@ -127,7 +122,6 @@ public final class Efficiency {
       }
     }
     return new ZoneFigures(
-        code,
         members.length,
         mu,
         landMu,

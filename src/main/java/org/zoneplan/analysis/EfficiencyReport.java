@@ -9,7 +9,6 @@ import java.util.Map;
 import org.springframework.stereotype.Service;
 import org.zoneplan.analysis.AnalysisCache.Parcels;
 import org.zoneplan.analysis.AnalysisInputs.PlanData;
-import org.zoneplan.analysis.EfficiencyThresholds.Grade;
 import org.zoneplan.analysis.ReportParts.ParcelRef;
 import org.zoneplan.analysis.ReportParts.ZoneRef;
 import org.zoneplan.parcels.LandUser;
@@ -65,42 +64,18 @@ public class EfficiencyReport {
       String inefficient) {}
 
   /**
-   * A zone's figures over its industrial member parcels.
+   * A zone's figures over its industrial member parcels (see {@link Efficiency.ZoneFigures}), in
+   * one JSON object with the zone's code and name.
    *
-   * @param industrialMu their area, 亩
-   * @param enterpriseLandMu their enterprise land (area × the shares of their users), 亩
-   * @param taxPerMuWan tax over the enterprise land reporting tax, 万元/亩; null without any
-   * @param classes count and area (亩) per class A–D
-   * @param unrated count and area of parcels without a tax figure
    * @param inefficientShare class C and D land ÷ industrial land; null without industrial land
    */
   public record ZoneEfficiency(
       @JsonUnwrapped ZoneRef zone,
-      int parcels,
-      double industrialMu,
-      double enterpriseLandMu,
-      double taxWan,
-      double valueAddedWan,
-      Double taxPerMuWan,
-      Double valueAddedPerMuWan,
-      Map<Grade, Efficiency.ClassFigures> classes,
-      Efficiency.ClassFigures unrated,
-      double inefficientMu,
+      @JsonUnwrapped Efficiency.ZoneFigures figures,
       Double inefficientShare) {
     static ZoneEfficiency of(Zone zone, Efficiency.ZoneFigures f) {
       return new ZoneEfficiency(
-          ZoneRef.of(zone),
-          f.parcels(),
-          f.industrialMu(),
-          f.enterpriseLandMu(),
-          f.taxWan(),
-          f.valueAddedWan(),
-          ReportParts.orNull(f.taxPerMuWan()),
-          ReportParts.orNull(f.valueAddedPerMuWan()),
-          f.classes(),
-          f.unrated(),
-          f.inefficientMu(),
-          ReportParts.ratio(f.inefficientMu(), f.industrialMu()));
+          ZoneRef.of(zone), f, ReportParts.ratio(f.inefficientMu(), f.industrialMu()));
     }
   }
 
@@ -145,8 +120,7 @@ public class EfficiencyReport {
         zones.add(
             ZoneEfficiency.of(
                 zone,
-                Efficiency.zone(
-                    zone.code(), index, figures, membership.members(zone.code()), thresholds)));
+                Efficiency.zone(index, figures, membership.members(zone.code()), thresholds)));
       }
     }
     List<ParcelEfficiency> list = null;

@@ -128,7 +128,6 @@ public class IndicatorsReport {
     for (Zone zone : plan.zones()) {
       Efficiency.ZoneFigures f =
           Efficiency.zone(
-              zone.code(),
               parcels.index(),
               figures,
               membership.members(zone.code()),

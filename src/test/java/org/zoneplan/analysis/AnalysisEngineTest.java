@@ -286,11 +286,7 @@ class AnalysisEngineTest {
 
     Efficiency.ZoneFigures zoneA =
         Efficiency.zone(
-            "A",
-            INDEX,
-            F.figures(INDEX, 2024),
-            membership.members("A"),
-            EfficiencyThresholds.DEFAULT);
+            INDEX, F.figures(INDEX, 2024), membership.members("A"), EfficiencyThresholds.DEFAULT);
     double mu1 = AreaUnits.toMu(a(1));
     double mu4 = AreaUnits.toMu(a(4));
     double mu12 = AreaUnits.toMu(a(12));
@@ -310,11 +306,7 @@ class AnalysisEngineTest {
 
     Efficiency.ZoneFigures zoneB =
         Efficiency.zone(
-            "B",
-            INDEX,
-            F.figures(INDEX, 2024),
-            membership.members("B"),
-            EfficiencyThresholds.DEFAULT);
+            INDEX, F.figures(INDEX, 2024), membership.members("B"), EfficiencyThresholds.DEFAULT);
     assertThat(zoneB.classes().get(Grade.D).parcels()).isEqualTo(1); // parcel 6: 100 万元
     assertThat(zoneB.inefficientMu()).isCloseTo(AreaUnits.toMu(a(6)), Offset.offset(1e-9));
   }
