@@ -104,6 +104,9 @@ final class SheetXmlScanner {
   private final char[] value = new char[MAX_NAME + 2];
   private int valueLength;
 
+  /** How many elements are open; end tags are not matched to start tags, only counted. */
+  private int depth;
+
   private SheetXmlScanner(InputStream in, Sink sink) {
     this.in = in;
     this.sink = sink;
@@ -176,6 +179,9 @@ final class SheetXmlScanner {
     while (true) {
       if (pos >= end && !fill()) {
         flushText();
+        if (depth != 0) {
+          throw malformed("end of file before the end of the document");
+        }
         return;
       }
       if (buf[pos] != '<') {
@@ -190,6 +196,9 @@ final class SheetXmlScanner {
         int element = readElement();
         skipSpace();
         expect('>');
+        if (--depth < 0) {
+          throw malformed("an end tag without a start tag");
+        }
         if (element != OTHER) {
           sink.end(element);
         }
@@ -216,6 +225,8 @@ final class SheetXmlScanner {
       if (c == '>' || empty) {
         if (empty) {
           expect('>');
+        } else {
+          depth++;
         }
         switch (element) {
           case OTHER -> {}
