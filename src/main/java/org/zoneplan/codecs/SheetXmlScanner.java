@@ -101,6 +101,7 @@ final class SheetXmlScanner {
   private char[] text = new char[CHUNK + 2];
   private int textLength;
   private final byte[] name = new byte[MAX_NAME];
+  private int nameStart;
   private final char[] value = new char[MAX_NAME + 2];
   private int valueLength;
 
@@ -252,7 +253,7 @@ final class SheetXmlScanner {
       if (quote != '"' && quote != '\'') {
         throw malformed("attribute value without quotes");
       }
-      byte attribute = length == 1 ? name[0] : 0;
+      byte attribute = length == 1 ? buf[nameStart] : 0;
       boolean wanted =
           element == C
               ? attribute == 'r' || attribute == 't' || attribute == 's'
@@ -280,6 +281,25 @@ final class SheetXmlScanner {
 
   /** Reads an attribute's value, entities resolved, into {@link #value}. */
   private void attributeValue(byte quote) throws IOException {
+    ensure(MAX_NAME + 1);
+    byte[] bytes = buf;
+    int stop = Math.min(end, pos + MAX_NAME);
+    for (int p = pos; p < stop; p++) {
+      byte b = bytes[p];
+      if (b == quote) {
+        // ASCII without entities, as nearly always: copied as it is.
+        char[] v = value;
+        for (int i = pos; i < p; i++) {
+          v[i - pos] = (char) bytes[i];
+        }
+        valueLength = p - pos;
+        pos = p + 1;
+        return;
+      }
+      if (b <= 0 || b == '&' || b == '<') {
+        break;
+      }
+    }
     textLength = 0;
     while (true) {
       if (pos >= end && !fill()) {
@@ -528,13 +548,17 @@ final class SheetXmlScanner {
   /** Reads an element's name, its prefix dropped, as one of the element constants. */
   private int readElement() throws IOException {
     int length = readRawName();
-    int start = 0;
-    for (int i = 0; i < length; i++) {
+    byte[] name = buf;
+    int start = nameStart;
+    for (int i = nameStart; i < nameStart + length; i++) {
       if (name[i] == ':') {
         start = i + 1;
       }
     }
-    int n = length - start;
+    int n = nameStart + length - start;
+    if (n == 0) {
+      throw malformed("empty name");
+    }
     byte a = name[start];
     if (n == 1) {
       return a == 'c' ? C : a == 'v' ? V : a == 't' ? T : OTHER;
@@ -552,30 +576,58 @@ final class SheetXmlScanner {
     return OTHER;
   }
 
-  /** Reads a name into {@link #name}; returns its length in bytes. */
-  private int readRawName() throws IOException {
-    int length = 0;
-    while (true) {
-      if (pos >= end && !fill()) {
-        throw malformed("end of file inside a tag");
-      }
-      byte c = buf[pos];
-      if (c == '>' || c == '/' || c == '=' || c == ' ' || c == '\t' || c == '\n' || c == '\r') {
-        break;
-      }
-      if (c == '<' || c == '"' || c == '\'' || c == '&') {
-        throw malformed("bad character in a name");
-      }
-      if (length >= MAX_NAME) {
-        throw malformed("name too long");
-      }
-      name[length++] = c;
-      pos++;
+  /** What a byte is to a name: 0 part of it, 1 its end (white space, &gt;, /, =), 2 not allowed. */
+  private static final byte[] NAME_BYTE = new byte[256];
+
+  static {
+    for (char c : " \t\n\r>/=".toCharArray()) {
+      NAME_BYTE[c] = 1;
     }
+    for (char c : "<\"'&".toCharArray()) {
+      NAME_BYTE[c] = 2;
+    }
+  }
+
+  /**
+   * Reads a name, which is left in the buffer at {@link #nameStart} (valid until the buffer is next
+   * filled); returns its length in bytes.
+   */
+  private int readRawName() throws IOException {
+    ensure(MAX_NAME + 1);
+    byte[] bytes = buf;
+    int p = pos;
+    int stop = Math.min(end, pos + MAX_NAME + 1);
+    while (p < stop && NAME_BYTE[bytes[p] & 0xff] == 0) {
+      p++;
+    }
+    if (p == stop) {
+      throw malformed(
+          stop == end && end - pos <= MAX_NAME ? "end of file inside a tag" : "name too long");
+    }
+    if (NAME_BYTE[bytes[p] & 0xff] == 2) {
+      throw malformed("bad character in a name");
+    }
+    int length = p - pos;
     if (length == 0) {
       throw malformed("empty name");
     }
+    nameStart = pos;
+    pos = p;
     return length;
+  }
+
+  /** Reads until at least {@code n} bytes are in the buffer at {@code pos}, or to the end. */
+  private void ensure(int n) throws IOException {
+    if (end - pos < n) {
+      compact();
+      while (end - pos < n) {
+        int read = in.read(buf, end, buf.length - end);
+        if (read < 0) {
+          return;
+        }
+        end += read;
+      }
+    }
   }
 
   private void skipSpace() throws IOException {
@@ -596,10 +648,16 @@ final class SheetXmlScanner {
       if (pos >= end && !fill()) {
         throw malformed("unexpected end of file");
       }
-      if (buf[pos] == stop) {
+      byte[] bytes = buf;
+      int p = pos;
+      int e = end;
+      while (p < e && bytes[p] != stop) {
+        p++;
+      }
+      pos = p;
+      if (p < e) {
         return;
       }
-      pos++;
     }
   }
 
