@@ -242,14 +242,25 @@ public final class XlsxTableReader {
     return strings;
   }
 
+  /**
+   * {@link Character#isWhitespace}, answered without a table look-up for the characters of most
+   * cells (ASCII letters and digits, Chinese): the only white space above U+0020 lies in U+1680 to
+   * U+3000.
+   */
+  static boolean isWhitespace(char c) {
+    return c <= ' '
+        ? Character.isWhitespace(c)
+        : c >= 0x1680 && c <= 0x3000 && Character.isWhitespace(c);
+  }
+
   /** {@code chars[0, length)} without white space at either end, as {@link String#strip}. */
   private static String trimmed(char[] chars, int length) {
     int a = 0;
     int b = length;
-    while (a < b && Character.isWhitespace(chars[a])) {
+    while (a < b && isWhitespace(chars[a])) {
       a++;
     }
-    while (b > a && Character.isWhitespace(chars[b - 1])) {
+    while (b > a && isWhitespace(chars[b - 1])) {
       b--;
     }
     return a == b ? "" : new String(chars, a, b - a);
@@ -357,10 +368,10 @@ public final class XlsxTableReader {
       char[] v = value;
       int a = 0;
       int b = valueLength;
-      while (a < b && Character.isWhitespace(v[a])) {
+      while (a < b && isWhitespace(v[a])) {
         a++;
       }
-      while (b > a && Character.isWhitespace(v[b - 1])) {
+      while (b > a && isWhitespace(v[b - 1])) {
         b--;
       }
       switch (type) {

@@ -176,6 +176,15 @@ class SheetXmlScannerTest {
     assertThat(passed).isGreaterThan(5_000);
   }
 
+  @Test
+  void whiteSpaceIsWhatTheJdkSaysItIs() {
+    for (int c = 0; c <= Character.MAX_VALUE; c++) {
+      assertThat(XlsxTableReader.isWhitespace((char) c))
+          .as("U+%04X", c)
+          .isEqualTo(Character.isWhitespace(c));
+    }
+  }
+
   // ---------------------------------------------------------------- cells and rows
 
   @Test
