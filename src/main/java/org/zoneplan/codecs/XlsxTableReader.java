@@ -20,16 +20,19 @@ import org.apache.poi.xssf.usermodel.XSSFCellStyle;
 
 /**
  * Reads the sheets of an .xlsx workbook as a stream with Apache POI's event API: {@link XSSFReader}
- * hands out the parts and a SAX parser reads a sheet's XML as it is unzipped, so memory stays flat
- * however many rows there are (only the shared strings, at most the text of the cells, are held).
- * The cells are taken from the SpreadsheetML elements by a small SAX handler of our own rather than
- * POI's {@code XSSFSheetXMLHandler}, which builds an XMLBeans rich-text object for every text cell
- * and took three times as long. The file is opened read-only from disk ({@link OPCPackage} over a
- * zip file, not loaded whole), and POI's zip-bomb guards ({@link ZipSecureFile}) are set from the
- * {@link TableLimits}; they are process-wide settings of POI, and the strictest limits set win.
- * Cells come as text: numbers plainly (the stored value, not as the cell's format would show it),
- * cells with a date format as {@code yyyy-MM-dd}, formulas as their cached result, booleans as
- * TRUE/FALSE, errors as written (#DIV/0!). Thread-safe.
+ * hands out the parts and {@link SheetXmlScanner} reads a sheet's XML as it is unzipped (on a
+ * second thread, {@link ReadAheadInputStream}), so memory stays flat however many rows there are
+ * (only the shared strings, at most the text of the cells, are held). The cells are taken from the
+ * SpreadsheetML elements by a small handler of our own rather than POI's {@code
+ * XSSFSheetXMLHandler}, which builds an XMLBeans rich-text object for every text cell and took
+ * three times as long; it makes one string per cell (none for a shared string), as the CSV reader
+ * does. The file is opened read-only from disk ({@link OPCPackage} over a zip file, not loaded
+ * whole), once for its sheet names and the sheets read ({@link #open}), and POI's zip-bomb guards
+ * ({@link ZipSecureFile}) are set from the {@link TableLimits}; they are process-wide settings of
+ * POI, and the strictest limits set win. Cells come as text: numbers plainly (the stored value, not
+ * as the cell's format would show it), cells with a date format as {@code yyyy-MM-dd}, formulas as
+ * their cached result, booleans as TRUE/FALSE, errors as written (#DIV/0!). Thread-safe (a {@link
+ * Workbook} is not).
  */
 public final class XlsxTableReader {
   private final TableLimits limits;
