@@ -160,14 +160,18 @@ public class EnterpriseImportService {
   private void readWorkbook(Path file, EnterpriseTable named, Run run) throws IOException {
     // One opening of the workbook for the sheet names and the sheets read.
     XlsxTableReader.Workbook workbook;
-    List<String> sheets;
     try {
       workbook = new XlsxTableReader(limits).open(file);
-      sheets = workbook.sheetNames();
     } catch (CodecException e) {
       throw unreadable(e);
     }
     try (XlsxTableReader.Workbook open = workbook) {
+      List<String> sheets;
+      try {
+        sheets = open.sheetNames();
+      } catch (CodecException e) {
+        throw unreadable(e);
+      }
       if (named != null) {
         readTable(run, named, sheets.isEmpty() ? "" : sheets.get(0), h -> open.read(0, h));
         return;
