@@ -3,7 +3,6 @@ package org.zoneplan.codecs;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
-import java.util.Arrays;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 
@@ -13,21 +12,33 @@ import java.util.concurrent.BlockingQueue;
  * what has already come, instead of in turn. The JDK has no such stream ({@code PipedInputStream}
  * moves one byte at a time through a 1 s wait-and-poll), hence this one.
  *
+ * <p>The chunks are used again once read (at most {@code depth + 2} of them in all), rather than a
+ * new one for every 256 KB.
+ *
  * <p>What the source throws is thrown again by {@link #read} here, in order, after the bytes read
  * before it. {@link #close} stops the reading thread and waits for it, and closes the source, so
  * that whatever holds the source open (the workbook's zip) may be closed after it. For one reader
  * thread; not thread-safe.
  */
 public final class ReadAheadInputStream extends InputStream {
-  private static final byte[] END = new byte[0];
   private static final int CHUNK = 1 << 18;
 
+  /** Bytes read ahead: {@code bytes[0, length)}. */
+  private record Chunk(byte[] bytes, int length) {}
+
+  private static final Chunk END = new Chunk(new byte[0], 0);
+
   private final InputStream source;
-  private final BlockingQueue<byte[]> chunks;
+  private final BlockingQueue<Chunk> chunks;
+
+  /** Chunks read by the caller, for the reading thread to fill again. */
+  private final BlockingQueue<byte[]> free;
+
   private final Thread reader;
   private volatile IOException failure;
   private volatile boolean closed;
   private byte[] current = new byte[0];
+  private int length;
   private int position;
   private boolean ended;
 
@@ -39,6 +50,7 @@ public final class ReadAheadInputStream extends InputStream {
   public ReadAheadInputStream(InputStream source, int depth, String name) {
     this.source = source;
     this.chunks = new ArrayBlockingQueue<>(Math.max(1, depth));
+    this.free = new ArrayBlockingQueue<>(Math.max(1, depth) + 2);
     this.reader = new Thread(this::readAhead, name);
     reader.setDaemon(true);
     reader.start();
@@ -48,7 +60,10 @@ public final class ReadAheadInputStream extends InputStream {
     try {
       boolean more = true;
       while (more && !closed) {
-        byte[] buffer = new byte[CHUNK];
+        byte[] buffer = free.poll();
+        if (buffer == null) {
+          buffer = new byte[CHUNK];
+        }
         int filled = 0;
         try {
           while (filled < CHUNK) {
@@ -64,7 +79,7 @@ public final class ReadAheadInputStream extends InputStream {
           more = false;
         }
         if (filled > 0) {
-          chunks.put(filled == CHUNK ? buffer : Arrays.copyOf(buffer, filled));
+          chunks.put(new Chunk(buffer, filled));
         }
       }
       chunks.put(END);
@@ -90,7 +105,7 @@ public final class ReadAheadInputStream extends InputStream {
     if (!fill()) {
       return -1;
     }
-    int n = Math.min(len, current.length - position);
+    int n = Math.min(len, length - position);
     System.arraycopy(current, position, b, off, n);
     position += n;
     return n;
@@ -98,7 +113,7 @@ public final class ReadAheadInputStream extends InputStream {
 
   @Override
   public int available() {
-    return current.length - position;
+    return length - position;
   }
 
   /** True when {@link #current} has a byte left, taking the next chunk if needed. */
@@ -106,11 +121,11 @@ public final class ReadAheadInputStream extends InputStream {
     if (closed) {
       throw new IOException("stream closed");
     }
-    while (position == current.length) {
+    while (position == length) {
       if (ended) {
         return false;
       }
-      byte[] next;
+      Chunk next;
       try {
         next = chunks.take();
       } catch (InterruptedException e) {
@@ -124,7 +139,11 @@ public final class ReadAheadInputStream extends InputStream {
         }
         return false;
       }
-      current = next;
+      if (current.length == CHUNK) {
+        free.offer(current); // for the reading thread to fill again
+      }
+      current = next.bytes;
+      length = next.length;
       position = 0;
     }
     return true;

@@ -1,62 +1,153 @@
 package org.zoneplan.codecs;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.SequenceInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import javax.xml.parsers.ParserConfigurationException;
+import org.apache.poi.util.XMLHelper;
+import org.xml.sax.Attributes;
+import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
-import org.xml.sax.helpers.AttributesImpl;
+import org.xml.sax.XMLReader;
 import org.xml.sax.helpers.DefaultHandler;
 
 /**
- * A small XML scanner for worksheet parts, driving the same {@link DefaultHandler} callbacks as a
- * SAX parser would, about three times faster than the JDK's SAX parser on a sheet (measured by
- * {@code bench/…/EnterpriseImportBenchmark}: the parser was most of the time of an .xlsx import).
- * It reads UTF-8 only (what every spreadsheet program writes; the caller falls back to SAX for
- * another encoding, see {@link #isUtf8}), and of the markup only what a sheet is made of: elements
- * with their local names (a prefix such as {@code x:} is dropped), the unprefixed attributes named
- * in {@code keep} (others are skipped unread), text with the five predefined entities and character
- * references, CDATA, comments and processing instructions (skipped). A document type declaration is
- * refused, as by POI's secure SAX settings. It does not check that end tags match start tags. Text
- * is passed on in chunks of at most {@value #CHUNK} characters, so memory stays bounded whatever
- * the input. Not thread-safe.
+ * A small XML scanner for the parts of an .xlsx that hold cells (worksheets and the shared-strings
+ * table), working on the inflated UTF-8 bytes directly: it tells a {@link Sink} of the few elements
+ * a sheet's cells are made of ({@code row, c, v, is, t, rPh, si}; a prefix such as {@code x:} is
+ * dropped; other elements are passed over with their attributes unread), with the attributes of
+ * {@code <row>} and {@code <c>} already turned into numbers (row number, column, type, style)
+ * rather than strings, and of the text only what lies in such elements, entities and character
+ * references resolved, a run of ASCII (numbers, codes) copied without decoding. Comments and
+ * processing instructions are skipped; a document type declaration is refused, as by POI's secure
+ * SAX settings; invalid UTF-8, a bad entity, an unquoted attribute or a part cut short is an {@link
+ * IOException} naming it. It does not check that end tags match start tags. Text is passed on in
+ * chunks of at most {@value #CHUNK} characters, so memory stays bounded whatever the input.
+ *
+ * <p>It reads UTF-8 only (what every spreadsheet program writes); for a part in another encoding
+ * {@link #read} hands the same events to the sink from the JDK's SAX parser (with POI's secure
+ * settings). About five times faster than that parser on a sheet (measured by {@code
+ * bench/…/EnterpriseImportBenchmark}, where the XML of 100,000 rows is some 50 MB). Not
+ * thread-safe.
  */
 final class SheetXmlScanner {
   static final int CHUNK = 8192;
   private static final int MAX_NAME = 256;
 
+  /** The elements a {@link Sink} is told of; others are {@link #OTHER} and not passed on. */
+  static final int OTHER = 0;
+
+  static final int ROW = 1;
+  static final int C = 2;
+  static final int V = 3;
+  static final int T = 4;
+  static final int IS = 5;
+  static final int RPH = 6;
+  static final int SI = 7;
+
+  /** A cell's type (its {@code t} attribute): a number, also when {@code t} is absent. */
+  static final int NUMBER = 0;
+
+  /** {@code t="s"}: an index into the shared strings. */
+  static final int SHARED = 1;
+
+  /** {@code t="b"}. */
+  static final int BOOLEAN = 2;
+
+  /** {@code t="d"}: an ISO 8601 date. */
+  static final int ISO_DATE = 3;
+
+  /** {@code inlineStr}, {@code str} (a formula's text), {@code e} (an error) or anything else. */
+  static final int TEXT = 4;
+
+  /** What the scanner reports, in document order. */
+  interface Sink {
+    /**
+     * A {@code <row>} start tag.
+     *
+     * @param r its {@code r} attribute (1 = the first row), or -1 when it has none
+     */
+    default void startRow(long r) {}
+
+    /**
+     * A {@code <c>} start tag.
+     *
+     * @param column the 0-based column of its {@code r} attribute ({@code AB12} → 27), -1 when it
+     *     has none
+     * @param type {@link #NUMBER}, {@link #SHARED}, {@link #BOOLEAN}, {@link #ISO_DATE} or {@link
+     *     #TEXT}
+     * @param style its {@code s} attribute, 0 when it has none
+     */
+    default void startCell(int column, int type, int style) {}
+
+    /** A start tag of {@link #V}, {@link #T}, {@link #IS}, {@link #RPH} or {@link #SI}. */
+    void start(int element);
+
+    /** An end tag (or the end of an empty-element tag) of any element but {@link #OTHER}. */
+    void end(int element);
+
+    /** Text inside an element the sink was told of; the array is only valid during the call. */
+    void text(char[] chars, int start, int length);
+  }
+
   private final InputStream in;
-  private final DefaultHandler handler;
-  private final String[] keep;
+  private final Sink sink;
   private final byte[] buf = new byte[1 << 16];
   private int pos;
   private int end;
-  private char[] text = new char[256];
+  private char[] text = new char[CHUNK + 2];
   private int textLength;
   private final byte[] name = new byte[MAX_NAME];
-  private final AttributesImpl attributes = new AttributesImpl();
+  private int nameStart;
+  private final char[] value = new char[MAX_NAME + 2];
+  private int valueLength;
 
-  /**
-   * @param keep the names of the unprefixed attributes to pass on; all others are skipped
-   */
-  SheetXmlScanner(InputStream in, DefaultHandler handler, String... keep) {
+  /** How many elements are open; end tags are not matched to start tags, only counted. */
+  private int depth;
+
+  private SheetXmlScanner(InputStream in, Sink sink) {
     this.in = in;
-    this.handler = handler;
-    this.keep = keep;
+    this.sink = sink;
   }
 
   /**
-   * True unless the part starts with a UTF-16 byte-order mark or an XML declaration naming an
-   * encoding other than UTF-8. Reads at most 200 bytes; the stream must support mark and reset.
+   * Reads a whole part, with this scanner when it is UTF-8 (no byte-order mark of UTF-16 or -32, no
+   * XML declaration naming another encoding), else with the JDK's SAX parser.
+   *
+   * @throws IOException for malformed XML (SAX's {@link SAXException} comes wrapped) or a failure
+   *     of the stream; what the sink throws is passed on unchanged
    */
-  static boolean isUtf8(InputStream in) throws IOException {
-    in.mark(256);
-    byte[] head = in.readNBytes(200);
-    in.reset();
-    if (head.length >= 2 && (head[0] == 0 || head[1] == 0 || (head[0] & 0xff) >= 0xFE)) {
+  static void read(InputStream in, Sink sink) throws IOException {
+    SheetXmlScanner scanner = new SheetXmlScanner(in, sink);
+    scanner.available(200);
+    if (scanner.isUtf8()) {
+      scanner.scan();
+      return;
+    }
+    InputStream whole =
+        new SequenceInputStream(
+            new ByteArrayInputStream(scanner.buf, scanner.pos, scanner.end - scanner.pos), in);
+    try {
+      XMLReader xml = XMLHelper.newXMLReader();
+      xml.setContentHandler(new SaxEvents(sink));
+      xml.parse(new InputSource(whole));
+    } catch (ParserConfigurationException e) {
+      throw new IllegalStateException(e);
+    } catch (SAXException e) {
+      throw new IOException(e.getMessage(), e);
+    }
+  }
+
+  /** Whether the bytes at the start (up to 200) are of a UTF-8 part. */
+  private boolean isUtf8() {
+    int n = Math.min(200, end - pos);
+    if (n >= 2 && (buf[pos] == 0 || buf[pos + 1] == 0 || (buf[pos] & 0xff) >= 0xFE)) {
       return false; // UTF-16 or UTF-32, with or without a byte-order mark
     }
-    String start = new String(head, StandardCharsets.ISO_8859_1);
+    String start = new String(buf, pos, n, StandardCharsets.ISO_8859_1);
     if (start.startsWith("\u00EF\u00BB\u00BF")) {
       start = start.substring(3);
     }
@@ -79,7 +170,7 @@ final class SheetXmlScanner {
     return encoding.equals("utf-8") || encoding.equals("utf8");
   }
 
-  void scan() throws IOException, SAXException {
+  private void scan() throws IOException {
     if (available(3)
         && buf[pos] == (byte) 0xEF
         && buf[pos + 1] == (byte) 0xBB
@@ -89,10 +180,12 @@ final class SheetXmlScanner {
     while (true) {
       if (pos >= end && !fill()) {
         flushText();
+        if (depth != 0) {
+          throw malformed("end of file before the end of the document");
+        }
         return;
       }
-      byte b = buf[pos];
-      if (b != '<') {
+      if (buf[pos] != '<') {
         textUntilMarkup();
         continue;
       }
@@ -101,10 +194,15 @@ final class SheetXmlScanner {
       int next = peek();
       if (next == '/') {
         pos++;
-        String local = readName();
+        int element = readElement();
         skipSpace();
         expect('>');
-        handler.endElement("", local, local);
+        if (--depth < 0) {
+          throw malformed("an end tag without a start tag");
+        }
+        if (element != OTHER) {
+          sink.end(element);
+        }
       } else if (next == '?') {
         skipPast("?>");
       } else if (next == '!') {
@@ -115,26 +213,38 @@ final class SheetXmlScanner {
     }
   }
 
-  private void startTag() throws IOException, SAXException {
-    String local = readName();
-    attributes.clear();
+  private void startTag() throws IOException {
+    int element = readElement();
+    long r = -1;
+    int column = -1;
+    int type = NUMBER;
+    int style = 0;
     while (true) {
       skipSpace();
       int c = read();
-      if (c == '>') {
-        handler.startElement("", local, local, attributes);
-        return;
-      }
-      if (c == '/') {
-        expect('>');
-        handler.startElement("", local, local, attributes);
-        handler.endElement("", local, local);
+      boolean empty = c == '/';
+      if (c == '>' || empty) {
+        if (empty) {
+          expect('>');
+        } else {
+          depth++;
+        }
+        switch (element) {
+          case OTHER -> {}
+          case ROW -> sink.startRow(r);
+          case C -> sink.startCell(column, type, style);
+          default -> sink.start(element);
+        }
+        if (empty && element != OTHER) {
+          sink.end(element);
+        }
         return;
       }
       if (c < 0) {
         throw malformed("end of file inside a tag");
       }
       pos--;
+      // Of the attributes only row's r and c's r, t and s are read; the others are skipped.
       int length = readRawName();
       skipSpace();
       expect('=');
@@ -143,54 +253,140 @@ final class SheetXmlScanner {
       if (quote != '"' && quote != '\'') {
         throw malformed("attribute value without quotes");
       }
-      String kept = keptAttribute(length);
-      if (kept == null) {
+      byte attribute = length == 1 ? buf[nameStart] : 0;
+      boolean wanted =
+          element == C
+              ? attribute == 'r' || attribute == 't' || attribute == 's'
+              : element == ROW && attribute == 'r';
+      if (!wanted) {
         skipUntil((byte) quote);
         pos++;
+        continue;
+      }
+      attributeValue((byte) quote);
+      if (element == ROW) {
+        r = number(true);
+      } else if (attribute == 'r') {
+        column = column(value, valueLength);
+        if (column < 0) {
+          throw malformed("bad cell reference \"" + new String(value, 0, valueLength) + "\"");
+        }
+      } else if (attribute == 't') {
+        type = type(value, valueLength);
       } else {
-        textLength = 0;
-        while (true) {
-          if (pos >= end && !fill()) {
-            throw malformed("end of file inside an attribute");
-          }
-          if (buf[pos] == quote) {
-            pos++;
-            break;
-          }
-          decodeOne();
-          if (textLength > MAX_NAME) {
-            throw malformed("attribute " + kept + " too long");
-          }
-        }
-        attributes.addAttribute("", kept, kept, "CDATA", new String(text, 0, textLength));
-        textLength = 0;
+        style = (int) number(false);
       }
     }
   }
 
-  /** The kept attribute's name if the raw name just read (in {@link #name}) is one, else null. */
-  private String keptAttribute(int length) {
-    for (String k : keep) {
-      if (k.length() == length) {
-        boolean same = true;
-        for (int i = 0; i < length && same; i++) {
-          same = name[i] == k.charAt(i);
+  /** Reads an attribute's value, entities resolved, into {@link #value}. */
+  private void attributeValue(byte quote) throws IOException {
+    ensure(MAX_NAME + 1);
+    byte[] bytes = buf;
+    int stop = Math.min(end, pos + MAX_NAME);
+    for (int p = pos; p < stop; p++) {
+      byte b = bytes[p];
+      if (b == quote) {
+        // ASCII without entities, as nearly always: copied as it is.
+        char[] v = value;
+        for (int i = pos; i < p; i++) {
+          v[i - pos] = (char) bytes[i];
         }
-        if (same) {
-          return k;
-        }
+        valueLength = p - pos;
+        pos = p + 1;
+        return;
+      }
+      if (b <= 0 || b == '&' || b == '<') {
+        break;
       }
     }
-    return null;
+    textLength = 0;
+    while (true) {
+      if (pos >= end && !fill()) {
+        throw malformed("end of file inside an attribute");
+      }
+      byte b = buf[pos];
+      if (b == quote) {
+        pos++;
+        break;
+      }
+      if (b > 0 && b != '&' && b != '<') {
+        text[textLength++] = (char) b;
+        pos++;
+      } else if (b == '<') {
+        throw malformed("'<' in an attribute");
+      } else {
+        decodeOne();
+      }
+      if (textLength > MAX_NAME) {
+        throw malformed("attribute too long");
+      }
+    }
+    System.arraycopy(text, 0, value, 0, textLength);
+    valueLength = textLength;
+    textLength = 0;
   }
 
-  private void markupDeclaration() throws IOException, SAXException {
+  /** The attribute value just read as a decimal number of at most 18 digits. */
+  private long number(boolean row) throws IOException {
+    if (valueLength == 0 || valueLength > 18) {
+      throw malformed(row ? "bad row number" : "bad style index");
+    }
+    long n = 0;
+    for (int i = 0; i < valueLength; i++) {
+      char c = value[i];
+      if (c < '0' || c > '9') {
+        throw malformed(
+            (row ? "bad row number" : "bad style index")
+                + " \""
+                + new String(value, 0, valueLength)
+                + "\"");
+      }
+      n = n * 10 + (c - '0');
+    }
+    if (!row && n > Integer.MAX_VALUE) {
+      throw malformed("bad style index");
+    }
+    return n;
+  }
+
+  /** The 0-based column of a cell reference such as {@code AB12}, -1 without letters. */
+  static int column(char[] reference, int length) {
+    int column = 0;
+    for (int i = 0; i < length && column <= 1 << 20; i++) {
+      char c = reference[i];
+      if (c >= 'A' && c <= 'Z') {
+        column = column * 26 + (c - 'A' + 1);
+      } else if (c >= 'a' && c <= 'z') {
+        column = column * 26 + (c - 'a' + 1);
+      } else {
+        break;
+      }
+    }
+    return column - 1;
+  }
+
+  /** A cell's {@code t} attribute as one of the type constants. */
+  static int type(char[] t, int length) {
+    if (length == 1) {
+      return switch (t[0]) {
+        case 'n' -> NUMBER;
+        case 's' -> SHARED;
+        case 'b' -> BOOLEAN;
+        case 'd' -> ISO_DATE;
+        default -> TEXT;
+      };
+    }
+    return TEXT;
+  }
+
+  private void markupDeclaration() throws IOException {
     if (startsWith("!--")) {
       pos += 3;
       skipPast("-->");
     } else if (startsWith("![CDATA[")) {
       pos += 8;
-      // Raw text up to ]]>, passed on as characters.
+      // Raw text up to ]]>, passed on as text.
       textLength = 0;
       while (true) {
         if (startsWith("]]>")) {
@@ -212,7 +408,7 @@ final class SheetXmlScanner {
   }
 
   /** Text up to the next {@code <}, entities resolved. */
-  private void textUntilMarkup() throws IOException, SAXException {
+  private void textUntilMarkup() throws IOException {
     while (true) {
       if (pos >= end && !fill()) {
         return;
@@ -223,19 +419,17 @@ final class SheetXmlScanner {
       }
       if (b > 0 && b != '&') {
         // A run of ASCII (numbers, codes, most of a sheet's text) copied without decoding.
-        int room = CHUNK - textLength;
-        if (textLength + room > text.length) {
-          text = java.util.Arrays.copyOf(text, Math.max(text.length * 2, textLength + room));
-        }
-        int stop = Math.min(end, pos + room);
+        int stop = Math.min(end, pos + (CHUNK - textLength));
         int p = pos;
         int n = textLength;
+        char[] t = text;
+        byte[] bytes = buf;
         while (p < stop) {
-          byte c = buf[p];
+          byte c = bytes[p];
           if (c <= 0 || c == '<' || c == '&') {
             break;
           }
-          text[n++] = (char) c;
+          t[n++] = (char) c;
           p++;
         }
         pos = p;
@@ -249,9 +443,9 @@ final class SheetXmlScanner {
     }
   }
 
-  private void flushText() throws SAXException {
+  private void flushText() {
     if (textLength > 0) {
-      handler.characters(text, 0, textLength);
+      sink.text(text, 0, textLength);
       textLength = 0;
     }
   }
@@ -309,7 +503,7 @@ final class SheetXmlScanner {
   private void decodeUtf8() throws IOException {
     int b = buf[pos++] & 0xff;
     if (b < 0x80) {
-      append((char) b);
+      text[textLength++] = (char) b;
       return;
     }
     int extra;
@@ -341,78 +535,99 @@ final class SheetXmlScanner {
     appendCodePoint(cp);
   }
 
+  /** Appends to {@link #text}, which has room for two more characters than {@link #CHUNK}. */
   private void appendCodePoint(int cp) {
     if (cp < 0x10000) {
-      append((char) cp);
+      text[textLength++] = (char) cp;
     } else {
-      append(Character.highSurrogate(cp));
-      append(Character.lowSurrogate(cp));
+      text[textLength++] = Character.highSurrogate(cp);
+      text[textLength++] = Character.lowSurrogate(cp);
     }
   }
 
-  private void append(char c) {
-    if (textLength == text.length) {
-      char[] bigger = new char[text.length * 2];
-      System.arraycopy(text, 0, bigger, 0, textLength);
-      text = bigger;
-    }
-    text[textLength++] = c;
-  }
-
-  /** An element name, its prefix dropped. */
-  private String readName() throws IOException {
+  /** Reads an element's name, its prefix dropped, as one of the element constants. */
+  private int readElement() throws IOException {
     int length = readRawName();
-    int start = 0;
-    for (int i = 0; i < length; i++) {
+    byte[] name = buf;
+    int start = nameStart;
+    for (int i = nameStart; i < nameStart + length; i++) {
       if (name[i] == ':') {
         start = i + 1;
       }
     }
-    return known(start, length - start);
-  }
-
-  /** The names of a sheet's frequent elements, without a new string for each. */
-  private static final String[] KNOWN = {"c", "v", "row", "t", "is", "f", "r", "rPh", "sheetData"};
-
-  private String known(int start, int length) {
-    for (String k : KNOWN) {
-      if (k.length() == length) {
-        boolean same = true;
-        for (int i = 0; i < length && same; i++) {
-          same = name[start + i] == k.charAt(i);
-        }
-        if (same) {
-          return k;
-        }
-      }
+    int n = nameStart + length - start;
+    if (n == 0) {
+      throw malformed("empty name");
     }
-    return new String(name, start, length, StandardCharsets.UTF_8);
+    byte a = name[start];
+    if (n == 1) {
+      return a == 'c' ? C : a == 'v' ? V : a == 't' ? T : OTHER;
+    }
+    byte b = name[start + 1];
+    if (n == 2) {
+      return a == 'i' && b == 's' ? IS : a == 's' && b == 'i' ? SI : OTHER;
+    }
+    if (n == 3) {
+      byte c = name[start + 2];
+      return a == 'r' && b == 'o' && c == 'w'
+          ? ROW
+          : a == 'r' && b == 'P' && c == 'h' ? RPH : OTHER;
+    }
+    return OTHER;
   }
 
-  /** Reads a name into {@link #name}; returns its length in bytes. */
+  /** What a byte is to a name: 0 part of it, 1 its end (white space, &gt;, /, =), 2 not allowed. */
+  private static final byte[] NAME_BYTE = new byte[256];
+
+  static {
+    for (char c : " \t\n\r>/=".toCharArray()) {
+      NAME_BYTE[c] = 1;
+    }
+    for (char c : "<\"'&".toCharArray()) {
+      NAME_BYTE[c] = 2;
+    }
+  }
+
+  /**
+   * Reads a name, which is left in the buffer at {@link #nameStart} (valid until the buffer is next
+   * filled); returns its length in bytes.
+   */
   private int readRawName() throws IOException {
-    int length = 0;
-    while (true) {
-      if (pos >= end && !fill()) {
-        throw malformed("end of file inside a tag");
-      }
-      byte c = buf[pos];
-      if (c == '>' || c == '/' || c == '=' || c == ' ' || c == '\t' || c == '\n' || c == '\r') {
-        break;
-      }
-      if (c == '<' || c == '"' || c == '\'' || c == '&') {
-        throw malformed("bad character in a name");
-      }
-      if (length >= MAX_NAME) {
-        throw malformed("name too long");
-      }
-      name[length++] = c;
-      pos++;
+    ensure(MAX_NAME + 1);
+    byte[] bytes = buf;
+    int p = pos;
+    int stop = Math.min(end, pos + MAX_NAME + 1);
+    while (p < stop && NAME_BYTE[bytes[p] & 0xff] == 0) {
+      p++;
     }
+    if (p == stop) {
+      throw malformed(
+          stop == end && end - pos <= MAX_NAME ? "end of file inside a tag" : "name too long");
+    }
+    if (NAME_BYTE[bytes[p] & 0xff] == 2) {
+      throw malformed("bad character in a name");
+    }
+    int length = p - pos;
     if (length == 0) {
       throw malformed("empty name");
     }
+    nameStart = pos;
+    pos = p;
     return length;
+  }
+
+  /** Reads until at least {@code n} bytes are in the buffer at {@code pos}, or to the end. */
+  private void ensure(int n) throws IOException {
+    if (end - pos < n) {
+      compact();
+      while (end - pos < n) {
+        int read = in.read(buf, end, buf.length - end);
+        if (read < 0) {
+          return;
+        }
+        end += read;
+      }
+    }
   }
 
   private void skipSpace() throws IOException {
@@ -433,10 +648,16 @@ final class SheetXmlScanner {
       if (pos >= end && !fill()) {
         throw malformed("unexpected end of file");
       }
-      if (buf[pos] == stop) {
+      byte[] bytes = buf;
+      int p = pos;
+      int e = end;
+      while (p < e && bytes[p] != stop) {
+        p++;
+      }
+      pos = p;
+      if (p < e) {
         return;
       }
-      pos++;
     }
   }
 
@@ -524,5 +745,76 @@ final class SheetXmlScanner {
 
   private static IOException malformed(String what) {
     return new IOException("malformed worksheet XML: " + what);
+  }
+
+  /** The same events from a SAX parser, for a part not in UTF-8. */
+  private static final class SaxEvents extends DefaultHandler {
+    private final Sink sink;
+
+    SaxEvents(Sink sink) {
+      this.sink = sink;
+    }
+
+    private static int element(String local) {
+      return switch (local) {
+        case "row" -> ROW;
+        case "c" -> C;
+        case "v" -> V;
+        case "t" -> T;
+        case "is" -> IS;
+        case "rPh" -> RPH;
+        case "si" -> SI;
+        default -> OTHER;
+      };
+    }
+
+    @Override
+    public void startElement(String uri, String local, String qName, Attributes a)
+        throws SAXException {
+      int element = element(local);
+      switch (element) {
+        case OTHER -> {}
+        case ROW -> sink.startRow(a.getValue("r") == null ? -1 : number(a.getValue("r"), true));
+        case C -> {
+          String r = a.getValue("r");
+          String t = a.getValue("t");
+          String s = a.getValue("s");
+          int column = r == null ? -1 : column(r.toCharArray(), r.length());
+          if (r != null && column < 0) {
+            throw new SAXException("malformed worksheet XML: bad cell reference \"" + r + "\"");
+          }
+          sink.startCell(
+              column,
+              t == null ? NUMBER : type(t.toCharArray(), t.length()),
+              s == null ? 0 : (int) number(s, false));
+        }
+        default -> sink.start(element);
+      }
+    }
+
+    private static long number(String s, boolean row) throws SAXException {
+      if (s.isEmpty() || s.length() > 18 || !s.chars().allMatch(c -> c >= '0' && c <= '9')) {
+        throw new SAXException(
+            "malformed worksheet XML: " + (row ? "bad row number" : "bad style index"));
+      }
+      long n = Long.parseLong(s);
+      if (!row && n > Integer.MAX_VALUE) {
+        throw new SAXException("malformed worksheet XML: bad style index");
+      }
+      return n;
+    }
+
+    @Override
+    public void endElement(String uri, String local, String qName) {
+      int element = element(local);
+      if (element != OTHER) {
+        sink.end(element);
+      }
+    }
+
+    @Override
+    public void characters(char[] ch, int start, int length) {
+      sink.text(ch, start, length);
+    }
   }
 }

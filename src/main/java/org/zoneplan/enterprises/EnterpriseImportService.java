@@ -158,31 +158,39 @@ public class EnterpriseImportService {
   }
 
   private void readWorkbook(Path file, EnterpriseTable named, Run run) throws IOException {
-    XlsxTableReader reader = new XlsxTableReader(limits);
-    List<String> sheets;
+    // One opening of the workbook for the sheet names and the sheets read.
+    XlsxTableReader.Workbook workbook;
     try {
-      sheets = reader.sheetNames(file);
+      workbook = new XlsxTableReader(limits).open(file);
     } catch (CodecException e) {
       throw unreadable(e);
     }
-    if (named != null) {
-      readTable(run, named, sheets.isEmpty() ? "" : sheets.get(0), h -> reader.read(file, 0, h));
-      return;
-    }
-    Map<EnterpriseTable, Integer> found = new TreeMap<>();
-    for (int i = 0; i < sheets.size(); i++) {
-      int index = i;
-      EnterpriseTable.named(sheets.get(i)).ifPresent(t -> found.putIfAbsent(t, index));
-    }
-    if (found.isEmpty()) {
-      throw badRequest(
-          "missing-table",
-          "no sheet is named after a table (企业, 供地, 用地, 年度统计, 园区统计): name the table with the"
-              + " parameter \"table\" to read the first sheet");
-    }
-    for (Map.Entry<EnterpriseTable, Integer> e : found.entrySet()) {
-      int index = e.getValue();
-      readTable(run, e.getKey(), sheets.get(index), h -> reader.read(file, index, h));
+    try (XlsxTableReader.Workbook open = workbook) {
+      List<String> sheets;
+      try {
+        sheets = open.sheetNames();
+      } catch (CodecException e) {
+        throw unreadable(e);
+      }
+      if (named != null) {
+        readTable(run, named, sheets.isEmpty() ? "" : sheets.get(0), h -> open.read(0, h));
+        return;
+      }
+      Map<EnterpriseTable, Integer> found = new TreeMap<>();
+      for (int i = 0; i < sheets.size(); i++) {
+        int index = i;
+        EnterpriseTable.named(sheets.get(i)).ifPresent(t -> found.putIfAbsent(t, index));
+      }
+      if (found.isEmpty()) {
+        throw badRequest(
+            "missing-table",
+            "no sheet is named after a table (企业, 供地, 用地, 年度统计, 园区统计): name the table with the"
+                + " parameter \"table\" to read the first sheet");
+      }
+      for (Map.Entry<EnterpriseTable, Integer> e : found.entrySet()) {
+        int index = e.getValue();
+        readTable(run, e.getKey(), sheets.get(index), h -> open.read(index, h));
+      }
     }
   }
 

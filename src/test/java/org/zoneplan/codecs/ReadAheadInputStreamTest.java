@@ -92,4 +92,35 @@ class ReadAheadInputStreamTest {
         .isFalse();
     assertThatThrownBy(in::read).isInstanceOf(IOException.class);
   }
+
+  /**
+   * Many chunks through a queue of one, read by a reader slower than the reading thread and then
+   * faster: every chunk handed back for reuse must have been read out before it is filled again.
+   */
+  @Test
+  void chunksUsedAgainKeepEveryByte() throws IOException {
+    Random random = new Random(11);
+    byte[] data = new byte[20 * CHUNK + 777];
+    random.nextBytes(data);
+    try (InputStream in =
+        new ReadAheadInputStream(new ByteArrayInputStream(data), 1, "test-read-ahead-reuse")) {
+      byte[] read = new byte[data.length];
+      int n = 0;
+      while (n < data.length) {
+        if (n < data.length / 2 && random.nextInt(20) == 0) {
+          Thread.onSpinWait();
+          try {
+            Thread.sleep(1); // let the reading thread fill every free chunk
+          } catch (InterruptedException e) {
+            throw new AssertionError(e);
+          }
+        }
+        int got = in.read(read, n, Math.min(data.length - n, 1 + random.nextInt(3 * CHUNK)));
+        assertThat(got).isPositive();
+        n += got;
+      }
+      assertThat(read).isEqualTo(data);
+      assertThat(in.read()).isEqualTo(-1);
+    }
+  }
 }
