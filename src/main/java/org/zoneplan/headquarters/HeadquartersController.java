@@ -43,8 +43,7 @@ class HeadquartersController {
   @GetMapping("/lists/{id}")
   HqViews.ListEntries list(@PathVariable String id) {
     HqList l = service.list(id);
-    return new HqViews.ListEntries(
-        l, service.entries(id, null).stream().map(HqViews.Entry::of).toList());
+    return new HqViews.ListEntries(l, service.entries(id, null));
   }
 
   /** Entries of every list or one, of one star level or all; {@code format=geojson} the layer. */
@@ -59,7 +58,7 @@ class HeadquartersController {
     }
     List<HqEntry> entries = service.entries(list, star);
     if (format.equals("json")) {
-      return ResponseEntity.ok(entries.stream().map(HqViews.Entry::of).toList());
+      return ResponseEntity.ok(entries);
     }
     Map<String, HqList> lists = new LinkedHashMap<>();
     service.allLists().forEach(l -> lists.put(l.id(), l));

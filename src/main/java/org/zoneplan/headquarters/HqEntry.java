@@ -1,5 +1,7 @@
 package org.zoneplan.headquarters;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import org.locationtech.jts.geom.Point;
 
 /**
@@ -21,9 +23,21 @@ public record HqEntry(
     Integer starLevel,
     String planId,
     String zoneCode,
-    Point location,
+    @JsonIgnore Point location,
     boolean illustrative,
     String note) {
   public static final String FIRM = "FIRM";
   public static final String PROJECT = "PROJECT";
+
+  /** The location's longitude (EPSG:4490) as JSON shows it, or null. */
+  @JsonProperty("lon")
+  public Double lon() {
+    return location == null ? null : location.getX();
+  }
+
+  /** The location's latitude (EPSG:4490) as JSON shows it, or null. */
+  @JsonProperty("lat")
+  public Double lat() {
+    return location == null ? null : location.getY();
+  }
 }

@@ -16,38 +16,7 @@ final class HqViews {
   record Counts(long firms, long projects) {}
 
   /** {@code GET /lists/{id}}: the list and its entries. */
-  record ListEntries(@JsonUnwrapped HqList list, List<Entry> entries) {}
-
-  /** An entry as the API shows it: the location as lon/lat (EPSG:4490), null when unknown. */
-  record Entry(
-      String id,
-      String listId,
-      String type,
-      String name,
-      String creditCode,
-      Integer starLevel,
-      String planId,
-      String zoneCode,
-      Double lon,
-      Double lat,
-      boolean illustrative,
-      String note) {
-    static Entry of(HqEntry e) {
-      return new Entry(
-          e.id(),
-          e.listId(),
-          e.type(),
-          e.name(),
-          e.creditCode(),
-          e.starLevel(),
-          e.planId(),
-          e.zoneCode(),
-          e.location() == null ? null : e.location().getX(),
-          e.location() == null ? null : e.location().getY(),
-          e.illustrative(),
-          e.note());
-    }
-  }
+  record ListEntries(@JsonUnwrapped HqList list, List<HqEntry> entries) {}
 
   /** {@code GET /rewards}: a year's rewards, 万元, beside the published totals. */
   record Rewards(

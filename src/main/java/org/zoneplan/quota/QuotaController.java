@@ -1,6 +1,5 @@
 package org.zoneplan.quota;
 
-import java.math.BigDecimal;
 import java.net.URI;
 import java.util.List;
 import org.springframework.http.HttpHeaders;
@@ -67,7 +66,7 @@ class QuotaController {
 
   /** Entries oldest first, at most {@code limit} (default 1,000, at most 10,000). */
   @GetMapping("/ledger")
-  List<EntryView> ledger(
+  List<QuotaEntry> ledger(
       @RequestParam(required = false) String body,
       @RequestParam(required = false) Integer year,
       @RequestParam(required = false) Integer limit) {
@@ -76,7 +75,7 @@ class QuotaController {
       throw ApiProblem.invalid("invalid-limit", "limit must be 1–" + MAX_LIMIT + ", was " + n)
           .with("limit", n);
     }
-    return service.ledger(body, year, n).stream().map(EntryView::of).toList();
+    return service.ledger(body, year, n);
   }
 
   /** {@code {"body", "year", "areaMu", "reason", "source"}} */
@@ -111,7 +110,7 @@ class QuotaController {
   private static ResponseEntity<WrittenView> created(QuotaService.Written written) {
     return ResponseEntity.created(
             URI.create("/api/quota/ledger?body=" + encode(written.entry().body())))
-        .body(new WrittenView(EntryView.of(written.entry()), written.balance()));
+        .body(new WrittenView(written.entry(), written.balance()));
   }
 
   private static String encode(String s) {
@@ -119,42 +118,5 @@ class QuotaController {
   }
 
   /** A written entry and the balance it leaves. */
-  record WrittenView(EntryView entry, QuotaBalance balance) {}
-
-  /** A ledger entry as the API shows it: kinds by name and Chinese label, the time as ISO text. */
-  record EntryView(
-      long id,
-      String body,
-      int year,
-      String kind,
-      String kindName,
-      String appliesTo,
-      BigDecimal areaMu,
-      BigDecimal signedMu,
-      Long projectId,
-      Long parcelId,
-      Long reversesId,
-      String reason,
-      String source,
-      String recordedBy,
-      String recordedAt) {
-    static EntryView of(QuotaEntry e) {
-      return new EntryView(
-          e.id(),
-          e.body(),
-          e.year(),
-          e.kind().name(),
-          e.kind().label(),
-          e.appliesTo().name(),
-          e.areaMu(),
-          e.signedMu(),
-          e.projectId(),
-          e.parcelId(),
-          e.reversesId(),
-          e.reason(),
-          e.source(),
-          e.recordedBy(),
-          e.recordedAt().toString());
-    }
-  }
+  record WrittenView(QuotaEntry entry, QuotaBalance balance) {}
 }

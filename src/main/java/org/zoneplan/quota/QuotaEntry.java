@@ -1,5 +1,7 @@
 package org.zoneplan.quota;
 
+import com.fasterxml.jackson.annotation.JsonFormat;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 
@@ -33,4 +35,11 @@ public record QuotaEntry(
     String reason,
     String source,
     String recordedBy,
-    OffsetDateTime recordedAt) {}
+    @JsonFormat(shape = JsonFormat.Shape.STRING) OffsetDateTime recordedAt) {
+
+  /** The kind's Chinese label, written beside its name ({@code kind}) in JSON. */
+  @JsonProperty("kindName")
+  public String kindName() {
+    return kind.label();
+  }
+}

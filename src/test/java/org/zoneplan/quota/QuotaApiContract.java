@@ -324,7 +324,17 @@ abstract class QuotaApiContract {
     JsonNode ledger = http.get("/api/quota/ledger?body=" + enc(body)).json();
     assertThat(ledger).hasSize(5);
     assertThat(ledger.get(2).get("kind").asString()).isEqualTo("CONSUMPTION");
+    assertThat(ledger.get(2).get("kindName").asString()).isEqualTo(QuotaKind.CONSUMPTION.label());
     assertMu(ledger.get(2).get("areaMu"), "20");
+    // the reversal: its own kind, the balance it moves, the time as ISO-8601 text with its offset
+    JsonNode last = ledger.get(4);
+    assertThat(last.get("kind").asString()).isEqualTo("REVERSAL");
+    assertThat(last.get("appliesTo").asString()).isEqualTo("ALLOCATION");
+    assertMu(last.get("signedMu"), "-30");
+    assertThat(java.time.OffsetDateTime.parse(last.get("recordedAt").asString()))
+        .isBetween(
+            java.time.OffsetDateTime.now().minusMinutes(10),
+            java.time.OffsetDateTime.now().plusMinutes(1));
   }
 
   static String reversal(long entryId) {
