@@ -26,9 +26,12 @@ import org.zoneplan.geo.WebMercator;
  *
  * <p>Fast paths, since most features of a parcel tile are small and inside the tile: a polygon
  * inside the buffered tile is not clipped; a convex ring without holes is clipped by
- * Sutherland–Hodgman (exact for convex rings); anything else by JTS OverlayNG. After snapping, a
- * polygon that is not valid is snapped again by snap-rounding ({@link GeometryPrecisionReducer}),
- * which guarantees a valid result.
+ * Sutherland–Hodgman (exact for convex rings); anything else by JTS OverlayNG. A small ring without
+ * holes across the tile's edge, convex or not, is clipped by Sutherland–Hodgman and kept when the
+ * snapped result is a simple ring (then it is the exact intersection, see {@link
+ * SmallRing#clipped}), else it goes the general way. After snapping, a polygon that is not valid is
+ * snapped again by snap-rounding ({@link GeometryPrecisionReducer}), which guarantees a valid
+ * result.
  */
 public final class MvtGeometry {
   /** Tile coordinates: a floating model for projection and clipping. */
@@ -41,6 +44,9 @@ public final class MvtGeometry {
 
   /** Single rings up to this many points inside the tile take the fast path ({@link SmallRing}). */
   private static final int FAST_PATH_MAX_POINTS = 32;
+
+  /** Returned by the fast paths of {@link SmallRing} for a ring they leave to the general one. */
+  private static final Geometry GENERAL_PATH = FLOATING.createPolygon();
 
   private MvtGeometry() {}
 
@@ -68,6 +74,10 @@ public final class MvtGeometry {
       }
       if (ring.within(-buffer, extent + buffer)) {
         return ring.snapped();
+      }
+      Geometry clipped = ring.clipped(-buffer, extent + buffer, tolerance);
+      if (clipped != GENERAL_PATH) {
+        return clipped;
       }
     }
     Geometry projected = project(lonLat, projection);
@@ -372,6 +382,59 @@ public final class MvtGeometry {
 
     /** The snapped polygon, null when it collapses; falls back to snap-rounding when not simple. */
     Geometry snapped() {
+      return snapped(true);
+    }
+
+    /**
+     * The ring clipped to the square [min, max]² and snapped, null when nothing remains, or {@link
+     * #GENERAL_PATH} when the general way must decide: the snapped ring is not simple, or it has
+     * more than {@link #SIMPLIFY_ABOVE_POINTS} points (the general way simplifies those).
+     *
+     * <p>Sutherland–Hodgman ({@link RingClipper}) yields one ring. For a ring that is not convex
+     * and whose intersection with the square falls apart, it joins the parts by edges running along
+     * the square's side and back, which overlap: such a ring is not simple, and goes the general
+     * way (OverlayNG). A simple result is the exact intersection (a simple ring meets a convex
+     * square in one piece without holes, and the clipper traces its outline), as for convex rings,
+     * where this gives what the general way's own Sutherland–Hodgman gives.
+     */
+    Geometry clipped(double min, double max, double tolerance) {
+      Envelope box = new Envelope(min, max, min, max);
+      Coordinate[] closed = new Coordinate[n + 1];
+      for (int i = 0; i < n; i++) {
+        closed[i] = new Coordinate(xs[i], ys[i]);
+      }
+      closed[n] = closed[0].copy();
+      Envelope env = new Envelope();
+      for (Coordinate c : closed) {
+        env.expandToInclude(c);
+      }
+      if (!box.intersects(env)) {
+        return null;
+      }
+      Coordinate[] ring = new RingClipper(box).clip(closed);
+      if (ring.length < 3) {
+        return null;
+      }
+      int m = ring[0].equals2D(ring[ring.length - 1]) ? ring.length - 1 : ring.length;
+      if (m + 1 < 4) {
+        return null;
+      }
+      if (tolerance > 0 && m + 1 > SIMPLIFY_ABOVE_POINTS) {
+        return GENERAL_PATH;
+      }
+      SmallRing r = new SmallRing(new double[m], new double[m], m);
+      for (int i = 0; i < m; i++) {
+        r.xs[i] = ring[i].x;
+        r.ys[i] = ring[i].y;
+      }
+      return r.snapped(false);
+    }
+
+    /**
+     * The snapped polygon, null when it collapses; when not simple, snap-rounded ({@code reduce})
+     * or {@link #GENERAL_PATH}.
+     */
+    private Geometry snapped(boolean reduce) {
       long[] x = new long[n];
       long[] y = new long[n];
       int m = 0;
@@ -399,6 +462,9 @@ public final class MvtGeometry {
         return null;
       }
       if (!isSimple(x, y, m)) {
+        if (!reduce) {
+          return GENERAL_PATH;
+        }
         Coordinate[] raw = new Coordinate[n + 1];
         for (int i = 0; i < n; i++) {
           raw[i] = new Coordinate(xs[i], ys[i]);
