@@ -390,44 +390,67 @@ public final class MvtGeometry {
      * #GENERAL_PATH} when the general way must decide: the snapped ring is not simple, or it has
      * more than {@link #SIMPLIFY_ABOVE_POINTS} points (the general way simplifies those).
      *
-     * <p>Sutherland–Hodgman ({@link RingClipper}) yields one ring. For a ring that is not convex
-     * and whose intersection with the square falls apart, it joins the parts by edges running along
-     * the square's side and back, which overlap: such a ring is not simple, and goes the general
-     * way (OverlayNG). A simple result is the exact intersection (a simple ring meets a convex
-     * square in one piece without holes, and the clipper traces its outline), as for convex rings,
-     * where this gives what the general way's own Sutherland–Hodgman gives.
+     * <p>Sutherland–Hodgman yields one ring. For a ring that is not convex and whose intersection
+     * with the square falls apart, it joins the parts by edges running along the square's side and
+     * back, which overlap: such a ring is not simple, and goes the general way (OverlayNG). A
+     * simple result is the exact intersection (a simple ring meets a convex square in one piece
+     * without holes, and the clipper traces its outline), as for convex rings, where this gives
+     * what the general way's own Sutherland–Hodgman gives.
      */
     Geometry clipped(double min, double max, double tolerance) {
-      Envelope box = new Envelope(min, max, min, max);
-      Coordinate[] closed = new Coordinate[n + 1];
-      for (int i = 0; i < n; i++) {
-        closed[i] = new Coordinate(xs[i], ys[i]);
+      double[] x = xs;
+      double[] y = ys;
+      int m = n;
+      // one half-plane after the other: x ≥ min, x ≤ max, y ≥ min, y ≤ max
+      for (int side = 0; side < 4 && m > 0; side++) {
+        double[] cx = new double[2 * m];
+        double[] cy = new double[2 * m];
+        m = clipToSide(x, y, m, cx, cy, side, side % 2 == 0 ? min : max);
+        x = cx;
+        y = cy;
       }
-      closed[n] = closed[0].copy();
-      Envelope env = new Envelope();
-      for (Coordinate c : closed) {
-        env.expandToInclude(c);
-      }
-      if (!box.intersects(env)) {
-        return null;
-      }
-      Coordinate[] ring = new RingClipper(box).clip(closed);
-      if (ring.length < 3) {
-        return null;
-      }
-      int m = ring[0].equals2D(ring[ring.length - 1]) ? ring.length - 1 : ring.length;
-      if (m + 1 < 4) {
+      if (m < 3) {
         return null;
       }
       if (tolerance > 0 && m + 1 > SIMPLIFY_ABOVE_POINTS) {
         return GENERAL_PATH;
       }
-      SmallRing r = new SmallRing(new double[m], new double[m], m);
-      for (int i = 0; i < m; i++) {
-        r.xs[i] = ring[i].x;
-        r.ys[i] = ring[i].y;
+      return new SmallRing(x, y, m).snapped(false);
+    }
+
+    /**
+     * One step of Sutherland–Hodgman: the ring (closing point implied) cut to the half-plane {@code
+     * x ≥ v} (side 0), {@code x ≤ v} (1), {@code y ≥ v} (2) or {@code y ≤ v} (3), points on the
+     * line inside; returns the number of points written.
+     */
+    private static int clipToSide(
+        double[] x, double[] y, int n, double[] outX, double[] outY, int side, double v) {
+      int m = 0;
+      boolean vertical = side < 2;
+      for (int i = 0; i < n; i++) {
+        int p = i == 0 ? n - 1 : i - 1;
+        double c = vertical ? x[i] : y[i];
+        double b = vertical ? x[p] : y[p];
+        boolean in = side % 2 == 0 ? c >= v : c <= v;
+        boolean prevIn = side % 2 == 0 ? b >= v : b <= v;
+        if (in != prevIn) {
+          double t = (v - b) / (c - b);
+          if (vertical) {
+            outX[m] = v;
+            outY[m] = y[p] + t * (y[i] - y[p]);
+          } else {
+            outX[m] = x[p] + t * (x[i] - x[p]);
+            outY[m] = v;
+          }
+          m++;
+        }
+        if (in) {
+          outX[m] = x[i];
+          outY[m] = y[i];
+          m++;
+        }
       }
-      return r.snapped(false);
+      return m;
     }
 
     /**
