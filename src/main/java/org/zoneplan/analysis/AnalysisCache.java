@@ -109,6 +109,17 @@ public class AnalysisCache {
     }
   }
 
+  /**
+   * The parcel index of the current snapshot if one is built, else null (nothing is built here):
+   * the tiles read parcels from it instead of the store when it is there. It is dropped before any
+   * other listener hears of a parcel change ({@link #parcelsChanged} runs first), so whoever reads
+   * a data version bumped by that change and then asks here never gets the old parcels.
+   */
+  public ParcelIndex builtIndex() {
+    Parcels snapshot = current;
+    return snapshot == null ? null : snapshot.index();
+  }
+
   /** Whether the snapshot is still the current one (no parcel change since). */
   boolean isCurrent(Parcels snapshot) {
     return current == snapshot;
@@ -149,7 +160,9 @@ public class AnalysisCache {
     return planGenerations.computeIfAbsent(planId, k -> new AtomicLong()).get();
   }
 
+  /** First of all listeners: see {@link #builtIndex()}. */
   @TransactionalEventListener(fallbackExecution = true)
+  @org.springframework.core.annotation.Order(org.springframework.core.Ordered.HIGHEST_PRECEDENCE)
   void parcelsChanged(ParcelsChangedEvent event) {
     synchronized (stateLock) {
       parcelGeneration.incrementAndGet();

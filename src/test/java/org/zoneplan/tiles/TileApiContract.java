@@ -735,6 +735,7 @@ abstract class TileApiContract {
 
   @Test
   void aTileDroppedByAnEditIsNotServedStaleByTheFastPath() {
+    analysis.parcels(); // the tiles read parcels from memory: the edit must reach them there too
     double lon = 119.745;
     double lat = 29.515;
     int[] xy = tileOf(lon, lat, 16);
@@ -766,6 +767,77 @@ abstract class TileApiContract {
     } finally {
       parcels.delete(added.id());
       events.publishEvent(new ParcelsChangedEvent(added.geometry().getEnvelopeInternal()));
+    }
+  }
+
+  // ---------------------------------------------------------------- parcels from memory
+
+  @Autowired org.zoneplan.analysis.AnalysisCache analysis;
+  @Autowired TileFeatures tileFeatures;
+
+  /** No parcel snapshot in memory (a parcel change drops it), so the tiles read the store. */
+  void dropParcelSnapshot() {
+    events.publishEvent(new ParcelsChangedEvent(null));
+    assertThat(analysis.builtIndex()).isNull();
+  }
+
+  @Test
+  void parcelsFromTheAnalysisIndexAreTheRowsOfTheStore() {
+    for (int z : new int[] {13, 14, 16}) {
+      Envelope box = coreTile(z).lonLatEnvelope(MVT_BUFFER);
+      for (double minArea : new double[] {0, 2000}) {
+        dropParcelSnapshot();
+        List<TileFeature> fromStore = tileFeatures.parcels(box, minArea);
+        analysis.parcels(); // built, as by the warm-up
+        assertThat(analysis.builtIndex()).isNotNull();
+        List<TileFeature> fromIndex = tileFeatures.parcels(box, minArea);
+        assertThat(fromStore).as("z%d", z).isNotEmpty();
+        assertThat(fromIndex).extracting(TileFeature::id).as("by id").isSorted();
+        // PostGIS's && compares single-precision boxes rounded outwards: the store may add parcels
+        // whose box misses the tile's by less than that rounding (about 1e-5° here), which no
+        // tile shows (they lie outside the buffered tile); the index compares exact boxes
+        Map<Long, TileFeature> stored = new LinkedHashMap<>();
+        fromStore.forEach(f -> stored.put(f.id(), f));
+        for (TileFeature b : fromIndex) {
+          TileFeature a = stored.remove(b.id());
+          assertThat(a)
+              .as("z%d: parcel %d from the index is in the store's rows", z, b.id())
+              .isNotNull();
+          assertThat(b.attributes()).as("parcel %d", a.id()).isEqualTo(a.attributes());
+          assertThat(b.geometry().equalsExact(a.geometry())).as("parcel %d", a.id()).isTrue();
+          assertThat(b.style()).isEqualTo(a.style());
+        }
+        for (TileFeature extra : stored.values()) {
+          Envelope e = extra.geometry().getEnvelopeInternal();
+          assertThat(e.intersects(box))
+              .as("z%d: parcel %d only in the store", z, extra.id())
+              .isFalse();
+          assertThat(e.distance(box)).as("parcel %d", extra.id()).isLessThan(1e-4);
+        }
+        assertThat(stored.size())
+            .as("z%d: rows only in the store", z)
+            .isLessThanOrEqualTo(fromStore.size() / 20);
+      }
+    }
+  }
+
+  @Test
+  void aParcelTileIsTheSameFromMemoryAndFromTheStore() {
+    for (String path :
+        List.of(
+            "/tiles/parcels/" + coreTile(14) + ".mvt",
+            "/tiles/parcels/" + coreTile(16) + ".mvt",
+            "/tiles/parcels/" + coreTile(14) + ".png")) {
+      dropParcelSnapshot();
+      tileService.clearCache();
+      java.net.http.HttpResponse<byte[]> fromStore = exchange("GET", path);
+      analysis.parcels();
+      tileService.clearCache();
+      java.net.http.HttpResponse<byte[]> fromIndex = exchange("GET", path);
+      assertThat(fromStore.statusCode()).isEqualTo(200);
+      assertThat(fromIndex.body()).as(path).isEqualTo(fromStore.body());
+      assertThat(fromIndex.headers().firstValue("ETag"))
+          .isEqualTo(fromStore.headers().firstValue("ETag"));
     }
   }
 
