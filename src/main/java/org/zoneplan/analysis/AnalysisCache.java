@@ -50,6 +50,8 @@ public class AnalysisCache {
   private final Object buildLock = new Object();
   private final Object stateLock = new Object();
   private volatile Parcels current;
+  private final java.util.concurrent.atomic.AtomicBoolean building =
+      new java.util.concurrent.atomic.AtomicBoolean();
 
   record Key(String kind, String planId, List<Object> parts) {}
 
@@ -118,6 +120,32 @@ public class AnalysisCache {
   public ParcelIndex builtIndex() {
     Parcels snapshot = current;
     return snapshot == null ? null : snapshot.index();
+  }
+
+  /**
+   * Starts building the parcel snapshot in a background thread when there is none and no such build
+   * is under way, and returns at once: the tiles ask for it when they find none (after a parcel
+   * change), and read the store until it is there. A build that a parcel change overtakes is not
+   * kept ({@link #parcels()}).
+   */
+  public void buildInBackground() {
+    if (current != null || !building.compareAndSet(false, true)) {
+      return;
+    }
+    Thread thread =
+        new Thread(
+            () -> {
+              try {
+                parcels();
+              } catch (RuntimeException e) {
+                log.warn("Parcel index not built in the background: {}", e.toString());
+              } finally {
+                building.set(false);
+              }
+            },
+            "zoneplan-parcel-index");
+    thread.setDaemon(true);
+    thread.start();
   }
 
   /** Whether the snapshot is still the current one (no parcel change since). */

@@ -30,7 +30,9 @@ import org.zoneplan.zones.ZoneRepository;
  * AnalysisCache#builtIndex()}, normally from the warm-up on): the same rows (bounding boxes meeting
  * the box, the same area filter, by id) without a query, and without the store's work of writing
  * and the JVM's of parsing their geometry. The index is dropped on every parcel change before the
- * tiles hear of it, so a tile rendered at a new data version never comes from old parcels.
+ * tiles hear of it, so a tile rendered at a new data version never comes from old parcels; the
+ * first parcel tile after a change reads the store and has the index built again in the background
+ * ({@link AnalysisCache#buildInBackground()}).
  */
 @Component
 class TileFeatures {
@@ -95,6 +97,7 @@ class TileFeatures {
       }
       return out;
     }
+    analysis.buildInBackground(); // for the next tiles; this one reads the store
     BboxFilter.Condition meets = bbox.meets("parcel", lonLat);
     String sql =
         "SELECT id, scheme, land_use_code, area_m2, ST_AsBinary(geom) AS wkb FROM parcel WHERE "

@@ -822,6 +822,20 @@ abstract class TileApiContract {
   }
 
   @Test
+  void theFirstParcelTileAfterAChangeHasTheIndexBuiltAgain() throws Exception {
+    dropParcelSnapshot();
+    tileService.clearCache();
+    assertThat(exchange("GET", "/tiles/parcels/" + coreTile(15) + ".mvt").statusCode())
+        .isEqualTo(200);
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (analysis.builtIndex() == null && System.nanoTime() < deadline) {
+      Thread.sleep(20);
+    }
+    assertThat(analysis.builtIndex()).as("built in the background").isNotNull();
+    assertThat(analysis.builtIndex().size()).isEqualTo(parcels.count());
+  }
+
+  @Test
   void aParcelTileIsTheSameFromMemoryAndFromTheStore() {
     for (String path :
         List.of(
