@@ -54,9 +54,12 @@ import org.zoneplan.tiles.TileService;
  * </ol>
  *
  * <p>Run: {@code mvn -B -Pbench test-compile exec:java -Dbench=serving} ({@code
- * -Dbench.wrk.seconds=10}). Needs PostGIS ({@code ZONEPLAN_TEST_PG} or a throwaway cluster), {@code
- * wrk} and {@code nginx} (Debian's nginx-light) on the PATH or in /usr/sbin. All servers and the
- * Java client share the machine; figures are printed, never asserted.
+ * -Dbench.wrk.seconds=10}; {@code -Dbench.serving.hold=idle} loads the data, starts both servers
+ * and keeps them up for profiling by hand, {@code =z14} or {@code =z16} then also times uncached
+ * passes of those tiles on both, over and over, at {@code -Dbench.serving.connections=1}). Needs
+ * PostGIS ({@code ZONEPLAN_TEST_PG} or a throwaway cluster), {@code wrk} and {@code nginx}
+ * (Debian's nginx-light) on the PATH or in /usr/sbin. All servers and the Java client share the
+ * machine; figures are printed, never asserted.
  */
 public final class TileServingBenchmark {
   private static final int PASSES = 3;
@@ -95,12 +98,19 @@ public final class TileServingBenchmark {
         PostgisTileServer peer = new PostgisTileServer(db, 16)) {
       String zoneplan = "http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port");
       TileBenchmark.load(county, app.getBean(ParcelRepository.class), sql);
+      // written past ParcelService (no event): drop what was built from the parcels before, as an
+      // import does (the analysis's parcel index, which the tiles read when it is built)
+      app.publishEvent(new org.zoneplan.parcels.ParcelsChangedEvent(null));
       TileService service = app.getBean(TileService.class);
       List<TileCoord> z14 = TileBenchmark.tilesOver(county.extent(), 14);
       List<TileCoord> z16 =
           TileBenchmark.sample(TileBenchmark.tilesOver(county.extent(), 16), 360, new Random(16));
       System.out.println("  zoneplan " + zoneplan + ", PostGIS tile server " + peer.base());
       System.out.println();
+      String hold = System.getProperty("bench.serving.hold");
+      if (hold != null) {
+        hold(hold, zoneplan, peer.base(), service, hold.equals("z14") ? z14 : z16);
+      }
 
       for (List<TileCoord> tiles : List.of(z14, z16)) {
         String name = "z" + tiles.get(0).z();
@@ -134,6 +144,31 @@ public final class TileServingBenchmark {
       cached(zoneplan, z14, service);
     } finally {
       app.close();
+    }
+  }
+
+  /** Keeps both servers up until killed (profiling by hand), timing uncached passes unless idle. */
+  private static void hold(
+      String mode, String zoneplan, String peer, TileService service, List<TileCoord> tiles)
+      throws Exception {
+    System.out.println("  holding (-Dbench.serving.hold=" + mode + "): " + zoneplan + "/tiles");
+    if (mode.equals("idle")) {
+      Thread.sleep(Long.MAX_VALUE);
+    }
+    int connections = Integer.getInteger("bench.serving.connections", 1);
+    while (true) {
+      service.clearCache();
+      double zp = time(zoneplan + "/tiles", tiles, connections, true);
+      double pg = time(peer, tiles, connections, false);
+      System.out.printf(
+          Locale.ROOT,
+          "  %s uncached, %d connection(s): zoneplan %.1f tiles/s, PostGIS %.1f: %.2f×, load %s%n",
+          mode,
+          connections,
+          tiles.size() / zp,
+          tiles.size() / pg,
+          pg / zp,
+          loadAverage());
     }
   }
 

@@ -50,6 +50,8 @@ public class AnalysisCache {
   private final Object buildLock = new Object();
   private final Object stateLock = new Object();
   private volatile Parcels current;
+  private final java.util.concurrent.atomic.AtomicBoolean building =
+      new java.util.concurrent.atomic.AtomicBoolean();
 
   record Key(String kind, String planId, List<Object> parts) {}
 
@@ -109,6 +111,43 @@ public class AnalysisCache {
     }
   }
 
+  /**
+   * The parcel index of the current snapshot if one is built, else null (nothing is built here):
+   * the tiles read parcels from it instead of the store when it is there. It is dropped before any
+   * other listener hears of a parcel change ({@link #parcelsChanged} runs first), so whoever reads
+   * a data version bumped by that change and then asks here never gets the old parcels.
+   */
+  public ParcelIndex builtIndex() {
+    Parcels snapshot = current;
+    return snapshot == null ? null : snapshot.index();
+  }
+
+  /**
+   * Starts building the parcel snapshot in a background thread when there is none and no such build
+   * is under way, and returns at once: the tiles ask for it when they find none (after a parcel
+   * change), and read the store until it is there. A build that a parcel change overtakes is not
+   * kept ({@link #parcels()}).
+   */
+  public void buildInBackground() {
+    if (current != null || !building.compareAndSet(false, true)) {
+      return;
+    }
+    Thread thread =
+        new Thread(
+            () -> {
+              try {
+                parcels();
+              } catch (RuntimeException e) {
+                log.warn("Parcel index not built in the background: {}", e.toString());
+              } finally {
+                building.set(false);
+              }
+            },
+            "zoneplan-parcel-index");
+    thread.setDaemon(true);
+    thread.start();
+  }
+
   /** Whether the snapshot is still the current one (no parcel change since). */
   boolean isCurrent(Parcels snapshot) {
     return current == snapshot;
@@ -149,7 +188,9 @@ public class AnalysisCache {
     return planGenerations.computeIfAbsent(planId, k -> new AtomicLong()).get();
   }
 
+  /** First of all listeners: see {@link #builtIndex()}. */
   @TransactionalEventListener(fallbackExecution = true)
+  @org.springframework.core.annotation.Order(org.springframework.core.Ordered.HIGHEST_PRECEDENCE)
   void parcelsChanged(ParcelsChangedEvent event) {
     synchronized (stateLock) {
       parcelGeneration.incrementAndGet();

@@ -33,6 +33,13 @@ class CachingAuthenticationProvider implements AuthenticationProvider {
   private final Cache<String, Authentication> verified;
   private final byte[] key = new byte[32];
 
+  /**
+   * One HMAC per thread, keyed once: {@code Mac.getInstance} looks the algorithm up among the
+   * security providers and {@code init} expands the key, a sizeable part of a cached tile's time
+   * when done per request (issue 16). {@code doFinal} leaves the Mac ready for the next use.
+   */
+  private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(this::newMac);
+
   CachingAuthenticationProvider(
       AuthenticationProvider delegate, Duration ttl, LoginThrottle throttle) {
     this.delegate = delegate;
@@ -86,13 +93,18 @@ class CachingAuthenticationProvider implements AuthenticationProvider {
   }
 
   private String cacheKey(String username, String password) {
+    Mac mac = macs.get();
+    mac.update(username.getBytes(StandardCharsets.UTF_8));
+    mac.update((byte) 0);
+    mac.update(password.getBytes(StandardCharsets.UTF_8));
+    return username + ":" + HexFormat.of().formatHex(mac.doFinal());
+  }
+
+  private Mac newMac() {
     try {
       Mac mac = Mac.getInstance("HmacSHA256");
       mac.init(new SecretKeySpec(key, "HmacSHA256"));
-      mac.update(username.getBytes(StandardCharsets.UTF_8));
-      mac.update((byte) 0);
-      mac.update(password.getBytes(StandardCharsets.UTF_8));
-      return username + ":" + HexFormat.of().formatHex(mac.doFinal());
+      return mac;
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException(e);
     }

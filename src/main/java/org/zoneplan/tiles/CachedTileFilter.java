@@ -17,20 +17,22 @@ import org.springframework.web.filter.ServerHttpObservationFilter;
 import org.zoneplan.tiles.TileCache.CachedTile;
 
 /**
- * The fast path of cached tiles: a servlet filter just after Spring Security's filter chain (so
- * every URL rule of {@code security.SecurityConfiguration} and the cached Basic check have run)
- * that answers {@code GET}/{@code HEAD /tiles/{layer}/{z}/{x}/{y}.mvt|.png|@2x.png} from {@link
- * TileCache} when the tile is cached at the current data version, before Spring MVC's dispatch,
- * argument resolution, content negotiation and message conversion. It writes what {@link
+ * The light path of tiles: a servlet filter just after Spring Security's filter chain (so every URL
+ * rule of {@code security.SecurityConfiguration} and the cached Basic check have run) that answers
+ * {@code GET}/{@code HEAD /tiles/{layer}/{z}/{x}/{y}.mvt|.png|@2x.png} through {@link TileService}
+ * itself, before Spring MVC's dispatch, argument resolution, content negotiation and message
+ * conversion: from {@link TileCache} when the tile is cached at the current data version, else
+ * rendered and cached as the controller would ({@link TileService#tile}). It writes what {@link
  * TileController} writes for the same tile: the stored bytes (or the gzip form kept beside them),
  * the pre-computed weak ETag (304 on a matching {@code If-None-Match}), Content-Type,
  * Content-Disposition, Cache-Control and Vary.
  *
- * <p>Anything else goes on to the controller unchanged: a tile not cached (rendered and cached
- * there), a URL or parameter the controller would answer with a problem, conditional requests with
- * {@code If-Match} or {@code If-Unmodified-Since} (412 rules), other methods. So the filter never
- * decides an error, and a tile dropped by an edit is never served from here: the lookup uses the
- * current data version (see {@link TileCache}).
+ * <p>Anything else goes on to the controller unchanged: a URL or parameter the controller would
+ * answer with a problem, a tile whose rendering fails (the controller renders it again and answers
+ * the failure as a problem), conditional requests with {@code If-Match} or {@code
+ * If-Unmodified-Since} (412 rules), other methods. So the filter never decides an error, and a tile
+ * dropped by an edit is never served from here: the lookup uses the current data version (see
+ * {@link TileCache}).
  */
 final class CachedTileFilter implements Filter {
   /** The controller's mapping: the request-time metrics are recorded under the same pattern. */
@@ -40,14 +42,20 @@ final class CachedTileFilter implements Filter {
 
   private final TileService tiles;
   private final LongAdder served = new LongAdder();
+  private final LongAdder rendered = new LongAdder();
 
   CachedTileFilter(TileService tiles) {
     this.tiles = tiles;
   }
 
-  /** Requests answered here (200, 204 or 304), for tests and diagnostics. */
+  /** Requests answered here from the cache (200, 204 or 304), for tests and diagnostics. */
   long served() {
     return served.sum();
+  }
+
+  /** Requests answered here with a tile rendered for them (a miss), for tests and diagnostics. */
+  long rendered() {
+    return rendered.sum();
   }
 
   @Override
@@ -128,14 +136,20 @@ final class CachedTileFilter implements Filter {
                   TileController.ruleSet(request.getParameter("ruleSet")),
                   TileController.division(request.getParameter("division")))
               : tiles.plan(layer, request.getParameter("plan"));
-      tile = tiles.cached(layer, plan, scope(request), coord, format);
+      String scope = scope(request);
+      tile = tiles.cached(layer, plan, scope, coord, format);
+      if (tile == null) {
+        // a miss: rendered and cached here, as the controller would (same key, bytes and ETag)
+        tile = tiles.tile(layer, plan, scope, coord, format);
+        rendered.increment();
+      } else {
+        served.increment();
+      }
     } catch (RuntimeException e) {
-      return false; // the controller answers the same request with its problem
-    }
-    if (tile == null) {
+      // the controller answers the same request with its problem (a bad parameter, an unknown
+      // plan, the store failing while rendering: then it tries once more and reports the failure)
       return false;
     }
-    served.increment();
     ServerHttpObservationFilter.findObservationContext(request)
         .ifPresent(c -> c.setPathPattern(PATTERN));
     write(request, response, tile, mvt, parts[3], head);

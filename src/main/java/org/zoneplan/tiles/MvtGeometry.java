@@ -26,9 +26,12 @@ import org.zoneplan.geo.WebMercator;
  *
  * <p>Fast paths, since most features of a parcel tile are small and inside the tile: a polygon
  * inside the buffered tile is not clipped; a convex ring without holes is clipped by
- * Sutherland–Hodgman (exact for convex rings); anything else by JTS OverlayNG. After snapping, a
- * polygon that is not valid is snapped again by snap-rounding ({@link GeometryPrecisionReducer}),
- * which guarantees a valid result.
+ * Sutherland–Hodgman (exact for convex rings); anything else by JTS OverlayNG. A small ring without
+ * holes across the tile's edge, convex or not, is clipped by Sutherland–Hodgman and kept when the
+ * snapped result is a simple ring (then it is the exact intersection, see {@link
+ * SmallRing#clipped}), else it goes the general way. After snapping, a polygon that is not valid is
+ * snapped again by snap-rounding ({@link GeometryPrecisionReducer}), which guarantees a valid
+ * result.
  */
 public final class MvtGeometry {
   /** Tile coordinates: a floating model for projection and clipping. */
@@ -41,6 +44,9 @@ public final class MvtGeometry {
 
   /** Single rings up to this many points inside the tile take the fast path ({@link SmallRing}). */
   private static final int FAST_PATH_MAX_POINTS = 32;
+
+  /** Returned by the fast paths of {@link SmallRing} for a ring they leave to the general one. */
+  private static final Geometry GENERAL_PATH = FLOATING.createPolygon();
 
   private MvtGeometry() {}
 
@@ -68,6 +74,10 @@ public final class MvtGeometry {
       }
       if (ring.within(-buffer, extent + buffer)) {
         return ring.snapped();
+      }
+      Geometry clipped = ring.clipped(-buffer, extent + buffer, tolerance);
+      if (clipped != GENERAL_PATH) {
+        return clipped;
       }
     }
     Geometry projected = project(lonLat, projection);
@@ -372,6 +382,82 @@ public final class MvtGeometry {
 
     /** The snapped polygon, null when it collapses; falls back to snap-rounding when not simple. */
     Geometry snapped() {
+      return snapped(true);
+    }
+
+    /**
+     * The ring clipped to the square [min, max]² and snapped, null when nothing remains, or {@link
+     * #GENERAL_PATH} when the general way must decide: the snapped ring is not simple, or it has
+     * more than {@link #SIMPLIFY_ABOVE_POINTS} points (the general way simplifies those).
+     *
+     * <p>Sutherland–Hodgman yields one ring. For a ring that is not convex and whose intersection
+     * with the square falls apart, it joins the parts by edges running along the square's side and
+     * back, which overlap: such a ring is not simple, and goes the general way (OverlayNG). A
+     * simple result is the exact intersection (a simple ring meets a convex square in one piece
+     * without holes, and the clipper traces its outline), as for convex rings, where this gives
+     * what the general way's own Sutherland–Hodgman gives.
+     */
+    Geometry clipped(double min, double max, double tolerance) {
+      double[] x = xs;
+      double[] y = ys;
+      int m = n;
+      // one half-plane after the other: x ≥ min, x ≤ max, y ≥ min, y ≤ max
+      for (int side = 0; side < 4 && m > 0; side++) {
+        double[] cx = new double[2 * m];
+        double[] cy = new double[2 * m];
+        m = clipToSide(x, y, m, cx, cy, side, side % 2 == 0 ? min : max);
+        x = cx;
+        y = cy;
+      }
+      if (m < 3) {
+        return null;
+      }
+      if (tolerance > 0 && m + 1 > SIMPLIFY_ABOVE_POINTS) {
+        return GENERAL_PATH;
+      }
+      return new SmallRing(x, y, m).snapped(false);
+    }
+
+    /**
+     * One step of Sutherland–Hodgman: the ring (closing point implied) cut to the half-plane {@code
+     * x ≥ v} (side 0), {@code x ≤ v} (1), {@code y ≥ v} (2) or {@code y ≤ v} (3), points on the
+     * line inside; returns the number of points written.
+     */
+    private static int clipToSide(
+        double[] x, double[] y, int n, double[] outX, double[] outY, int side, double v) {
+      int m = 0;
+      boolean vertical = side < 2;
+      for (int i = 0; i < n; i++) {
+        int p = i == 0 ? n - 1 : i - 1;
+        double c = vertical ? x[i] : y[i];
+        double b = vertical ? x[p] : y[p];
+        boolean in = side % 2 == 0 ? c >= v : c <= v;
+        boolean prevIn = side % 2 == 0 ? b >= v : b <= v;
+        if (in != prevIn) {
+          double t = (v - b) / (c - b);
+          if (vertical) {
+            outX[m] = v;
+            outY[m] = y[p] + t * (y[i] - y[p]);
+          } else {
+            outX[m] = x[p] + t * (x[i] - x[p]);
+            outY[m] = v;
+          }
+          m++;
+        }
+        if (in) {
+          outX[m] = x[i];
+          outY[m] = y[i];
+          m++;
+        }
+      }
+      return m;
+    }
+
+    /**
+     * The snapped polygon, null when it collapses; when not simple, snap-rounded ({@code reduce})
+     * or {@link #GENERAL_PATH}.
+     */
+    private Geometry snapped(boolean reduce) {
       long[] x = new long[n];
       long[] y = new long[n];
       int m = 0;
@@ -399,6 +485,9 @@ public final class MvtGeometry {
         return null;
       }
       if (!isSimple(x, y, m)) {
+        if (!reduce) {
+          return GENERAL_PATH;
+        }
         Coordinate[] raw = new Coordinate[n + 1];
         for (int i = 0; i < n; i++) {
           raw[i] = new Coordinate(xs[i], ys[i]);

@@ -6,10 +6,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.locationtech.jts.geom.Envelope;
+import org.locationtech.jts.geom.Geometry;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.zoneplan.analysis.AnalysisCache;
+import org.zoneplan.analysis.ParcelIndex;
 import org.zoneplan.evaluation.EvaluationResults;
 import org.zoneplan.parcels.LandUseScheme;
+import org.zoneplan.parcels.Parcel;
 import org.zoneplan.store.BboxFilter;
 import org.zoneplan.store.Wkb;
 import org.zoneplan.zones.Zone;
@@ -21,17 +25,27 @@ import org.zoneplan.zones.ZoneRepository;
  * ZoneRepository}; parcels and divisions have their own lean queries here, reading only the columns
  * a tile shows (a parcel tile reads hundreds of rows, and the enterprise columns of {@code
  * ParcelRepository} would be read for nothing).
+ *
+ * <p>Parcels come from the analysis's in-memory parcel index instead when it is built ({@link
+ * AnalysisCache#builtIndex()}, normally from the warm-up on): the same rows (bounding boxes meeting
+ * the box, the same area filter, by id) without a query, and without the store's work of writing
+ * and the JVM's of parsing their geometry. The index is dropped on every parcel change before the
+ * tiles hear of it, so a tile rendered at a new data version never comes from old parcels; the
+ * first parcel tile after a change reads the store and has the index built again in the background
+ * ({@link AnalysisCache#buildInBackground()}).
  */
 @Component
 class TileFeatures {
   private final ZoneRepository zones;
   private final JdbcClient jdbc;
   private final BboxFilter bbox;
+  private final AnalysisCache analysis;
 
-  TileFeatures(ZoneRepository zones, JdbcClient jdbc, BboxFilter bbox) {
+  TileFeatures(ZoneRepository zones, JdbcClient jdbc, BboxFilter bbox, AnalysisCache analysis) {
     this.zones = zones;
     this.jdbc = jdbc;
     this.bbox = bbox;
+    this.analysis = analysis;
   }
 
   /** Zones of a plan version meeting the box, largest first (so smaller ones lie on top). */
@@ -65,6 +79,25 @@ class TileFeatures {
    * caller drops sub-pixel parcels exactly after projecting; this only spares reading them).
    */
   List<TileFeature> parcels(Envelope lonLat, double minAreaM2) {
+    ParcelIndex index = analysis.builtIndex();
+    if (index != null) {
+      List<Parcel> found = new ArrayList<>();
+      index.query(
+          lonLat,
+          i -> {
+            Parcel p = index.parcel(i);
+            if (minAreaM2 <= 0 || p.areaM2() >= minAreaM2) {
+              found.add(p);
+            }
+          });
+      found.sort(Comparator.comparingLong(Parcel::id));
+      List<TileFeature> out = new ArrayList<>(found.size());
+      for (Parcel p : found) {
+        out.add(parcel(p.id(), p.scheme(), p.landUseCode(), p.areaM2(), p.geometry()));
+      }
+      return out;
+    }
+    analysis.buildInBackground(); // for the next tiles; this one reads the store
     BboxFilter.Condition meets = bbox.meets("parcel", lonLat);
     String sql =
         "SELECT id, scheme, land_use_code, area_m2, ST_AsBinary(geom) AS wkb FROM parcel WHERE "
@@ -78,25 +111,28 @@ class TileFeatures {
     return jdbc.sql(sql)
         .params(params)
         .query(
-            (rs, row) -> {
-              LandUseScheme scheme = LandUseScheme.valueOf(rs.getString("scheme"));
-              String code = rs.getString("land_use_code");
-              LandUseClass cls = LandUseClass.of(scheme, code);
-              Map<String, Object> attributes = new LinkedHashMap<>();
-              attributes.put("landUseCode", code);
-              attributes.put("landUseClass", cls.code());
-              attributes.put("className", cls.name());
-              attributes.put("category", cls.category().name());
-              attributes.put("scheme", scheme.name());
-              attributes.put("areaM2", Math.round(rs.getDouble("area_m2") * 10) / 10.0);
-              return new TileFeature(
-                  rs.getLong("id"),
-                  Wkb.readMultiPolygon(rs.getBytes("wkb")),
-                  attributes,
-                  TileStyle.parcel(cls.category()),
-                  null);
-            })
+            (rs, row) ->
+                parcel(
+                    rs.getLong("id"),
+                    LandUseScheme.valueOf(rs.getString("scheme")),
+                    rs.getString("land_use_code"),
+                    rs.getDouble("area_m2"),
+                    Wkb.readMultiPolygon(rs.getBytes("wkb"))))
         .list();
+  }
+
+  /** A parcel's tile feature: its land use (code, class, category, scheme) and area. */
+  private static TileFeature parcel(
+      long id, LandUseScheme scheme, String code, double areaM2, Geometry geometry) {
+    LandUseClass cls = LandUseClass.of(scheme, code);
+    Map<String, Object> attributes = new LinkedHashMap<>();
+    attributes.put("landUseCode", code);
+    attributes.put("landUseClass", cls.code());
+    attributes.put("className", cls.name());
+    attributes.put("category", cls.category().name());
+    attributes.put("scheme", scheme.name());
+    attributes.put("areaM2", Math.round(areaM2 * 10) / 10.0);
+    return new TileFeature(id, geometry, attributes, TileStyle.parcel(cls.category()), null);
   }
 
   /**

@@ -61,6 +61,95 @@ class MvtGeometryTest {
   }
 
   @Test
+  void aConcaveRingFallingApartAtTheEdgeGivesBothParts() throws ParseException {
+    // A C open to the right whose back lies beyond the buffer (x < -64): its two arms are cut off
+    // from each other, so the clipped shape is two rectangles of 164 × 100 (and no bridge along
+    // x = -64, which Sutherland–Hodgman alone would leave).
+    Geometry g =
+        forTile(
+            "POLYGON ((-300 100, 100 100, 100 200, -200 200, -200 300, 100 300, 100 400, -300 400,"
+                + " -300 100))",
+            64,
+            0);
+    assertThat(IsValidOp.isValid(g)).isTrue();
+    assertThat(g.getNumGeometries()).isEqualTo(2);
+    assertThat(g.getArea()).isCloseTo(2 * 164 * 100, within(1.0));
+    Geometry expected =
+        WKT.read(
+            "MULTIPOLYGON (((-64 100, 100 100, 100 200, -64 200, -64 100)), ((-64 300, 100 300, 100"
+                + " 400, -64 400, -64 300)))");
+    assertThat(g.symDifference(expected).getArea()).isLessThan(1.0);
+  }
+
+  /**
+   * Small rings across the tile's edge, convex and notched (as the benchmark's parcels: a notch cut
+   * into the top), at random places along the edges: the tile geometry is valid, on the integer
+   * grid, and within half a unit of the exact intersection (JTS's overlay of the rings and the
+   * buffered square, worked here apart from the code under test).
+   */
+  @Test
+  void smallRingsAcrossTheEdgeAreTheExactIntersectionSnapped() throws ParseException {
+    java.util.Random random = new java.util.Random(16);
+    Geometry box = WKT.read("POLYGON ((-64 -64, 4160 -64, 4160 4160, -64 4160, -64 -64))");
+    int clipped = 0;
+    for (int i = 0; i < 400; i++) {
+      double w = 50 + random.nextDouble() * 400;
+      double h = 50 + random.nextDouble() * 400;
+      // around one of the buffered square's sides or corners
+      double x =
+          random.nextBoolean() ? -64 - w * random.nextDouble() : 4160 - w * random.nextDouble();
+      double y =
+          random.nextInt(3) == 0
+              ? 2000
+              : random.nextBoolean()
+                  ? -64 - h * random.nextDouble()
+                  : 4160 - h * random.nextDouble();
+      boolean notched = i % 2 == 1;
+      String ring =
+          notched
+              ? String.format(
+                  java.util.Locale.ROOT,
+                  "POLYGON ((%1$f %2$f, %3$f %2$f, %3$f %4$f, %5$f %4$f, %5$f %6$f, %7$f %6$f, %7$f"
+                      + " %4$f, %1$f %4$f, %1$f %2$f))",
+                  x,
+                  y,
+                  x + w,
+                  y + h,
+                  x + 0.6 * w,
+                  y + 0.4 * h,
+                  x + 0.4 * w)
+              : String.format(
+                  java.util.Locale.ROOT,
+                  "POLYGON ((%1$f %2$f, %3$f %2$f, %3$f %4$f, %1$f %4$f, %1$f %2$f))",
+                  x,
+                  y,
+                  x + w,
+                  y + h);
+      Geometry exact = WKT.read(ring).intersection(box);
+      Geometry g = forTile(ring, 64, 0);
+      if (exact.isEmpty()
+          || exact.getEnvelopeInternal().getWidth() < 2
+          || exact.getEnvelopeInternal().getHeight() < 2) {
+        continue; // nothing, or a sliver narrower than the grid: may or may not survive snapping
+      }
+      clipped++;
+      assertThat(g).as(ring).isNotNull();
+      assertThat(IsValidOp.isValid(g)).as(ring).isTrue();
+      for (Coordinate c : g.getCoordinates()) {
+        assertThat(c.x).isEqualTo(Math.rint(c.x));
+        assertThat(c.y).isEqualTo(Math.rint(c.y));
+      }
+      // each corner moves at most half a unit each way: the shapes differ by less than a
+      // half-unit band along the outline
+      assertThat(g.symDifference(exact).getArea())
+          .as(ring)
+          .isLessThanOrEqualTo(0.5 * exact.getLength() + 1);
+      assertThat(g.getNumGeometries()).as(ring).isEqualTo(exact.getNumGeometries());
+    }
+    assertThat(clipped).isGreaterThan(300);
+  }
+
+  @Test
   void outsideTheBufferIsNothing() throws ParseException {
     assertThat(forTile("POLYGON ((-900 -900, -800 -900, -800 -800, -900 -800, -900 -900))", 64, 0))
         .isNull();

@@ -513,12 +513,34 @@ abstract class TileApiContract {
     return h;
   }
 
+  /** Requests the light path answered from the cache. */
   long servedFast() {
     return fast.getFilter().served();
   }
 
+  /** Requests the light path answered with a tile it rendered (a miss). */
+  long renderedFast() {
+    return fast.getFilter().rendered();
+  }
+
+  /**
+   * The controller's answer to the same request: {@code If-Match: *} (which any existing tile
+   * meets, so the answer is the plain 200, 204 or 304) is left to Spring MVC by the light path.
+   */
+  java.net.http.HttpResponse<byte[]> byController(String method, String path, String... headers) {
+    long served = servedFast();
+    long rendered = renderedFast();
+    String[] all = java.util.Arrays.copyOf(headers, headers.length + 2);
+    all[headers.length] = "If-Match";
+    all[headers.length + 1] = "*";
+    java.net.http.HttpResponse<byte[]> r = exchange(method, path, all);
+    assertThat(servedFast()).as("the controller's: %s", path).isEqualTo(served);
+    assertThat(renderedFast()).as("the controller's: %s", path).isEqualTo(rendered);
+    return r;
+  }
+
   @Test
-  void aCachedTileIsAnsweredByTheFastPathWithTheControllersBytesAndHeaders() {
+  void missesAndHitsAreAnsweredByTheLightPathWithTheControllersBytesAndHeaders() {
     String core13 = coreTile(13).toString();
     String[][] cases = {
       {"GET", "/tiles/zones/" + core13 + ".mvt", "Accept-Encoding", "identity"},
@@ -535,14 +557,24 @@ abstract class TileApiContract {
     for (String[] c : cases) {
       tileService.clearCache();
       long before = servedFast();
+      long renderedBefore = renderedFast();
       java.net.http.HttpResponse<byte[]> rendered = exchange(c[0], c[1], c[2], c[3]);
-      assertThat(servedFast()).as("a miss goes to the controller: %s", c[1]).isEqualTo(before);
+      assertThat(servedFast()).as("a miss is not a hit: %s", c[1]).isEqualTo(before);
+      assertThat(renderedFast())
+          .as("a miss is rendered by the light path: %s", c[1])
+          .isEqualTo(renderedBefore + 1);
       java.net.http.HttpResponse<byte[]> cached = exchange(c[0], c[1], c[2], c[3]);
-      assertThat(servedFast()).as("a hit is the fast path's: %s", c[1]).isEqualTo(before + 1);
-      assertThat(cached.statusCode()).as(c[1]).isEqualTo(rendered.statusCode()).isIn(200, 204);
-      assertThat(cached.body()).as(c[1]).isEqualTo(rendered.body());
-      assertThat(headersOf(cached)).as("%s %s %s", c[0], c[1], c[3]).isEqualTo(headersOf(rendered));
-      assertThat(headersOf(cached)).doesNotContainKey("set-cookie");
+      assertThat(servedFast()).as("a hit is the light path's: %s", c[1]).isEqualTo(before + 1);
+      assertThat(renderedFast())
+          .as("a hit renders nothing: %s", c[1])
+          .isEqualTo(renderedBefore + 1);
+      java.net.http.HttpResponse<byte[]> controller = byController(c[0], c[1], c[2], c[3]);
+      for (java.net.http.HttpResponse<byte[]> r : List.of(rendered, cached)) {
+        assertThat(r.statusCode()).as(c[1]).isEqualTo(controller.statusCode()).isIn(200, 204);
+        assertThat(r.body()).as(c[1]).isEqualTo(controller.body());
+        assertThat(headersOf(r)).as("%s %s %s", c[0], c[1], c[3]).isEqualTo(headersOf(controller));
+        assertThat(headersOf(r)).doesNotContainKey("set-cookie");
+      }
     }
     // the forms differ as they should: gzip only when accepted (and not refused with q=0)
     java.net.http.HttpResponse<byte[]> gz =
@@ -560,6 +592,38 @@ abstract class TileApiContract {
         .hasValue(Integer.toString(plain.body().length));
   }
 
+  @Autowired io.micrometer.core.instrument.MeterRegistry meters;
+
+  /** Requests counted in {@code http.server.requests} under the tile controller's pattern. */
+  long tileRequestsCounted() {
+    return meters
+        .find("http.server.requests")
+        .tag("uri", CachedTileFilter.PATTERN)
+        .timers()
+        .stream()
+        .mapToLong(io.micrometer.core.instrument.Timer::count)
+        .sum();
+  }
+
+  @Test
+  void aMissAndAHitOfTheLightPathAreTimedUnderTheControllersPattern() throws Exception {
+    String path = "/tiles/parcels/" + coreTile(15) + ".mvt";
+    tileService.clearCache();
+    long counted = tileRequestsCounted();
+    long rendered = renderedFast();
+    long served = servedFast();
+    assertThat(exchange("GET", path).statusCode()).isEqualTo(200);
+    assertThat(exchange("GET", path).statusCode()).isEqualTo(200);
+    assertThat(renderedFast()).isEqualTo(rendered + 1);
+    assertThat(servedFast()).isEqualTo(served + 1);
+    // the observation ends after the answer is sent: wait a moment for it
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+    while (tileRequestsCounted() < counted + 2 && System.nanoTime() < deadline) {
+      Thread.sleep(10);
+    }
+    assertThat(tileRequestsCounted()).isEqualTo(counted + 2);
+  }
+
   @Test
   void theFastPathAnswers304OnAMatchingETagAsTheControllerDoes() {
     String path = "/tiles/zones/" + coreTile(12) + ".mvt";
@@ -569,14 +633,21 @@ abstract class TileApiContract {
     assertThat(etag).startsWith("W/\"");
     tileService.clearCache(); // same data version: the re-rendered tile has the same ETag
     long before = servedFast();
-    java.net.http.HttpResponse<byte[]> byController = exchange("GET", path, "If-None-Match", etag);
+    long renderedBefore = renderedFast();
+    java.net.http.HttpResponse<byte[]> rendered = exchange("GET", path, "If-None-Match", etag);
     assertThat(servedFast()).isEqualTo(before);
+    assertThat(renderedFast()).isEqualTo(renderedBefore + 1);
     java.net.http.HttpResponse<byte[]> byFastPath = exchange("GET", path, "If-None-Match", etag);
     assertThat(servedFast()).isEqualTo(before + 1);
+    java.net.http.HttpResponse<byte[]> byController =
+        byController("GET", path, "If-None-Match", etag);
     assertThat(byController.statusCode()).isEqualTo(304);
+    assertThat(rendered.statusCode()).isEqualTo(304);
     assertThat(byFastPath.statusCode()).isEqualTo(304);
     assertThat(byFastPath.body()).isEmpty();
+    assertThat(rendered.body()).isEmpty();
     assertThat(headersOf(byFastPath)).isEqualTo(headersOf(byController));
+    assertThat(headersOf(rendered)).isEqualTo(headersOf(byController));
     assertThat(byFastPath.headers().firstValue("ETag")).hasValue(etag);
     assertThat(byFastPath.headers().firstValue("Cache-Control")).hasValue("no-cache");
     assertThat(byFastPath.headers().firstValue("Vary")).hasValue("Accept-Encoding");
@@ -590,14 +661,25 @@ abstract class TileApiContract {
     // If-Match and If-Unmodified-Since are left to the controller (Spring MVC's precondition
     // rules), which answers them as before
     long beforeIfMatch = servedFast();
+    long renderedBeforeIfMatch = renderedFast();
     assertThat(exchange("GET", path, "If-Match", "\"other\"").statusCode()).isEqualTo(200);
     assertThat(servedFast()).isEqualTo(beforeIfMatch);
+    assertThat(renderedFast()).isEqualTo(renderedBeforeIfMatch);
   }
 
   @Test
   void theFastPathKeepsEverySecurityRule() {
     String path = "/tiles/parcels/" + coreTile(14) + ".mvt";
+    // a miss is refused as a hit is: nothing rendered for a request that is not signed in
+    tileService.clearCache();
+    long renderedBefore = renderedFast();
+    java.net.http.HttpResponse<byte[]> refused = exchange("GET", path, "Authorization", null);
+    assertThat(refused.statusCode()).isEqualTo(401);
+    assertThat(renderedFast()).isEqualTo(renderedBefore);
     assertThat(exchange("GET", path).statusCode()).isEqualTo(200); // now cached
+    assertThat(renderedFast())
+        .as("rendered for the first signed-in request")
+        .isEqualTo(renderedBefore + 1);
     long before = servedFast();
     for (String authorization :
         new String[] {
@@ -637,19 +719,23 @@ abstract class TileApiContract {
     String tile = coreTile(13).toString();
     exchange("GET", "/tiles/zones/" + tile + ".mvt"); // cached
     long before = servedFast();
+    long renderedBefore = renderedFast();
     assertProblem("/tiles/zones/" + tile + ".mvt?plan=no-such-plan", 404, "plan-not-found");
     assertProblem("/tiles/zones/21/0/0.mvt", 400, "zoom-out-of-range");
     assertProblem("/tiles/zones/" + tile + ".jpg", 404, "tile-format-not-found");
     assertProblem("/tiles/zones/" + tile + "@2x.mvt", 404, "tile-format-not-found");
     assertProblem("/tiles/grades/" + coreTile(13) + ".mvt", 422, "missing-year");
     tileService.clearCache();
+    assertThat(renderedFast()).as("problems are the controller's").isEqualTo(renderedBefore);
     assertThat(exchange("GET", "/tiles/zones/" + coreTile(15) + ".mvt").statusCode())
         .isEqualTo(200);
     assertThat(servedFast()).isEqualTo(before);
+    assertThat(renderedFast()).isEqualTo(renderedBefore + 1);
   }
 
   @Test
   void aTileDroppedByAnEditIsNotServedStaleByTheFastPath() {
+    analysis.parcels(); // the tiles read parcels from memory: the edit must reach them there too
     double lon = 119.745;
     double lat = 29.515;
     int[] xy = tileOf(lon, lat, 16);
@@ -658,13 +744,15 @@ abstract class TileApiContract {
     java.net.http.HttpResponse<byte[]> cached = exchange("GET", path, "Accept-Encoding", "gzip");
     String etag = cached.headers().firstValue("ETag").orElseThrow();
     long before = servedFast();
+    long renderedBefore = renderedFast();
     Parcel added =
         parcels.insert(parcel(LandUseScheme.GBT21010_2017, "0601", square(lon, lat, 0.0004)));
     try {
       events.publishEvent(new ParcelsChangedEvent(added.geometry().getEnvelopeInternal()));
       java.net.http.HttpResponse<byte[]> after = exchange("GET", path, "If-None-Match", etag);
       assertThat(after.statusCode()).isEqualTo(200);
-      assertThat(servedFast()).as("re-rendered by the controller").isEqualTo(before);
+      assertThat(servedFast()).as("not from the cache").isEqualTo(before);
+      assertThat(renderedFast()).as("re-rendered").isEqualTo(renderedBefore + 1);
       assertThat(after.headers().firstValue("ETag"))
           .isPresent()
           .isNotEqualTo(java.util.Optional.of(etag));
@@ -679,6 +767,91 @@ abstract class TileApiContract {
     } finally {
       parcels.delete(added.id());
       events.publishEvent(new ParcelsChangedEvent(added.geometry().getEnvelopeInternal()));
+    }
+  }
+
+  // ---------------------------------------------------------------- parcels from memory
+
+  @Autowired org.zoneplan.analysis.AnalysisCache analysis;
+  @Autowired TileFeatures tileFeatures;
+
+  /** No parcel snapshot in memory (a parcel change drops it), so the tiles read the store. */
+  void dropParcelSnapshot() {
+    events.publishEvent(new ParcelsChangedEvent(null));
+    assertThat(analysis.builtIndex()).isNull();
+  }
+
+  @Test
+  void parcelsFromTheAnalysisIndexAreTheRowsOfTheStore() {
+    for (int z : new int[] {13, 14, 16}) {
+      Envelope box = coreTile(z).lonLatEnvelope(MVT_BUFFER);
+      for (double minArea : new double[] {0, 2000}) {
+        dropParcelSnapshot();
+        List<TileFeature> fromStore = tileFeatures.parcels(box, minArea);
+        analysis.parcels(); // built, as by the warm-up
+        assertThat(analysis.builtIndex()).isNotNull();
+        List<TileFeature> fromIndex = tileFeatures.parcels(box, minArea);
+        assertThat(fromStore).as("z%d", z).isNotEmpty();
+        assertThat(fromIndex).extracting(TileFeature::id).as("by id").isSorted();
+        // PostGIS's && compares single-precision boxes rounded outwards: the store may add parcels
+        // whose box misses the tile's by less than that rounding (about 1e-5° here), which no
+        // tile shows (they lie outside the buffered tile); the index compares exact boxes
+        Map<Long, TileFeature> stored = new LinkedHashMap<>();
+        fromStore.forEach(f -> stored.put(f.id(), f));
+        for (TileFeature b : fromIndex) {
+          TileFeature a = stored.remove(b.id());
+          assertThat(a)
+              .as("z%d: parcel %d from the index is in the store's rows", z, b.id())
+              .isNotNull();
+          assertThat(b.attributes()).as("parcel %d", a.id()).isEqualTo(a.attributes());
+          assertThat(b.geometry().equalsExact(a.geometry())).as("parcel %d", a.id()).isTrue();
+          assertThat(b.style()).isEqualTo(a.style());
+        }
+        for (TileFeature extra : stored.values()) {
+          Envelope e = extra.geometry().getEnvelopeInternal();
+          assertThat(e.intersects(box))
+              .as("z%d: parcel %d only in the store", z, extra.id())
+              .isFalse();
+          assertThat(e.distance(box)).as("parcel %d", extra.id()).isLessThan(1e-4);
+        }
+        assertThat(stored.size())
+            .as("z%d: rows only in the store", z)
+            .isLessThanOrEqualTo(fromStore.size() / 20);
+      }
+    }
+  }
+
+  @Test
+  void theFirstParcelTileAfterAChangeHasTheIndexBuiltAgain() throws Exception {
+    dropParcelSnapshot();
+    tileService.clearCache();
+    assertThat(exchange("GET", "/tiles/parcels/" + coreTile(15) + ".mvt").statusCode())
+        .isEqualTo(200);
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (analysis.builtIndex() == null && System.nanoTime() < deadline) {
+      Thread.sleep(20);
+    }
+    assertThat(analysis.builtIndex()).as("built in the background").isNotNull();
+    assertThat(analysis.builtIndex().size()).isEqualTo(parcels.count());
+  }
+
+  @Test
+  void aParcelTileIsTheSameFromMemoryAndFromTheStore() {
+    for (String path :
+        List.of(
+            "/tiles/parcels/" + coreTile(14) + ".mvt",
+            "/tiles/parcels/" + coreTile(16) + ".mvt",
+            "/tiles/parcels/" + coreTile(14) + ".png")) {
+      dropParcelSnapshot();
+      tileService.clearCache();
+      java.net.http.HttpResponse<byte[]> fromStore = exchange("GET", path);
+      analysis.parcels();
+      tileService.clearCache();
+      java.net.http.HttpResponse<byte[]> fromIndex = exchange("GET", path);
+      assertThat(fromStore.statusCode()).isEqualTo(200);
+      assertThat(fromIndex.body()).as(path).isEqualTo(fromStore.body());
+      assertThat(fromIndex.headers().firstValue("ETag"))
+          .isEqualTo(fromStore.headers().firstValue("ETag"));
     }
   }
 
