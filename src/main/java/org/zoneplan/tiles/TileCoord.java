@@ -19,21 +19,29 @@ public record TileCoord(int z, int x, int y) {
     if (z < 0 || z > MAX_ZOOM) {
       throw new IllegalArgumentException("zoom " + z + " outside 0.." + MAX_ZOOM);
     }
-    int n = 1 << z;
-    if (x < 0 || x >= n || y < 0 || y >= n) {
-      throw new IllegalArgumentException(
-          "tile "
-              + z
-              + "/"
-              + x
-              + "/"
-              + y
-              + " outside the grid (0.."
-              + (n - 1)
-              + " at zoom "
-              + z
-              + ")");
+    if (outsideGrid(z, x, y)) {
+      throw new IllegalArgumentException(outsideGridReason(z, x, y));
     }
+  }
+
+  /** Whether column x or row y lies outside the grid of zoom z. */
+  static boolean outsideGrid(int z, int x, int y) {
+    long n = 1L << z;
+    return x < 0 || x >= n || y < 0 || y >= n;
+  }
+
+  /** Why z/x/y is not a tile, in the words of a 400 answer. */
+  static String outsideGridReason(int z, int x, int y) {
+    return "tile "
+        + z
+        + "/"
+        + x
+        + "/"
+        + y
+        + " is outside the grid: x and y run from 0 to "
+        + ((1L << z) - 1)
+        + " at zoom "
+        + z;
   }
 
   public static TileCoord ofXYZ(int x, int y, int z) {

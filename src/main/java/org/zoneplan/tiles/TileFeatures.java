@@ -98,18 +98,7 @@ class TileFeatures {
       return out;
     }
     analysis.buildInBackground(); // for the next tiles; this one reads the store
-    BboxFilter.Condition meets = bbox.meets("parcel", lonLat);
-    String sql =
-        "SELECT id, scheme, land_use_code, area_m2, ST_AsBinary(geom) AS wkb FROM parcel WHERE "
-            + meets.sql()
-            + (minAreaM2 > 0 ? " AND area_m2 >= ?" : "")
-            + " ORDER BY id";
-    List<Object> params = new ArrayList<>(meets.params());
-    if (minAreaM2 > 0) {
-      params.add(minAreaM2);
-    }
-    return jdbc.sql(sql)
-        .params(params)
+    return parcelsMeeting("id, scheme, land_use_code, area_m2", lonLat, minAreaM2)
         .query(
             (rs, row) ->
                 parcel(
@@ -119,6 +108,27 @@ class TileFeatures {
                     rs.getDouble("area_m2"),
                     Wkb.readMultiPolygon(rs.getBytes("wkb"))))
         .list();
+  }
+
+  /**
+   * The parcels whose box meets {@code lonLat}, by id, without those under {@code minAreaM2} (when
+   * positive): the given columns and the geometry as {@code wkb}.
+   */
+  private JdbcClient.StatementSpec parcelsMeeting(
+      String columns, Envelope lonLat, double minAreaM2) {
+    BboxFilter.Condition meets = bbox.meets("parcel", lonLat);
+    List<Object> params = new ArrayList<>(meets.params());
+    if (minAreaM2 > 0) {
+      params.add(minAreaM2);
+    }
+    return jdbc.sql(
+            "SELECT "
+                + columns
+                + ", ST_AsBinary(geom) AS wkb FROM parcel WHERE "
+                + meets.sql()
+                + (minAreaM2 > 0 ? " AND area_m2 >= ?" : "")
+                + " ORDER BY id")
+        .params(params);
   }
 
   /** A parcel's tile feature: its land use (code, class, category, scheme) and area. */
@@ -144,19 +154,8 @@ class TileFeatures {
     if (grades.isEmpty()) {
       return List.of();
     }
-    BboxFilter.Condition meets = bbox.meets("parcel", lonLat);
-    String sql =
-        "SELECT id, area_m2, ST_AsBinary(geom) AS wkb FROM parcel WHERE "
-            + meets.sql()
-            + (minAreaM2 > 0 ? " AND area_m2 >= ?" : "")
-            + " ORDER BY id";
-    List<Object> params = new ArrayList<>(meets.params());
-    if (minAreaM2 > 0) {
-      params.add(minAreaM2);
-    }
     List<TileFeature> out = new ArrayList<>();
-    jdbc.sql(sql)
-        .params(params)
+    parcelsMeeting("id, area_m2", lonLat, minAreaM2)
         .query(
             rs -> {
               long id = rs.getLong("id");

@@ -176,22 +176,12 @@ public class TileService {
           .with("minzoom", layer.minZoom())
           .with("maxzoom", layer.maxZoom());
     }
-    long n = 1L << z;
-    if (x < 0 || x >= n || y < 0 || y >= n) {
+    if (TileCoord.outsideGrid(z, x, y)) {
       throw new ApiProblem(
               HttpStatus.BAD_REQUEST,
               "tile-outside-grid",
               "Tile outside the grid",
-              "tile "
-                  + z
-                  + "/"
-                  + x
-                  + "/"
-                  + y
-                  + " is outside the grid: x and y run from 0 to "
-                  + (n - 1)
-                  + " at zoom "
-                  + z)
+              TileCoord.outsideGridReason(z, x, y))
           .with("z", z)
           .with("x", x)
           .with("y", y);
