@@ -44,8 +44,6 @@ class ParkRepository {
   }
 
   List<CoopPark> findAll() {
-    List<Row> rows =
-        jdbc.sql("SELECT " + COLUMNS + " FROM coop_park ORDER BY id").query(this::row).list();
     Map<String, List<String>> hosts = new HashMap<>();
     jdbc.sql("SELECT park_id, division_code FROM coop_park_host ORDER BY park_id, seq")
         .query(
@@ -60,21 +58,17 @@ class ParkRepository {
             rs -> {
               figures.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(figure(rs));
             });
-    return rows.stream()
-        .map(
-            r -> r.park(hosts.getOrDefault(r.id, List.of()), figures.getOrDefault(r.id, List.of())))
-        .toList();
+    return jdbc.sql("SELECT " + COLUMNS + " FROM coop_park ORDER BY id")
+        .query(
+            (rs, n) ->
+                park(
+                    rs,
+                    hosts.getOrDefault(rs.getString("id"), List.of()),
+                    figures.getOrDefault(rs.getString("id"), List.of())))
+        .list();
   }
 
   Optional<CoopPark> find(String id) {
-    Optional<Row> row =
-        jdbc.sql("SELECT " + COLUMNS + " FROM coop_park WHERE id = ?")
-            .param(id)
-            .query(this::row)
-            .optional();
-    if (row.isEmpty()) {
-      return Optional.empty();
-    }
     List<String> hosts =
         jdbc.sql("SELECT division_code FROM coop_park_host WHERE park_id = ? ORDER BY seq")
             .param(id)
@@ -87,7 +81,10 @@ class ParkRepository {
             .param(id)
             .query((rs, n) -> figure(rs))
             .list();
-    return Optional.of(row.get().park(hosts, figures));
+    return jdbc.sql("SELECT " + COLUMNS + " FROM coop_park WHERE id = ?")
+        .param(id)
+        .query((rs, n) -> park(rs, hosts, figures))
+        .optional();
   }
 
   /** Locks the park's row for the rest of the transaction; false when there is none. */
@@ -185,55 +182,24 @@ class ParkRepository {
         rs.getString("source_phrase"));
   }
 
-  private record Row(
-      String id,
-      String name,
-      String nameEn,
-      String promoterName,
-      String promoterCode,
-      String planId,
-      String zoneCode,
-      byte[] wkb,
-      boolean illustrative,
-      String boundaryNote,
-      SharingRule rule,
-      String source,
-      String updatedBy,
-      OffsetDateTime updatedAt) {
-    CoopPark park(List<String> hosts, List<ParkFigure> figures) {
-      return new CoopPark(
-          id,
-          name,
-          nameEn,
-          promoterName,
-          promoterCode,
-          List.copyOf(hosts),
-          planId,
-          zoneCode,
-          wkb == null ? null : Wkb.readMultiPolygon(wkb),
-          illustrative,
-          boundaryNote,
-          rule,
-          List.copyOf(figures),
-          source,
-          updatedBy,
-          updatedAt);
-    }
-  }
-
-  private Row row(ResultSet rs, int n) throws SQLException {
-    return new Row(
+  /** The park of the current row, with its hosts and figures (read before, in their order). */
+  private static CoopPark park(ResultSet rs, List<String> hosts, List<ParkFigure> figures)
+      throws SQLException {
+    byte[] wkb = rs.getBytes("wkb");
+    return new CoopPark(
         rs.getString("id"),
         rs.getString("name"),
         rs.getString("name_en"),
         rs.getString("promoter_name"),
         rs.getString("promoter_code"),
+        List.copyOf(hosts),
         rs.getString("plan_id"),
         rs.getString("zone_code"),
-        rs.getBytes("wkb"),
+        wkb == null ? null : Wkb.readMultiPolygon(wkb),
         rs.getBoolean("illustrative"),
         rs.getString("boundary_note"),
         rule(rs.getString("sharing_rule")),
+        List.copyOf(figures),
         rs.getString("source"),
         rs.getString("updated_by"),
         rs.getObject("updated_at", OffsetDateTime.class));
