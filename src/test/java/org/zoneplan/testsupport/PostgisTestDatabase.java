@@ -170,6 +170,29 @@ public final class PostgisTestDatabase {
     return server().createDatabase(purpose, template);
   }
 
+  /**
+   * Whether databases made here outlive this JVM's run and can be seen by other test JVMs of the
+   * same run ({@code ZONEPLAN_TEST_PG}); a throwaway cluster is this JVM's own.
+   */
+  static boolean serverIsShared() {
+    return server().cluster == null;
+  }
+
+  /**
+   * The database {@code name} (a valid {@code zoneplan_test_…} identifier) on the shared server,
+   * dropped first if it exists, created empty with PostGIS and marked as belonging to the process
+   * {@code owner} (dropped as stale once that process has ended, by whichever test JVM starts
+   * next). Not dropped when this JVM ends: other JVMs of the run may still copy it.
+   */
+  static Database recreateShared(String name, long owner) {
+    return server().recreate(name, owner);
+  }
+
+  /** The database {@code name} that another JVM of this run made by {@link #recreateShared}. */
+  static Database shared(String name) {
+    return server().known(name);
+  }
+
   private static Server server() {
     synchronized (LOCK) {
       if (server != null) {
@@ -748,6 +771,31 @@ public final class PostgisTestDatabase {
         throw new IllegalStateException("interrupted", e);
       }
       created.add(name);
+      names.put(urlFor.url(name), name);
+      return new Database(urlFor.url(name), user, password);
+    }
+
+    synchronized Database recreate(String name, long owner) {
+      if (!name.matches(DB_PREFIX + "[a-z0-9_]{1,40}")) {
+        throw new IllegalArgumentException("not a test database name: " + name);
+      }
+      try (Connection c = connect(adminDb);
+          Statement st = c.createStatement()) {
+        drop(st, name);
+        st.execute("CREATE DATABASE " + quote(name) + " TEMPLATE " + quote(template));
+        st.execute(
+            "COMMENT ON DATABASE "
+                + quote(name)
+                + " IS "
+                + literal("zoneplan-test pid=" + owner + " host=" + hostName()));
+      } catch (SQLException e) {
+        throw new IllegalStateException("could not create test database " + name, e);
+      }
+      names.put(urlFor.url(name), name);
+      return new Database(urlFor.url(name), user, password);
+    }
+
+    synchronized Database known(String name) {
       names.put(urlFor.url(name), name);
       return new Database(urlFor.url(name), user, password);
     }
