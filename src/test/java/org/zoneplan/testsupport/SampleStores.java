@@ -71,6 +71,15 @@ public final class SampleStores {
   }
 
   /**
+   * Copies the sample template for {@code properties} into {@code dir} (created if missing), for a
+   * test that starts zoneplan itself on that folder with the same properties (the command line).
+   */
+  public static void h2gisCopy(Path dir, String... properties) throws IOException {
+    Files.createDirectories(dir);
+    copyTree(h2gisTemplate(parse(properties)), dir);
+  }
+
+  /**
    * A new PostGIS database holding a copy of the sample template for {@code sample}; aborts (skips)
    * or fails as {@link PostgisTestDatabase#create} does when there is no PostGIS.
    */
