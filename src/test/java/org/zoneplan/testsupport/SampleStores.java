@@ -94,7 +94,11 @@ public final class SampleStores {
           template = PostgisTestDatabase.create("sample_template");
           loadPostgis(template, sample);
         } else {
-          String name = "zoneplan_test_sample_" + run.pid() + "_" + hash(sample);
+          String name =
+              "zoneplan_test_sample_"
+                  + run.pid()
+                  + "_"
+                  + hash(Map.of("sample", hash(sample), "run", runDirName(run)));
           template =
               onceInRunUnchecked(
                   run,
@@ -246,13 +250,58 @@ public final class SampleStores {
     long started = run.info().startInstant().orElseThrow().toEpochMilli();
     Path dir =
         Path.of(System.getProperty("java.io.tmpdir"))
-            .resolve("zoneplan-sample-templates-" + run.pid() + "-" + started);
+            .resolve("zoneplan-sample-templates-" + run.pid() + "-" + started + "-" + buildStamp());
     Files.createDirectories(dir);
     Path owner = dir.resolve(TestDirs.OWNER_FILE);
     if (!Files.exists(owner)) {
       Files.writeString(owner, Long.toString(run.pid()));
     }
     return dir;
+  }
+
+  private static String runDirName(ProcessHandle run) {
+    try {
+      return runDir(run).getFileName().toString();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * The newest file time and the number of files of the compiled classes and resources (main and
+   * test): a Maven process that lives on and builds again (a daemon) gets new templates after any
+   * change, never ones made by older code or older migrations.
+   */
+  private static synchronized String buildStamp() throws IOException {
+    if (buildStamp == null) {
+      buildStamp = computeBuildStamp();
+    }
+    return buildStamp;
+  }
+
+  private static String buildStamp; // guarded by the class
+
+  private static String computeBuildStamp() throws IOException {
+    long newest = 0;
+    long files = 0;
+    for (Class<?> c : List.of(ZoneplanApplication.class, SampleStores.class)) {
+      Path root;
+      try {
+        root = Path.of(c.getProtectionDomain().getCodeSource().getLocation().toURI());
+      } catch (java.net.URISyntaxException | RuntimeException e) {
+        throw new IOException("cannot locate the classes of " + c, e);
+      }
+      if (!Files.isDirectory(root)) {
+        continue; // a jar: its own time is the build's
+      }
+      try (Stream<Path> walk = Files.walk(root)) {
+        for (Path p : walk.filter(Files::isRegularFile).toList()) {
+          newest = Math.max(newest, Files.getLastModifiedTime(p).toMillis());
+          files++;
+        }
+      }
+    }
+    return Long.toString(newest, 36) + Long.toString(files, 36);
   }
 
   // ------------------------------------------------------------ files and names
