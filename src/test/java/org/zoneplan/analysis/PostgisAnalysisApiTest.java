@@ -15,12 +15,13 @@ import org.zoneplan.testsupport.PostgisTestDatabase;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The analysis API on PostGIS (a fresh database; skipped when no PostGIS can be had, never in CI),
- * and zoneplan's figures against one PostGIS SQL query on the same stored data: {@code
- * ST_Intersection}, {@code ST_Union}, {@code ST_Area(geography)}.
+ * The analysis API on PostGIS (a copy of the sample store of its own; skipped when no PostGIS can
+ * be had, never in CI), and zoneplan's figures against one PostGIS SQL query on the same stored
+ * data: {@code ST_Intersection}, {@code ST_Union}, {@code ST_Area(geography)}.
  */
 class PostgisAnalysisApiTest extends AnalysisApiContract {
-  private static PostgisTestDatabase.Database database;
+  private static final PostgisTestDatabase.PerClass DB =
+      PostgisTestDatabase.PerClass.withSample("analysis");
 
   /** Industrial land in PostGIS's words: the default prefixes, never across schemes. */
   static final String INDUSTRIAL =
@@ -58,28 +59,17 @@ class PostgisAnalysisApiTest extends AnalysisApiContract {
 
   @BeforeAll
   static void requirePostgis() {
-    database();
+    DB.get();
   }
 
-  private static synchronized PostgisTestDatabase.Database database() {
-    if (database == null) {
-      database = PostgisTestDatabase.create("analysis");
-    }
-    return database;
-  }
-
+  /**
+   * The test server's PostGIS settings, among them the raised statement timeout: the reference
+   * query below intersects every parcel in PostGIS, in one statement, which on a busy test machine
+   * runs longer than the store's default (30 s).
+   */
   @DynamicPropertySource
   static void store(DynamicPropertyRegistry registry) {
-    registry.add("zoneplan.store", () -> "postgis");
-    // The reference query below intersects every parcel in PostGIS, in one statement: on a busy
-    // test machine it runs longer than the default statement timeout (30 s) of the store.
-    registry.add(
-        "zoneplan.limits.statement-timeout", () -> PostgisTestDatabase.PerClass.STATEMENT_TIMEOUT);
-    registry.add("spring.datasource.url", () -> database().jdbcUrl());
-    registry.add(
-        "spring.datasource.hikari.maximum-pool-size", () -> PostgisTestDatabase.PerClass.POOL_SIZE);
-    registry.add("spring.datasource.username", () -> database().username());
-    registry.add("spring.datasource.password", () -> database().password());
+    DB.register(registry);
   }
 
   @ParameterizedTest(name = "{0} in {1}, includeStorage={2}")

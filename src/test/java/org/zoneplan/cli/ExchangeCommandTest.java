@@ -3,17 +3,26 @@ package org.zoneplan.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.zoneplan.ZoneplanApplication;
 import org.zoneplan.testsupport.Gdal;
+import org.zoneplan.testsupport.SampleStores;
 
 /** The command line: export, import and report on an embedded store, without the web server. */
 class ExchangeCommandTest {
   @TempDir Path tmp;
+
+  /** The store the commands run on: a copy of the default sample store (testsupport). */
+  @BeforeEach
+  void sampleStore() throws IOException {
+    SampleStores.h2gisCopy(tmp.resolve("store"));
+  }
 
   record Run(int status, String out, String err) {}
 

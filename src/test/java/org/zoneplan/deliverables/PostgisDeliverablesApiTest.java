@@ -5,10 +5,13 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.zoneplan.testsupport.PostgisTestDatabase;
 
-/** The deliverables API on PostGIS (a fresh database; skipped without PostGIS, never in CI). */
+/**
+ * The deliverables API on PostGIS (a copy of the sample store of its own; skipped without PostGIS,
+ * never in CI).
+ */
 class PostgisDeliverablesApiTest extends DeliverablesApiContract {
   private static final PostgisTestDatabase.PerClass DB =
-      new PostgisTestDatabase.PerClass("deliverables");
+      PostgisTestDatabase.PerClass.withSample("deliverables");
 
   @BeforeAll
   static void requirePostgis() {

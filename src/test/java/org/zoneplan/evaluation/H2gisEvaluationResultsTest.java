@@ -1,14 +1,13 @@
 package org.zoneplan.evaluation;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.zoneplan.geo.EllipsoidalArea;
 import org.zoneplan.store.Wkb;
-import org.zoneplan.testsupport.TestDirs;
+import org.zoneplan.testsupport.SampleStores;
 
 /**
  * The evaluation of stored enterprises on the embedded H2GIS store. H2GIS has no ellipsoidal area:
@@ -18,10 +17,8 @@ import org.zoneplan.testsupport.TestDirs;
 class H2gisEvaluationResultsTest extends EvaluationResultsContract {
   @DynamicPropertySource
   static void store(DynamicPropertyRegistry registry) throws IOException {
-    Path dir = TestDirs.create("zoneplan-h2gis-evaluation-results");
-    registry.add("zoneplan.store", () -> "h2gis");
-    registry.add("zoneplan.data-dir", dir::toString);
-    registry.add("zoneplan.sample-data.parcels", () -> "0");
+    SampleStores.h2gis(
+        registry, "zoneplan-h2gis-evaluation-results", "zoneplan.sample-data.parcels=0");
     registry.add("zoneplan.analysis.warm-up", () -> "false");
   }
 

@@ -6,12 +6,12 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.zoneplan.testsupport.PostgisTestDatabase;
 
 /**
- * The rule-set store and evaluation API on PostGIS (a fresh database; skipped when no PostGIS can
- * be had, never in CI).
+ * The rule-set store and evaluation API on PostGIS (a copy of the sample store of its own; skipped
+ * when no PostGIS can be had, never in CI).
  */
 class PostgisEvaluationApiTest extends EvaluationApiContract {
   private static final PostgisTestDatabase.PerClass DB =
-      new PostgisTestDatabase.PerClass("evaluation");
+      PostgisTestDatabase.PerClass.withSample("evaluation", "zoneplan.sample-data.parcels=0");
 
   @BeforeAll
   static void requirePostgis() {
@@ -21,7 +21,6 @@ class PostgisEvaluationApiTest extends EvaluationApiContract {
   @DynamicPropertySource
   static void store(DynamicPropertyRegistry registry) {
     DB.register(registry);
-    registry.add("zoneplan.sample-data.parcels", () -> "0");
     registry.add("zoneplan.analysis.warm-up", () -> "false");
   }
 }

@@ -8,12 +8,14 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.zoneplan.testsupport.PostgisTestDatabase;
 
 /**
- * The evaluation of stored enterprises on PostGIS (a fresh database; skipped when no PostGIS can be
- * had, never in CI), land against PostGIS's own {@code SUM(ST_Area(geom::geography) * share)}.
+ * The evaluation of stored enterprises on PostGIS (a copy of the sample store of its own; skipped
+ * when no PostGIS can be had, never in CI), land against PostGIS's own {@code
+ * SUM(ST_Area(geom::geography) * share)}.
  */
 class PostgisEvaluationResultsTest extends EvaluationResultsContract {
   private static final PostgisTestDatabase.PerClass DB =
-      new PostgisTestDatabase.PerClass("evaluation_results");
+      PostgisTestDatabase.PerClass.withSample(
+          "evaluation_results", "zoneplan.sample-data.parcels=0");
 
   @BeforeAll
   static void requirePostgis() {
@@ -23,7 +25,6 @@ class PostgisEvaluationResultsTest extends EvaluationResultsContract {
   @DynamicPropertySource
   static void store(DynamicPropertyRegistry registry) {
     DB.register(registry);
-    registry.add("zoneplan.sample-data.parcels", () -> "0");
     registry.add("zoneplan.analysis.warm-up", () -> "false");
   }
 

@@ -21,7 +21,8 @@ import tools.jackson.databind.JsonNode;
  * EPSG:4490 with PROJ), and that matches the API's ellipsoidal area to 1e-6.
  */
 class PostgisExportTest extends ExportContract {
-  private static final PostgisTestDatabase.PerClass DB = new PostgisTestDatabase.PerClass("export");
+  private static final PostgisTestDatabase.PerClass DB =
+      PostgisTestDatabase.PerClass.withSample("export", "zoneplan.sample-data.parcels=0");
 
   @BeforeAll
   static void requirePostgis() {

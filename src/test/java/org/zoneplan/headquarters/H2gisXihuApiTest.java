@@ -1,18 +1,14 @@
 package org.zoneplan.headquarters;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.zoneplan.testsupport.TestDirs;
+import org.zoneplan.testsupport.SampleStores;
 
 /** Xihu's headquarters and open-economy indicators on the embedded H2GIS store (fresh folder). */
 class H2gisXihuApiTest extends XihuApiContract {
   @DynamicPropertySource
   static void store(DynamicPropertyRegistry registry) throws IOException {
-    Path dir = TestDirs.create("zoneplan-h2gis-xihu");
-    registry.add("zoneplan.store", () -> "h2gis");
-    registry.add("zoneplan.data-dir", dir::toString);
-    registry.add("zoneplan.sample-data.parcels", () -> "50");
+    SampleStores.h2gis(registry, "zoneplan-h2gis-xihu", "zoneplan.sample-data.parcels=50");
   }
 }

@@ -7,7 +7,8 @@ import org.zoneplan.testsupport.PostgisTestDatabase;
 
 /** Xihu's headquarters and open-economy indicators on PostGIS (skipped without it, never in CI). */
 class PostgisXihuApiTest extends XihuApiContract {
-  private static final PostgisTestDatabase.PerClass DB = new PostgisTestDatabase.PerClass("xihu");
+  private static final PostgisTestDatabase.PerClass DB =
+      PostgisTestDatabase.PerClass.withSample("xihu", "zoneplan.sample-data.parcels=50");
 
   @BeforeAll
   static void requirePostgis() {
@@ -17,6 +18,5 @@ class PostgisXihuApiTest extends XihuApiContract {
   @DynamicPropertySource
   static void store(DynamicPropertyRegistry registry) {
     DB.register(registry);
-    registry.add("zoneplan.sample-data.parcels", () -> "50");
   }
 }

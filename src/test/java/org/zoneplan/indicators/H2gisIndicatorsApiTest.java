@@ -1,19 +1,15 @@
 package org.zoneplan.indicators;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.zoneplan.testsupport.TestDirs;
+import org.zoneplan.testsupport.SampleStores;
 
-/** The yearly indicators API on the embedded H2GIS store, in a fresh data folder. */
+/** The yearly indicators API on the embedded H2GIS store: a copy of the sample store of its own. */
 class H2gisIndicatorsApiTest extends IndicatorsApiContract {
   @DynamicPropertySource
   static void store(DynamicPropertyRegistry registry) throws IOException {
-    Path dir = TestDirs.create("zoneplan-h2gis-indicators");
-    registry.add("zoneplan.store", () -> "h2gis");
-    registry.add("zoneplan.data-dir", dir::toString);
-    registry.add("zoneplan.sample-data.parcels", () -> "0");
+    SampleStores.h2gis(registry, "zoneplan-h2gis-indicators", "zoneplan.sample-data.parcels=0");
     registry.add("zoneplan.analysis.warm-up", () -> "false");
   }
 }

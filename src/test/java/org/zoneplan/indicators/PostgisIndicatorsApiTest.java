@@ -15,16 +15,16 @@ import org.zoneplan.testsupport.PostgisTestDatabase;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The yearly indicators API on PostGIS (a fresh database; skipped when no PostGIS can be had, never
- * in CI), and every zone's 亩均税收, industrial land of the period and the concentration of the period
- * recomputed by SQL written here from the documented rules, independent of zoneplan's code:
- * membership by {@code ST_PointOnSurface} (GEOS's interior point, the algorithm of JTS's {@code
- * InteriorPointArea}), areas by {@code ST_Area(geography)}, exact pieces by {@code
+ * The yearly indicators API on PostGIS (a copy of the sample store of its own; skipped when no
+ * PostGIS can be had, never in CI), and every zone's 亩均税收, industrial land of the period and the
+ * concentration of the period recomputed by SQL written here from the documented rules, independent
+ * of zoneplan's code: membership by {@code ST_PointOnSurface} (GEOS's interior point, the algorithm
+ * of JTS's {@code InteriorPointArea}), areas by {@code ST_Area(geography)}, exact pieces by {@code
  * ST_Intersection}.
  */
 class PostgisIndicatorsApiTest extends IndicatorsApiContract {
   private static final PostgisTestDatabase.PerClass DB =
-      new PostgisTestDatabase.PerClass("indicators");
+      PostgisTestDatabase.PerClass.withSample("indicators", "zoneplan.sample-data.parcels=0");
 
   @BeforeAll
   static void requirePostgis() {
@@ -34,7 +34,6 @@ class PostgisIndicatorsApiTest extends IndicatorsApiContract {
   @DynamicPropertySource
   static void store(DynamicPropertyRegistry registry) {
     DB.register(registry);
-    registry.add("zoneplan.sample-data.parcels", () -> "0");
     registry.add("zoneplan.analysis.warm-up", () -> "false");
   }
 

@@ -8,7 +8,7 @@ import org.zoneplan.testsupport.PostgisTestDatabase;
 /** Jurisdictions and access by jurisdiction on PostGIS (skipped without it, never in CI). */
 class PostgisJurisdictionApiTest extends JurisdictionApiContract {
   private static final PostgisTestDatabase.PerClass DB =
-      new PostgisTestDatabase.PerClass("jurisdictions");
+      PostgisTestDatabase.PerClass.withSample("jurisdictions");
 
   @BeforeAll
   static void requirePostgis() {

@@ -1,17 +1,14 @@
 package org.zoneplan.ogcapi;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.zoneplan.testsupport.TestDirs;
+import org.zoneplan.testsupport.SampleStores;
 
 /** OGC API – Features on the embedded H2GIS store. */
 class H2gisOgcApiTest extends OgcApiContract {
   @DynamicPropertySource
   static void store(DynamicPropertyRegistry registry) throws IOException {
-    Path dir = TestDirs.create("zoneplan-h2gis-ogc");
-    registry.add("zoneplan.store", () -> "h2gis");
-    registry.add("zoneplan.data-dir", dir::toString);
+    SampleStores.h2gis(registry, "zoneplan-h2gis-ogc");
   }
 }

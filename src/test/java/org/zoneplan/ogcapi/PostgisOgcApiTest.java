@@ -7,7 +7,8 @@ import org.zoneplan.testsupport.PostgisTestDatabase;
 
 /** OGC API – Features on PostGIS (skipped when no PostGIS can be had, never in CI). */
 class PostgisOgcApiTest extends OgcApiContract {
-  private static final PostgisTestDatabase.PerClass DB = new PostgisTestDatabase.PerClass("ogc");
+  private static final PostgisTestDatabase.PerClass DB =
+      PostgisTestDatabase.PerClass.withSample("ogc");
 
   @BeforeAll
   static void requirePostgis() {

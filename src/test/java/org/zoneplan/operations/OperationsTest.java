@@ -15,7 +15,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.zoneplan.analysis.AnalysisInputs;
 import org.zoneplan.testsupport.Credentials;
 import org.zoneplan.testsupport.Http;
-import org.zoneplan.testsupport.TestDirs;
+import org.zoneplan.testsupport.SampleStores;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -28,8 +28,7 @@ class OperationsTest {
 
   @DynamicPropertySource
   static void store(DynamicPropertyRegistry registry) throws IOException {
-    String dir = TestDirs.create("zoneplan-operations").toString();
-    registry.add("zoneplan.data-dir", () -> dir);
+    SampleStores.h2gis(registry, "zoneplan-operations");
   }
 
   private Http.Response waitFor(Http http, String path, int status) throws InterruptedException {

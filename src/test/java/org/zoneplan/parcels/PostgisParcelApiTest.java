@@ -10,12 +10,12 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.zoneplan.testsupport.PostgisTestDatabase;
 
 /**
- * The parcel API on PostGIS (a fresh database; skipped when no PostGIS can be had, never in CI),
- * and the stored parcel areas against PostGIS's own {@code ST_Area(geography)}.
+ * The parcel API on PostGIS (a copy of the sample store of its own; skipped when no PostGIS can be
+ * had, never in CI), and the stored parcel areas against PostGIS's own {@code ST_Area(geography)}.
  */
 class PostgisParcelApiTest extends ParcelApiContract {
   private static final PostgisTestDatabase.PerClass DB =
-      new PostgisTestDatabase.PerClass("parcels");
+      PostgisTestDatabase.PerClass.withSample("parcels");
 
   @BeforeAll
   static void requirePostgis() {

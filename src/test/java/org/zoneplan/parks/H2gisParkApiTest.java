@@ -1,13 +1,12 @@
 package org.zoneplan.parks;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.zoneplan.testsupport.PostgisTestDatabase;
-import org.zoneplan.testsupport.TestDirs;
+import org.zoneplan.testsupport.SampleStores;
 
 /**
  * Cooperation parks on the embedded H2GIS store; the reference figures come from a PostGIS database
@@ -20,10 +19,7 @@ class H2gisParkApiTest extends ParkApiContract {
 
   @DynamicPropertySource
   static void store(DynamicPropertyRegistry registry) throws IOException {
-    Path dir = TestDirs.create("zoneplan-h2gis-parks");
-    registry.add("zoneplan.store", () -> "h2gis");
-    registry.add("zoneplan.data-dir", dir::toString);
-    registry.add("zoneplan.sample-data.parcels", () -> "0");
+    SampleStores.h2gis(registry, "zoneplan-h2gis-parks", "zoneplan.sample-data.parcels=0");
   }
 
   @Override

@@ -6,9 +6,13 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.zoneplan.testsupport.PostgisTestDatabase;
 
-/** Cooperation parks on PostGIS (a fresh database; skipped without PostGIS, never in CI). */
+/**
+ * Cooperation parks on PostGIS (a copy of the sample store of its own; skipped without PostGIS,
+ * never in CI).
+ */
 class PostgisParkApiTest extends ParkApiContract {
-  private static final PostgisTestDatabase.PerClass DB = new PostgisTestDatabase.PerClass("parks");
+  private static final PostgisTestDatabase.PerClass DB =
+      PostgisTestDatabase.PerClass.withSample("parks", "zoneplan.sample-data.parcels=0");
 
   @BeforeAll
   static void requirePostgis() {
@@ -18,7 +22,6 @@ class PostgisParkApiTest extends ParkApiContract {
   @DynamicPropertySource
   static void store(DynamicPropertyRegistry registry) {
     DB.register(registry);
-    registry.add("zoneplan.sample-data.parcels", () -> "0");
   }
 
   /** The store itself: SQL written here, independent of the code under test. */

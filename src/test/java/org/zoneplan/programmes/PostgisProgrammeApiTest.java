@@ -5,10 +5,13 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.zoneplan.testsupport.PostgisTestDatabase;
 
-/** Programmes on PostGIS (a fresh database; skipped without PostGIS, never in CI). */
+/**
+ * Programmes on PostGIS (a copy of the sample store of its own; skipped without PostGIS, never in
+ * CI).
+ */
 class PostgisProgrammeApiTest extends ProgrammeApiContract {
   private static final PostgisTestDatabase.PerClass DB =
-      new PostgisTestDatabase.PerClass("programmes");
+      PostgisTestDatabase.PerClass.withSample("programmes", "zoneplan.sample-data.parcels=50");
 
   @BeforeAll
   static void requirePostgis() {
@@ -18,7 +21,6 @@ class PostgisProgrammeApiTest extends ProgrammeApiContract {
   @DynamicPropertySource
   static void store(DynamicPropertyRegistry registry) {
     DB.register(registry);
-    registry.add("zoneplan.sample-data.parcels", () -> "50");
   }
 
   @Override

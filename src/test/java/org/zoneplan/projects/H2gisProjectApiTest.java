@@ -1,18 +1,14 @@
 package org.zoneplan.projects;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.zoneplan.testsupport.TestDirs;
+import org.zoneplan.testsupport.SampleStores;
 
-/** The project API on the embedded H2GIS store, in a fresh data folder. */
+/** The project API on the embedded H2GIS store: a copy of the sample store of its own. */
 class H2gisProjectApiTest extends ProjectApiContract {
   @DynamicPropertySource
   static void store(DynamicPropertyRegistry registry) throws IOException {
-    Path dir = TestDirs.create("zoneplan-h2gis-projects");
-    registry.add("zoneplan.store", () -> "h2gis");
-    registry.add("zoneplan.data-dir", dir::toString);
-    registry.add("zoneplan.sample-data.parcels", () -> "50");
+    SampleStores.h2gis(registry, "zoneplan-h2gis-projects", "zoneplan.sample-data.parcels=50");
   }
 }

@@ -12,12 +12,13 @@ import org.zoneplan.testsupport.PostgisTestDatabase;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The project API on PostGIS (a fresh database; skipped without PostGIS, never in CI), and zone
- * membership by location checked against PostGIS's own {@code ST_Covers} on the stored geometry.
+ * The project API on PostGIS (a copy of the sample store of its own; skipped without PostGIS, never
+ * in CI), and zone membership by location checked against PostGIS's own {@code ST_Covers} on the
+ * stored geometry.
  */
 class PostgisProjectApiTest extends ProjectApiContract {
   private static final PostgisTestDatabase.PerClass DB =
-      new PostgisTestDatabase.PerClass("projects");
+      PostgisTestDatabase.PerClass.withSample("projects", "zoneplan.sample-data.parcels=50");
 
   @BeforeAll
   static void requirePostgis() {
@@ -27,7 +28,6 @@ class PostgisProjectApiTest extends ProjectApiContract {
   @DynamicPropertySource
   static void store(DynamicPropertyRegistry registry) {
     DB.register(registry);
-    registry.add("zoneplan.sample-data.parcels", () -> "50");
   }
 
   @Test

@@ -24,7 +24,7 @@ import tools.jackson.databind.node.ObjectNode;
  */
 class PostgisProposalApiTest extends ProposalApiContract {
   private static final PostgisTestDatabase.PerClass DB =
-      new PostgisTestDatabase.PerClass("proposals");
+      PostgisTestDatabase.PerClass.withSample("proposals");
 
   /** The county the sample's zones lie in: the what-if's division when none is named. */
   private static final String COUNTY = "330726";

@@ -5,9 +5,13 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.zoneplan.testsupport.PostgisTestDatabase;
 
-/** The quota ledger API on PostGIS (a fresh database; skipped without PostGIS, never in CI). */
+/**
+ * The quota ledger API on PostGIS (a copy of the sample store of its own; skipped without PostGIS,
+ * never in CI).
+ */
 class PostgisQuotaApiTest extends QuotaApiContract {
-  private static final PostgisTestDatabase.PerClass DB = new PostgisTestDatabase.PerClass("quota");
+  private static final PostgisTestDatabase.PerClass DB =
+      PostgisTestDatabase.PerClass.withSample("quota", "zoneplan.sample-data.parcels=50");
 
   @BeforeAll
   static void requirePostgis() {
@@ -17,6 +21,5 @@ class PostgisQuotaApiTest extends QuotaApiContract {
   @DynamicPropertySource
   static void store(DynamicPropertyRegistry registry) {
     DB.register(registry);
-    registry.add("zoneplan.sample-data.parcels", () -> "50");
   }
 }

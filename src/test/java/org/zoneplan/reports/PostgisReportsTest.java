@@ -11,7 +11,7 @@ import org.zoneplan.testsupport.PostgisTestDatabase;
  */
 class PostgisReportsTest extends ReportsContract {
   private static final PostgisTestDatabase.PerClass DB =
-      new PostgisTestDatabase.PerClass("reports");
+      PostgisTestDatabase.PerClass.withSample("reports", "zoneplan.sample-data.parcels=" + PARCELS);
 
   @BeforeAll
   static void requirePostgis() {
@@ -21,7 +21,6 @@ class PostgisReportsTest extends ReportsContract {
   @DynamicPropertySource
   static void store(DynamicPropertyRegistry registry) {
     DB.register(registry);
-    registry.add("zoneplan.sample-data.parcels", () -> PARCELS);
     registry.add("zoneplan.analysis.warm-up", () -> "false");
   }
 }

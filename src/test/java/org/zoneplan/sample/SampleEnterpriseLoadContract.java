@@ -161,6 +161,10 @@ abstract class SampleEnterpriseLoadContract {
                     + " FROM enterprise_stat_quarter q WHERE q.credit_code = s.credit_code"
                     + " AND q.stat_year = s.stat_year) <> 4"))
         .isZero();
+    // The joins below say "stat_year + 0" and "stat_quarter + 0": no index condition, so that H2
+    // finds each quarter by the credit code (a few rows) instead of through the (year, quarter)
+    // index, which H2 prefers and which scans five million rows a query (a minute on a busy
+    // machine). The same rows are compared either way.
     // Q4 = the year, every column (nulls where the year has none).
     StringBuilder differs = new StringBuilder("q.employees IS DISTINCT FROM s.employees");
     for (String c : FLOWS) {
@@ -169,8 +173,8 @@ abstract class SampleEnterpriseLoadContract {
     assertThat(
             count(
                 "SELECT COUNT(*) FROM enterprise_stat s JOIN enterprise_stat_quarter q"
-                    + " ON q.credit_code = s.credit_code AND q.stat_year = s.stat_year"
-                    + " AND q.stat_quarter = 4 WHERE "
+                    + " ON q.credit_code = s.credit_code AND q.stat_year + 0 = s.stat_year"
+                    + " AND q.stat_quarter + 0 = 4 WHERE "
                     + differs))
         .isZero();
     // Cumulative: no flow falls from one quarter to the next, none appears or vanishes.
@@ -179,26 +183,33 @@ abstract class SampleEnterpriseLoadContract {
       falls.append(" OR b.").append(c).append(" < a.").append(c);
       falls.append(" OR (a.").append(c).append(" IS NULL) <> (b.").append(c).append(" IS NULL)");
     }
-    assertThat(
-            count(
-                "SELECT COUNT(*) FROM enterprise_stat_quarter a JOIN enterprise_stat_quarter b"
-                    + " ON b.credit_code = a.credit_code AND b.stat_year = a.stat_year"
-                    + " AND b.stat_quarter = a.stat_quarter + 1 WHERE "
-                    + falls))
-        .isZero();
+    for (int quarter = 1; quarter <= 3; quarter++) {
+      assertThat(
+              count(
+                  "SELECT COUNT(*) FROM enterprise_stat_quarter a JOIN enterprise_stat_quarter b"
+                      + " ON b.credit_code = a.credit_code AND b.stat_year + 0 = a.stat_year"
+                      + " AND a.stat_quarter + 0 = "
+                      + quarter
+                      + " AND b.stat_quarter + 0 = "
+                      + (quarter + 1)
+                      + " WHERE "
+                      + falls))
+          .as("from quarter %d to %d", quarter, quarter + 1)
+          .isZero();
+    }
     // Seasonal: the first quarter holds between a sixth and a third of the year's tax.
     assertThat(
             count(
                 "SELECT COUNT(*) FROM enterprise_stat s JOIN enterprise_stat_quarter q"
-                    + " ON q.credit_code = s.credit_code AND q.stat_year = s.stat_year"
-                    + " AND q.stat_quarter = 1 WHERE s.tax_wan > 1"
+                    + " ON q.credit_code = s.credit_code AND q.stat_year + 0 = s.stat_year"
+                    + " AND q.stat_quarter + 0 = 1 WHERE s.tax_wan > 1"
                     + " AND (q.tax_wan < s.tax_wan / 6 OR q.tax_wan > s.tax_wan / 3)"))
         .isZero();
     assertThat(
             count(
                 "SELECT COUNT(*) FROM enterprise_stat s JOIN enterprise_stat_quarter q"
-                    + " ON q.credit_code = s.credit_code AND q.stat_year = s.stat_year"
-                    + " AND q.stat_quarter = 2 WHERE s.tax_wan > 1"
+                    + " ON q.credit_code = s.credit_code AND q.stat_year + 0 = s.stat_year"
+                    + " AND q.stat_quarter + 0 = 2 WHERE s.tax_wan > 1"
                     + " AND ABS(q.tax_wan - s.tax_wan / 2) > 0.001 * s.tax_wan"))
         .isGreaterThan(years / 2);
     assertThat(

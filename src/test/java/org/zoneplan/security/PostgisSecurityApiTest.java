@@ -14,13 +14,13 @@ import org.zoneplan.testsupport.Credentials;
 import org.zoneplan.testsupport.PostgisTestDatabase;
 
 /**
- * Security on PostGIS (a fresh database; skipped when no PostGIS can be had, never in CI), and the
- * production rules for accounts: no demo accounts, the first admin's password from the environment,
- * no start without one.
+ * Security on PostGIS (a copy of the sample store of its own; skipped when no PostGIS can be had,
+ * never in CI), and the production rules for accounts: no demo accounts, the first admin's password
+ * from the environment, no start without one.
  */
 class PostgisSecurityApiTest extends SecurityApiContract {
   private static final PostgisTestDatabase.PerClass DB =
-      new PostgisTestDatabase.PerClass("security");
+      PostgisTestDatabase.PerClass.withSample("security", "zoneplan.sample-data.parcels=2000");
 
   @BeforeAll
   static void requirePostgis() {
@@ -30,7 +30,6 @@ class PostgisSecurityApiTest extends SecurityApiContract {
   @DynamicPropertySource
   static void store(DynamicPropertyRegistry registry) {
     DB.register(registry);
-    registry.add("zoneplan.sample-data.parcels", () -> "2000");
   }
 
   @Test

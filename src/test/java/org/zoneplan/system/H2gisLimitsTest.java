@@ -1,20 +1,19 @@
 package org.zoneplan.system;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.zoneplan.testsupport.TestDirs;
+import org.zoneplan.testsupport.SampleStores;
 
-/** The limits on the embedded H2GIS store (QUERY_TIMEOUT), in a fresh data folder. */
+/**
+ * The limits on the embedded H2GIS store (QUERY_TIMEOUT): a copy of the sample store of its own.
+ */
 class H2gisLimitsTest extends LimitsContract {
   @DynamicPropertySource
   static void store(DynamicPropertyRegistry registry) throws IOException {
-    Path dir = TestDirs.create("zoneplan-h2gis-limits");
-    registry.add("zoneplan.store", () -> "h2gis");
-    registry.add("zoneplan.data-dir", dir::toString);
+    SampleStores.h2gis(registry, "zoneplan-h2gis-limits", "zoneplan.sample-data.parcels=2000");
   }
 
   @Override

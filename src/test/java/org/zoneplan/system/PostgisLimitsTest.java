@@ -9,7 +9,8 @@ import org.zoneplan.testsupport.PostgisTestDatabase;
 
 /** The limits on PostGIS (statement_timeout); skipped when no PostGIS can be had, never in CI. */
 class PostgisLimitsTest extends LimitsContract {
-  private static final PostgisTestDatabase.PerClass DB = new PostgisTestDatabase.PerClass("limits");
+  private static final PostgisTestDatabase.PerClass DB =
+      PostgisTestDatabase.PerClass.withSample("limits", "zoneplan.sample-data.parcels=2000");
 
   @BeforeAll
   static void requirePostgis() {

@@ -11,7 +11,8 @@ import org.zoneplan.testsupport.PostgisTestDatabase;
  */
 class PostgisTableDownloadsTest extends TableDownloadsContract {
   private static final PostgisTestDatabase.PerClass DB =
-      new PostgisTestDatabase.PerClass("table_downloads");
+      PostgisTestDatabase.PerClass.withSample(
+          "table_downloads", "zoneplan.sample-data.parcels=" + PARCELS);
 
   @BeforeAll
   static void requirePostgis() {
@@ -21,7 +22,6 @@ class PostgisTableDownloadsTest extends TableDownloadsContract {
   @DynamicPropertySource
   static void store(DynamicPropertyRegistry registry) {
     DB.register(registry);
-    registry.add("zoneplan.sample-data.parcels", () -> PARCELS);
     registry.add("zoneplan.analysis.warm-up", () -> "false");
   }
 }

@@ -107,15 +107,33 @@ public final class PostgisTestDatabase {
     public static final String STATEMENT_TIMEOUT = "10m";
 
     private final String purpose;
+    private final Map<String, String> sample; // null: a fresh, empty database
     private Database database;
 
+    /** A fresh, empty database: Flyway and the sample loaders run when the server starts. */
     public PerClass(String purpose) {
       this.purpose = purpose;
+      this.sample = null;
+    }
+
+    private PerClass(String purpose, Map<String, String> sample) {
+      this.purpose = purpose;
+      this.sample = sample;
+    }
+
+    /**
+     * A database of its own that already holds the sample data loaded with {@code properties}
+     * ({@code name=value} each, also registered by {@link #register}): a copy of a template loaded
+     * once per JVM ({@link SampleStores}). For classes that start from the sample data and do not
+     * test the first start itself.
+     */
+    public static PerClass withSample(String purpose, String... properties) {
+      return new PerClass(purpose, SampleStores.parse(properties));
     }
 
     public synchronized Database get() {
       if (database == null) {
-        database = create(purpose);
+        database = sample == null ? create(purpose) : SampleStores.postgis(purpose, sample);
       }
       return database;
     }
@@ -134,11 +152,45 @@ public final class PostgisTestDatabase {
       registry.add("spring.datasource.username", () -> get().username());
       registry.add("spring.datasource.password", () -> get().password());
       registry.add("spring.datasource.hikari.maximum-pool-size", () -> POOL_SIZE);
+      if (sample != null) {
+        sample.forEach((k, v) -> registry.add(k, () -> v));
+      }
     }
   }
 
   public static Database create(String purpose) {
     return server().createDatabase(purpose);
+  }
+
+  /**
+   * A new database copied from {@code template} ({@code CREATE DATABASE … TEMPLATE}), which must be
+   * one of this JVM's test databases with no connection open to it.
+   */
+  static Database copy(String purpose, Database template) {
+    return server().createDatabase(purpose, template);
+  }
+
+  /**
+   * Whether databases made here outlive this JVM's run and can be seen by other test JVMs of the
+   * same run ({@code ZONEPLAN_TEST_PG}); a throwaway cluster is this JVM's own.
+   */
+  static boolean serverIsShared() {
+    return server().cluster == null;
+  }
+
+  /**
+   * The database {@code name} (a valid {@code zoneplan_test_…} identifier) on the shared server,
+   * dropped first if it exists, created empty with PostGIS and marked as belonging to the process
+   * {@code owner} (dropped as stale once that process has ended, by whichever test JVM starts
+   * next). Not dropped when this JVM ends: other JVMs of the run may still copy it.
+   */
+  static Database recreateShared(String name, long owner) {
+    return server().recreate(name, owner);
+  }
+
+  /** The database {@code name} that another JVM of this run made by {@link #recreateShared}. */
+  static Database shared(String name) {
+    return server().known(name);
   }
 
   private static Server server() {
@@ -618,6 +670,7 @@ public final class PostgisTestDatabase {
     final boolean dropOnExit;
     final Cluster cluster;
     final List<String> created = new ArrayList<>();
+    final Map<String, String> names = new java.util.HashMap<>(); // JDBC URL → database
     String template;
     String versions;
     String description;
@@ -681,6 +734,18 @@ public final class PostgisTestDatabase {
     }
 
     synchronized Database createDatabase(String purpose) {
+      return createDatabase(purpose, template);
+    }
+
+    synchronized Database createDatabase(String purpose, Database from) {
+      String source = names.get(from.jdbcUrl());
+      if (source == null) {
+        throw new IllegalArgumentException("not a test database of this JVM: " + from);
+      }
+      return createDatabase(purpose, source);
+    }
+
+    private synchronized Database createDatabase(String purpose, String template) {
       String name = uniqueName(purpose);
       try (Connection c = connect(adminDb);
           Statement st = c.createStatement()) {
@@ -706,6 +771,32 @@ public final class PostgisTestDatabase {
         throw new IllegalStateException("interrupted", e);
       }
       created.add(name);
+      names.put(urlFor.url(name), name);
+      return new Database(urlFor.url(name), user, password);
+    }
+
+    synchronized Database recreate(String name, long owner) {
+      if (!name.matches(DB_PREFIX + "[a-z0-9_]{1,40}")) {
+        throw new IllegalArgumentException("not a test database name: " + name);
+      }
+      try (Connection c = connect(adminDb);
+          Statement st = c.createStatement()) {
+        drop(st, name);
+        st.execute("CREATE DATABASE " + quote(name) + " TEMPLATE " + quote(template));
+        st.execute(
+            "COMMENT ON DATABASE "
+                + quote(name)
+                + " IS "
+                + literal("zoneplan-test pid=" + owner + " host=" + hostName()));
+      } catch (SQLException e) {
+        throw new IllegalStateException("could not create test database " + name, e);
+      }
+      names.put(urlFor.url(name), name);
+      return new Database(urlFor.url(name), user, password);
+    }
+
+    synchronized Database known(String name) {
+      names.put(urlFor.url(name), name);
       return new Database(urlFor.url(name), user, password);
     }
 

@@ -6,11 +6,12 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.zoneplan.testsupport.PostgisTestDatabase;
 
 /**
- * The tile endpoints on PostGIS (a fresh database; skipped when no PostGIS can be had, never in
- * CI).
+ * The tile endpoints on PostGIS (a copy of the sample store of its own; skipped when no PostGIS can
+ * be had, never in CI).
  */
 class PostgisTileApiTest extends TileApiContract {
-  private static final PostgisTestDatabase.PerClass DB = new PostgisTestDatabase.PerClass("tiles");
+  private static final PostgisTestDatabase.PerClass DB =
+      PostgisTestDatabase.PerClass.withSample("tiles");
 
   @BeforeAll
   static void requirePostgis() {

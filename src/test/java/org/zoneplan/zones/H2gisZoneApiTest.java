@@ -1,17 +1,14 @@
 package org.zoneplan.zones;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.zoneplan.testsupport.TestDirs;
+import org.zoneplan.testsupport.SampleStores;
 
-/** The zone API on the embedded H2GIS store, in a fresh data folder. */
+/** The zone API on the embedded H2GIS store: a copy of the sample store of its own. */
 class H2gisZoneApiTest extends ZoneApiContract {
   @DynamicPropertySource
   static void store(DynamicPropertyRegistry registry) throws IOException {
-    Path dir = TestDirs.create("zoneplan-h2gis-api");
-    registry.add("zoneplan.store", () -> "h2gis");
-    registry.add("zoneplan.data-dir", dir::toString);
+    SampleStores.h2gis(registry, "zoneplan-h2gis-api");
   }
 }

@@ -14,11 +14,13 @@ import org.zoneplan.testsupport.PostgisTestDatabase;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The zone API on PostGIS (a fresh database; skipped when no PostGIS can be had, never in CI), and
- * zoneplan's areas against PostGIS's own {@code ST_Area(geography)} on the same stored geometry.
+ * The zone API on PostGIS (a copy of the sample store of its own; skipped when no PostGIS can be
+ * had, never in CI), and zoneplan's areas against PostGIS's own {@code ST_Area(geography)} on the
+ * same stored geometry.
  */
 class PostgisZoneApiTest extends ZoneApiContract {
-  private static final PostgisTestDatabase.PerClass DB = new PostgisTestDatabase.PerClass("api");
+  private static final PostgisTestDatabase.PerClass DB =
+      PostgisTestDatabase.PerClass.withSample("api");
 
   @BeforeAll
   static void requirePostgis() {
