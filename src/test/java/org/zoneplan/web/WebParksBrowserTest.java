@@ -62,6 +62,8 @@ class WebParksBrowserTest extends PageTestBase {
       assertThat(text).contains(f.get("valueText").asString() + " " + f.get("unit").asString());
       assertThat(text).contains(f.get("sourcePhrase").asString());
     }
+    // Leaflet fades a popup in: until it is opaque, Selenium reads no text from it
+    waitFor(d -> d.findElement(By.className("leaflet-popup")).getText().contains("示意边界(非官方)"));
     assertThat(driver.findElement(By.className("leaflet-popup")).getText())
         .contains("示意边界(非官方)", "32.0 亿元");
     Browser.screenshot(driver, "parks-popup");

@@ -132,8 +132,14 @@ class WebProgrammesBrowserTest extends PageTestBase {
         .click()
         .perform();
     waitFor(d -> !d.findElements(By.cssSelector(".leaflet-popup-content .pg-popup")).isEmpty());
-    String popup = driver.findElement(By.cssSelector(".leaflet-popup-content")).getText();
     JsonNode p = member.get("properties");
+    // Leaflet fades a popup in: until it is opaque, Selenium reads no text from it
+    waitFor(
+        d ->
+            d.findElement(By.cssSelector(".leaflet-popup-content"))
+                .getText()
+                .contains(p.get("zoneName").asString()));
+    String popup = driver.findElement(By.cssSelector(".leaflet-popup-content")).getText();
     assertThat(popup)
         .contains(p.get("zoneName").asString())
         .contains("示意")

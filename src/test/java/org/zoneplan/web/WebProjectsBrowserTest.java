@@ -77,6 +77,12 @@ class WebProjectsBrowserTest extends PageTestBase {
             By.cssSelector("#pj-table tr[data-project='" + first.get("id").asLong() + "']"))
         .click();
     waitFor(d -> !d.findElements(By.cssSelector(".leaflet-popup-content .pj-popup")).isEmpty());
+    // Leaflet fades a popup in: until it is opaque, Selenium reads no text from it
+    waitFor(
+        d ->
+            d.findElement(By.cssSelector(".leaflet-popup-content"))
+                .getText()
+                .contains(first.get("name").asString()));
     String popup = driver.findElement(By.cssSelector(".leaflet-popup-content")).getText();
     assertThat(popup)
         .contains(first.get("name").asString())
