@@ -140,10 +140,15 @@ public final class XlsxTableReader {
         while (sheets.hasNext()) {
           try (InputStream sheet = sheets.next()) {
             if (index++ == sheetIndex) {
-              // Inflated on a second thread while this one scans (see ReadAheadInputStream);
-              // closed (its thread stopped) before the workbook is.
+              // Inflated on a thread of its own (ReadAheadInputStream), its XML scanned into rows
+              // on another (ReadAheadRows), while this one hands the rows to the handler; both
+              // threads stopped before the workbook is closed.
               try (InputStream part = new ReadAheadInputStream(sheet, 4, "xlsx-inflate")) {
-                SheetXmlScanner.read(part, new SheetCells(styles, strings, handler));
+                ReadAheadRows.read(
+                    rows -> SheetXmlScanner.read(part, new SheetCells(styles, strings, rows)),
+                    handler,
+                    4,
+                    "xlsx-rows");
               }
               return;
             }

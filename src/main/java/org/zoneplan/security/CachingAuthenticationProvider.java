@@ -59,11 +59,9 @@ class CachingAuthenticationProvider implements AuthenticationProvider {
               + LoginThrottle.WINDOW.toMinutes()
               + " minutes");
     }
-    String cacheKey = cacheKey(authentication.getName(), password);
-    Authentication known = verified.getIfPresent(cacheKey);
+    Authentication known = fromCache(authentication.getName(), password);
     if (known != null) {
-      return UsernamePasswordAuthenticationToken.authenticated(
-          known.getPrincipal(), null, known.getAuthorities());
+      return known;
     }
     Authentication result;
     try {
@@ -75,11 +73,33 @@ class CachingAuthenticationProvider implements AuthenticationProvider {
     throttle.succeeded(authentication);
     if (result != null && result.isAuthenticated()) {
       verified.put(
-          cacheKey,
+          cacheKey(authentication.getName(), password),
           UsernamePasswordAuthenticationToken.authenticated(
               result.getPrincipal(), null, result.getAuthorities()));
     }
     return result;
+  }
+
+  /**
+   * The signed-in user for {@code attempt} (name and password) if its password check is in the
+   * cache and the name is not locked from the attempt's address; null otherwise. Checks no password
+   * and counts nothing: {@link CachedBasicAccess} asks, and anything it is not told goes through
+   * {@link #authenticate}.
+   */
+  Authentication cached(Authentication attempt) {
+    if (!(attempt.getCredentials() instanceof String password) || throttle.locked(attempt)) {
+      return null;
+    }
+    return fromCache(attempt.getName(), password);
+  }
+
+  /** A new authenticated token for the user if the password check is cached, else null. */
+  private Authentication fromCache(String username, String password) {
+    Authentication known = verified.getIfPresent(cacheKey(username, password));
+    return known == null
+        ? null
+        : UsernamePasswordAuthenticationToken.authenticated(
+            known.getPrincipal(), null, known.getAuthorities());
   }
 
   @Override

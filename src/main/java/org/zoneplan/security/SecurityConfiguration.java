@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -21,9 +22,11 @@ import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
+import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.core.session.SessionRegistry;
@@ -34,7 +37,16 @@ import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
+import org.springframework.security.web.header.HeaderWriter;
+import org.springframework.security.web.header.writers.CacheControlHeadersWriter;
+import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.HstsHeaderWriter;
+import org.springframework.security.web.header.writers.XContentTypeOptionsHeaderWriter;
+import org.springframework.security.web.header.writers.XXssProtectionHeaderWriter;
+import org.springframework.security.web.header.writers.frameoptions.XFrameOptionsHeaderWriter;
+import org.springframework.security.web.header.writers.frameoptions.XFrameOptionsHeaderWriter.XFrameOptionsMode;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.savedrequest.NullRequestCache;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
@@ -161,10 +173,7 @@ class SecurityConfiguration {
         .csrf(c -> c.disable())
         .requestCache(c -> c.requestCache(new NullRequestCache()))
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-        .headers(
-            h ->
-                h.contentSecurityPolicy(
-                    csp -> csp.policyDirectives(ContentSecurityPolicy.of(basemaps))))
+        .headers(h -> headers(h, basemaps))
         .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems));
     return http.build();
   }
@@ -212,11 +221,47 @@ class SecurityConfiguration {
                                 event.getResponse(),
                                 new org.springframework.security.authentication
                                     .CredentialsExpiredException("the session was ended"))))
-        .headers(
-            h ->
-                h.contentSecurityPolicy(
-                    csp -> csp.policyDirectives(ContentSecurityPolicy.of(basemaps))));
+        .headers(h -> headers(h, basemaps));
     return http.build();
+  }
+
+  /**
+   * The read-through for HTTP Basic requests whose password check is cached ({@link
+   * CachedBasicAccess}): the API chain's own URL rules and the chains' header writers.
+   */
+  @Bean
+  CachedBasicAccess cachedBasicAccess(
+      CachingAuthenticationProvider authenticationProvider,
+      @Qualifier("apiFilterChain") SecurityFilterChain apiFilterChain,
+      BasemapProperties basemaps) {
+    AuthorizationManager<HttpServletRequest> rules =
+        apiFilterChain.getFilters().stream()
+            .filter(AuthorizationFilter.class::isInstance)
+            .map(f -> ((AuthorizationFilter) f).getAuthorizationManager())
+            .findFirst()
+            .orElseThrow(() -> new IllegalStateException("the API chain has no URL rules"));
+    return new CachedBasicAccess(authenticationProvider, rules, headerWriters(basemaps));
+  }
+
+  /**
+   * The response headers of both chains: Spring Security's defaults (X-Content-Type-Options, the
+   * XSS filter off, cache headers unless the response has its own, HSTS on HTTPS, X-Frame-Options
+   * DENY) and the page's Content-Security-Policy. Listed here rather than left to the defaults so
+   * that {@link CachedBasicAccess} writes exactly the same ones.
+   */
+  static List<HeaderWriter> headerWriters(BasemapProperties basemaps) {
+    return List.of(
+        new XContentTypeOptionsHeaderWriter(),
+        new XXssProtectionHeaderWriter(),
+        new CacheControlHeadersWriter(),
+        new HstsHeaderWriter(),
+        new XFrameOptionsHeaderWriter(XFrameOptionsMode.DENY),
+        new ContentSecurityPolicyHeaderWriter(ContentSecurityPolicy.of(basemaps)));
+  }
+
+  private static void headers(HeadersConfigurer<HttpSecurity> headers, BasemapProperties basemaps) {
+    headers.defaultsDisabled();
+    headerWriters(basemaps).forEach(headers::addHeaderWriter);
   }
 
   /** Every URL rule, the same for both chains. */

@@ -469,7 +469,14 @@ abstract class TileApiContract {
   static final Set<String> PER_ANSWER = Set.of("date", "keep-alive", "connection");
 
   @Autowired TileService tileService;
-  @Autowired org.springframework.boot.web.servlet.FilterRegistrationBean<CachedTileFilter> fast;
+
+  @Autowired
+  @org.springframework.beans.factory.annotation.Qualifier("cachedTileFilter")
+  org.springframework.boot.web.servlet.FilterRegistrationBean<CachedTileFilter> behindChain;
+
+  @Autowired
+  @org.springframework.beans.factory.annotation.Qualifier("cachedTileFrontFilter")
+  org.springframework.boot.web.servlet.FilterRegistrationBean<CachedTileFilter> inFront;
 
   /** One exchange with every response header (lower-case names), Basic as admin by default. */
   java.net.http.HttpResponse<byte[]> exchange(String method, String path, String... headers) {
@@ -513,14 +520,14 @@ abstract class TileApiContract {
     return h;
   }
 
-  /** Requests the light path answered from the cache. */
+  /** Requests the light path answered from the cache, in front of Spring Security or behind. */
   long servedFast() {
-    return fast.getFilter().served();
+    return inFront.getFilter().served() + behindChain.getFilter().served();
   }
 
   /** Requests the light path answered with a tile it rendered (a miss). */
   long renderedFast() {
-    return fast.getFilter().rendered();
+    return inFront.getFilter().rendered() + behindChain.getFilter().rendered();
   }
 
   /**
@@ -605,6 +612,56 @@ abstract class TileApiContract {
         .sum();
   }
 
+  /**
+   * The counts of every {@code http.server.requests} timer once earlier requests are all counted (a
+   * request is timed as its answer is sent, so its count may come a moment after the answer).
+   */
+  Map<io.micrometer.core.instrument.Meter.Id, Long> requestTimerCounts()
+      throws InterruptedException {
+    Map<io.micrometer.core.instrument.Meter.Id, Long> last = timerCounts();
+    while (true) {
+      Thread.sleep(50);
+      Map<io.micrometer.core.instrument.Meter.Id, Long> now = timerCounts();
+      if (now.equals(last)) {
+        return now;
+      }
+      last = now;
+    }
+  }
+
+  private Map<io.micrometer.core.instrument.Meter.Id, Long> timerCounts() {
+    Map<io.micrometer.core.instrument.Meter.Id, Long> counts = new HashMap<>();
+    meters.find("http.server.requests").timers().forEach(t -> counts.put(t.getId(), t.count()));
+    return counts;
+  }
+
+  /**
+   * The one timer of {@code http.server.requests} that counted one request more than in {@code
+   * before}, all others unchanged (waiting a moment: the observation ends after the answer is
+   * sent).
+   */
+  io.micrometer.core.instrument.Meter.Id oneMoreRequestTimed(
+      Map<io.micrometer.core.instrument.Meter.Id, Long> before) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+    while (true) {
+      Map<io.micrometer.core.instrument.Meter.Id, Long> now = timerCounts();
+      List<io.micrometer.core.instrument.Meter.Id> changed = new ArrayList<>();
+      long added = 0;
+      for (Map.Entry<io.micrometer.core.instrument.Meter.Id, Long> e : now.entrySet()) {
+        long d = e.getValue() - before.getOrDefault(e.getKey(), 0L);
+        if (d != 0) {
+          changed.add(e.getKey());
+          added += d;
+        }
+      }
+      if (added >= 1 || System.nanoTime() > deadline) {
+        assertThat(added).as("requests timed: %s", changed).isEqualTo(1);
+        return changed.get(0);
+      }
+      Thread.sleep(5);
+    }
+  }
+
   @Test
   void aMissAndAHitOfTheLightPathAreTimedUnderTheControllersPattern() throws Exception {
     String path = "/tiles/parcels/" + coreTile(15) + ".mvt";
@@ -665,6 +722,74 @@ abstract class TileApiContract {
     assertThat(exchange("GET", path, "If-Match", "\"other\"").statusCode()).isEqualTo(200);
     assertThat(servedFast()).isEqualTo(beforeIfMatch);
     assertThat(renderedFast()).isEqualTo(renderedBeforeIfMatch);
+  }
+
+  /**
+   * A Basic request whose password was checked a moment ago is answered in front of Spring
+   * Security's chain; the same request after the cache of checked passwords is emptied goes through
+   * the chain (and the light path behind it). Both answers must be the same, headers included.
+   */
+  @Test
+  void aReadInFrontOfTheChainIsAnsweredAsThroughTheChain() throws InterruptedException {
+    String core13 = coreTile(13).toString();
+    String parcels = "/tiles/parcels/" + coreTile(14) + ".mvt";
+    exchange("GET", parcels); // cached
+    String etag = exchange("GET", parcels).headers().firstValue("ETag").orElseThrow();
+    String[][] cases = {
+      {"GET", parcels, "Accept-Encoding", "identity"},
+      {"GET", parcels, "Accept-Encoding", "gzip"},
+      {"HEAD", parcels, "Accept-Encoding", "gzip"},
+      {"GET", parcels, "If-None-Match", etag},
+      {"GET", "/tiles/zones/" + core13 + ".mvt?plan=" + PLAN, "Accept-Encoding", "gzip"},
+      {"GET", "/tiles/zones/" + core13 + ".png", "Accept-Encoding", "gzip"},
+      {"GET", "/tiles/zones/12/0/0.mvt", "Accept-Encoding", "gzip"}, // empty: 204
+    };
+    for (String[] c : cases) {
+      exchange(c[0], c[1], c[2], c[3]); // the tile cached
+      events.publishEvent(new org.zoneplan.security.UsersChangedEvent("admin"));
+      long front = inFront.getFilter().served();
+      long behind = behindChain.getFilter().served();
+      Map<io.micrometer.core.instrument.Meter.Id, Long> counts = requestTimerCounts();
+      java.net.http.HttpResponse<byte[]> throughChain = exchange(c[0], c[1], c[2], c[3]);
+      assertThat(behindChain.getFilter().served())
+          .as("through the chain: %s", c[1])
+          .isEqualTo(behind + 1);
+      assertThat(inFront.getFilter().served()).as("through the chain: %s", c[1]).isEqualTo(front);
+      io.micrometer.core.instrument.Meter.Id timedThroughChain = oneMoreRequestTimed(counts);
+      counts = requestTimerCounts();
+      java.net.http.HttpResponse<byte[]> before = exchange(c[0], c[1], c[2], c[3]);
+      assertThat(inFront.getFilter().served()).as("in front: %s", c[1]).isEqualTo(front + 1);
+      assertThat(behindChain.getFilter().served()).as("in front: %s", c[1]).isEqualTo(behind + 1);
+      // timed under the same meter, tags and all
+      assertThat(oneMoreRequestTimed(counts)).as(c[1]).isEqualTo(timedThroughChain);
+      assertThat(timedThroughChain.getTag("uri")).isEqualTo(CachedTileFilter.PATTERN);
+      assertThat(before.statusCode())
+          .as(c[1])
+          .isEqualTo(throughChain.statusCode())
+          .isIn(200, 204, 304);
+      assertThat(before.body()).as(c[1]).isEqualTo(throughChain.body());
+      assertThat(headersOf(before))
+          .as("%s %s %s", c[0], c[1], c[3])
+          .isEqualTo(headersOf(throughChain))
+          .containsKeys("x-content-type-options", "x-frame-options", "content-security-policy")
+          .doesNotContainKeys("set-cookie", "pragma", "expires");
+    }
+    // a wrong password, a malformed header, an unknown user: never answered in front
+    long front = inFront.getFilter().served();
+    for (String authorization :
+        new String[] {
+          new org.zoneplan.testsupport.Credentials("admin", "wrong").header(),
+          "Basic !!!",
+          new org.zoneplan.testsupport.Credentials("nobody", "demo").header()
+        }) {
+      assertThat(exchange("GET", parcels, "Authorization", authorization).statusCode())
+          .as(authorization)
+          .isEqualTo(401);
+    }
+    // nor an encoded or unusual URL, which the chain's firewall judges
+    assertThat(exchange("GET", parcels.replace("/14/", "/14;x=1/")).statusCode()).isEqualTo(400);
+    assertThat(exchange("GET", parcels.replace("/14/", "/%31%34/")).statusCode()).isEqualTo(200);
+    assertThat(inFront.getFilter().served()).isEqualTo(front);
   }
 
   @Test
