@@ -10,11 +10,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Reads a table's rows on a thread of its own, a few batches ahead of the handler: decoding a sheet
- * of an .xlsx workbook (its XML scanned, its cells made into text) runs beside the checks the
- * importing thread makes of each row, instead of in turn, on the second core the import otherwise
- * leaves idle (issue 15: reading an .xlsx must cost no more time than reading the same rows as CSV,
- * whose plain text the importing thread splits itself). The JDK has no such pipe for rows; {@link
- * ReadAheadInputStream} is the same for bytes.
+ * of an .xlsx workbook (inflated, its XML scanned, its cells made into text) runs beside the checks
+ * the importing thread makes of each row, instead of in turn, on the second core the import
+ * otherwise leaves idle (issue 15: reading an .xlsx must cost no more time than reading the same
+ * rows as CSV, whose plain text the importing thread splits itself). The JDK has no such pipe for
+ * rows ({@code PipedInputStream} moves bytes, through a 1 s wait-and-poll), hence this small class.
  *
  * <p>The handler sees the rows in order, on the calling thread, as {@link RowHandler} promises;
  * what the reading throws ({@link CodecException} with its row and column, an {@link IOException})

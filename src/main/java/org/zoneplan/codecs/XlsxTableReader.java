@@ -21,18 +21,18 @@ import org.apache.poi.xssf.usermodel.XSSFCellStyle;
 /**
  * Reads the sheets of an .xlsx workbook as a stream with Apache POI's event API: {@link XSSFReader}
  * hands out the parts and {@link SheetXmlScanner} reads a sheet's XML as it is unzipped (on a
- * second thread, {@link ReadAheadInputStream}), so memory stays flat however many rows there are
- * (only the shared strings, at most the text of the cells, are held). The cells are taken from the
- * SpreadsheetML elements by a small handler of our own rather than POI's {@code
- * XSSFSheetXMLHandler}, which builds an XMLBeans rich-text object for every text cell and took
- * three times as long; it makes one string per cell (none for a shared string), as the CSV reader
- * does. The file is opened read-only from disk ({@link OPCPackage} over a zip file, not loaded
- * whole), once for its sheet names and the sheets read ({@link #open}), and POI's zip-bomb guards
- * ({@link ZipSecureFile}) are set from the {@link TableLimits}; they are process-wide settings of
- * POI, and the strictest limits set win. Cells come as text: numbers plainly (the stored value, not
- * as the cell's format would show it), cells with a date format as {@code yyyy-MM-dd}, formulas as
- * their cached result, booleans as TRUE/FALSE, errors as written (#DIV/0!). Thread-safe (a {@link
- * Workbook} is not).
+ * second thread, a few hundred rows ahead of the caller: {@link ReadAheadRows}), so memory stays
+ * flat however many rows there are (only the shared strings, at most the text of the cells, are
+ * held). The cells are taken from the SpreadsheetML elements by a small handler of our own rather
+ * than POI's {@code XSSFSheetXMLHandler}, which builds an XMLBeans rich-text object for every text
+ * cell and took three times as long; it makes one string per cell (none for a shared string), as
+ * the CSV reader does. The file is opened read-only from disk ({@link OPCPackage} over a zip file,
+ * not loaded whole), once for its sheet names and the sheets read ({@link #open}), and POI's
+ * zip-bomb guards ({@link ZipSecureFile}) are set from the {@link TableLimits}; they are
+ * process-wide settings of POI, and the strictest limits set win. Cells come as text: numbers
+ * plainly (the stored value, not as the cell's format would show it), cells with a date format as
+ * {@code yyyy-MM-dd}, formulas as their cached result, booleans as TRUE/FALSE, errors as written
+ * (#DIV/0!). Thread-safe (a {@link Workbook} is not).
  */
 public final class XlsxTableReader {
   private final TableLimits limits;
@@ -140,16 +140,15 @@ public final class XlsxTableReader {
         while (sheets.hasNext()) {
           try (InputStream sheet = sheets.next()) {
             if (index++ == sheetIndex) {
-              // Inflated on a thread of its own (ReadAheadInputStream), its XML scanned into rows
-              // on another (ReadAheadRows), while this one hands the rows to the handler; both
-              // threads stopped before the workbook is closed.
-              try (InputStream part = new ReadAheadInputStream(sheet, 4, "xlsx-inflate")) {
-                ReadAheadRows.read(
-                    rows -> SheetXmlScanner.read(part, new SheetCells(styles, strings, rows)),
-                    handler,
-                    4,
-                    "xlsx-rows");
-              }
+              // Inflated and scanned into rows on a thread of its own (ReadAheadRows) while this
+              // one hands the rows to the handler; that thread has ended before the workbook is
+              // closed. (The inflating had a thread of its own too: one thread fewer on two cores
+              // was faster, 0.91-0.98x a CSV import against 0.97-1.04x, docs/performance.md.)
+              ReadAheadRows.read(
+                  rows -> SheetXmlScanner.read(sheet, new SheetCells(styles, strings, rows)),
+                  handler,
+                  4,
+                  "xlsx-rows");
               return;
             }
           }
