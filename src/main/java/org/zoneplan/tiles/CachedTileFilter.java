@@ -250,6 +250,16 @@ final class CachedTileFilter implements Filter {
     return true;
   }
 
+  /**
+   * The data scope of the requesting user (access by jurisdiction): {@link TileCache#UNRESTRICTED}
+   * for a user who sees everything, else their scope's key; the cache keeps each scope's tiles
+   * apart. Behind Spring Security the chain has set the user; in front, {@link
+   * CachedBasicAccess#runAs}.
+   */
+  String scope(HttpServletRequest request) {
+    return tiles.currentScope();
+  }
+
   private void write(
       HttpServletRequest request,
       HttpServletResponse response,
@@ -264,26 +274,7 @@ final class CachedTileFilter implements Filter {
     if (front != null) {
       front.writeHeaders(request, response); // behind the chain, its own writers do it on commit
     }
-    writeBody(request, response, tile, mvt, file, head);
-  }
 
-  /**
-   * The data scope of the requesting user (access by jurisdiction): {@link TileCache#UNRESTRICTED}
-   * for a user who sees everything, else their scope's key; the cache keeps each scope's tiles
-   * apart. This filter runs after Spring Security, so the user is known.
-   */
-  String scope(HttpServletRequest request) {
-    return tiles.currentScope();
-  }
-
-  private static void writeBody(
-      HttpServletRequest request,
-      HttpServletResponse response,
-      CachedTile tile,
-      boolean mvt,
-      String file,
-      boolean head)
-      throws IOException {
     if (matches(request.getHeaders(HttpHeaders.IF_NONE_MATCH), tile.etag())) {
       response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
       return;
