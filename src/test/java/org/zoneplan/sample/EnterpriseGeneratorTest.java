@@ -161,7 +161,7 @@ class EnterpriseGeneratorTest {
     for (Enterprise e : sample.enterprises()) {
       assertThat(classNames).as(e.name()).containsKey(e.industryCode());
     }
-    for (List<String> codes : EnterpriseGenerator.LEADING_INDUSTRY_CODES.values()) {
+    for (List<String> codes : PujiangIndustries.LEADING_INDUSTRY_CODES.values()) {
       assertThat(codes).hasSizeBetween(1, 3);
       assertThat(classNames.keySet()).containsAll(codes);
     }

@@ -132,8 +132,8 @@ public final class SampleDataGenerator {
    * Leading industries as Pujiang's plan names them for each part (the 2021 integration of the
    * development zones, 一区三片): the core area with its two expansion blocks, 黄宅, 白马-郑宅, 郑家坞; the
    * platform and the 一区 carry the core's list. Their GB/T 4754-2017 classes (1–3 per zone, field
-   * IND_CODES) are {@link EnterpriseGenerator#LEADING_INDUSTRY_CODES}: the choice of classes (and
-   * 水晶 first in 水晶小镇) is this sample's, not the plan's.
+   * IND_CODES) are {@link PujiangIndustries#LEADING_INDUSTRY_CODES}: the choice of classes (and 水晶
+   * first in 水晶小镇) is this sample's, not the plan's.
    */
   static final String CORE_INDUSTRIES = "光电(光伏配件、LED)、高端装备、新材料、智能硬件、生物科技、水晶、绗缝家纺";
 
@@ -346,7 +346,7 @@ public final class SampleDataGenerator {
               10,
               String.join(
                   ",",
-                  EnterpriseGenerator.LEADING_INDUSTRY_CODES.getOrDefault(row.code(), List.of())));
+                  PujiangIndustries.LEADING_INDUSTRY_CODES.getOrDefault(row.code(), List.of())));
           insert.setString(11, row.note());
           insert.addBatch();
         }
