@@ -2,10 +2,8 @@ package org.zoneplan.deliverables;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -146,40 +144,64 @@ class BoundaryPointsController {
     return out.toString();
   }
 
-  private static Map<String, Object> json(BoundaryPointTables.Table table) {
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("planId", table.zone().planId());
-    out.put("code", table.zone().code());
-    out.put("name", table.zone().name());
-    out.put("epsg", table.crs().epsg());
-    out.put("crs", table.crs().name());
-    out.put("gkZone", table.crs().gaussKruger().zone());
-    out.put("zonePrefix", table.crs().zonePrefix());
-    out.put("distance", "planar, in the Gauss-Krüger plane of epsg, metres");
-    out.put("sharedToleranceM", BoundaryPoints.SHARED_TOLERANCE_M);
-    List<Map<String, Object>> points = new ArrayList<>();
+  /** The JSON form of a zone's table: the zone, the plane and its points. */
+  record TableJson(
+      String planId,
+      String code,
+      String name,
+      int epsg,
+      String crs,
+      int gkZone,
+      boolean zonePrefix,
+      String distance,
+      double sharedToleranceM,
+      List<PointJson> points) {}
+
+  /** One boundary point: its plane coordinates and edge to the next in millimetres' precision. */
+  record PointJson(
+      String name,
+      int part,
+      int ring,
+      double x,
+      double y,
+      double distanceM,
+      double longitude,
+      double latitude,
+      List<SharedJson> shared) {}
+
+  /** A point of another zone within the tolerance, by that zone's code and point name. */
+  record SharedJson(String code, String name, double offsetM) {}
+
+  private static TableJson json(BoundaryPointTables.Table table) {
+    List<PointJson> points = new ArrayList<>();
     for (BoundaryPoint p : table.points()) {
-      Map<String, Object> m = new LinkedHashMap<>();
-      m.put("name", p.name());
-      m.put("part", p.part());
-      m.put("ring", p.ring());
-      m.put("x", BoundaryPointTables.mm(p.x()));
-      m.put("y", BoundaryPointTables.mm(p.y()));
-      m.put("distanceM", BoundaryPointTables.mm(p.distanceM()));
-      m.put("longitude", p.longitude());
-      m.put("latitude", p.latitude());
-      List<Map<String, Object>> shared = new ArrayList<>();
+      List<SharedJson> shared = new ArrayList<>();
       for (BoundaryPoint.SharedPoint s : p.shared()) {
         shared.add(
-            Map.of(
-                "code", s.zoneCode(),
-                "name", s.pointName(),
-                "offsetM", BoundaryPointTables.mm(s.offsetM())));
+            new SharedJson(s.zoneCode(), s.pointName(), BoundaryPointTables.mm(s.offsetM())));
       }
-      m.put("shared", shared);
-      points.add(m);
+      points.add(
+          new PointJson(
+              p.name(),
+              p.part(),
+              p.ring(),
+              BoundaryPointTables.mm(p.x()),
+              BoundaryPointTables.mm(p.y()),
+              BoundaryPointTables.mm(p.distanceM()),
+              p.longitude(),
+              p.latitude(),
+              shared));
     }
-    out.put("points", points);
-    return out;
+    return new TableJson(
+        table.zone().planId(),
+        table.zone().code(),
+        table.zone().name(),
+        table.crs().epsg(),
+        table.crs().name(),
+        table.crs().gaussKruger().zone(),
+        table.crs().zonePrefix(),
+        "planar, in the Gauss-Krüger plane of epsg, metres",
+        BoundaryPoints.SHARED_TOLERANCE_M,
+        points);
   }
 }

@@ -164,7 +164,29 @@ abstract class DeliverablesApiContract {
       JsonNode table = json.json();
       int epsg = table.get("epsg").intValue();
       assertThat(epsg).isEqualTo(query.isEmpty() ? 4528 : query.contains("4548") ? 4527 : 4549);
+      assertThat(table.propertyNames())
+          .containsExactly(
+              "planId",
+              "code",
+              "name",
+              "epsg",
+              "crs",
+              "gkZone",
+              "zonePrefix",
+              "distance",
+              "sharedToleranceM",
+              "points");
+      assertThat(table.get("code").asString()).isEqualTo(ZONE);
+      // EPSG's CGCS2000 3-degree Gauss-Krüger zones: 4513-4533 zones 25-45 with the zone number in
+      // Y; 4534-4554 the same central meridians (75°E-135°E) without it
+      boolean prefixed = epsg <= 4533;
+      assertThat(table.get("zonePrefix").booleanValue()).isEqualTo(prefixed);
+      assertThat(table.get("gkZone").intValue())
+          .isEqualTo(prefixed ? epsg - 4513 + 25 : epsg - 4534 + 25);
       JsonNode points = table.get("points");
+      assertThat(points.get(0).propertyNames())
+          .containsExactly(
+              "name", "part", "ring", "x", "y", "distanceM", "longitude", "latitude", "shared");
 
       // The points are exactly the stored vertices (each once, closing vertices not repeated).
       Map<String, Integer> fromTable = new HashMap<>();
