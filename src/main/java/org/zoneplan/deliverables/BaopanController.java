@@ -5,10 +5,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -26,6 +24,7 @@ import org.zoneplan.codecs.BaopanFile;
 import org.zoneplan.geo.AreaFigures;
 import org.zoneplan.geo.GeoJson;
 import org.zoneplan.proposals.Proposal;
+import org.zoneplan.proposals.ProposalStatus;
 import org.zoneplan.system.ApiProblem;
 import org.zoneplan.system.AreaJson;
 import org.zoneplan.system.XlsxDownload;
@@ -141,13 +140,17 @@ class BaopanController {
     Integer base =
         ifMatch == null || ifMatch.isBlank() ? null : ZoneETags.requireIfMatch(ifMatch, code);
     Proposal created = service.propose(planId, imported, base, title, reason);
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("proposalId", created.id());
-    out.put("status", created.status());
-    out.put("crs", imported.crs().toString());
-    out.put("zones", imported.zones().stream().map(BaopanService.ImportedZone::code).toList());
-    return ResponseEntity.created(URI.create("/api/proposals/" + created.id())).body(out);
+    return ResponseEntity.created(URI.create("/api/proposals/" + created.id()))
+        .body(
+            new Proposed(
+                created.id(),
+                created.status(),
+                imported.crs().toString(),
+                imported.zones().stream().map(BaopanService.ImportedZone::code).toList()));
   }
+
+  /** The answer to a 报盘 file taken as a draft proposal. */
+  record Proposed(long proposalId, ProposalStatus status, String crs, List<String> zones) {}
 
   private ResponseEntity<ObjectNode> dryRun(BaopanService.Imported imported) {
     ObjectNode collection = json.createObjectNode();

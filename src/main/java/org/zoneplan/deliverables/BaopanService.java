@@ -250,13 +250,6 @@ public class BaopanService {
   static ApiProblem refused(List<Problem> found) {
     List<Problem> problems = new ArrayList<>(found);
     problems.sort(java.util.Comparator.comparingInt(Problem::line));
-    List<Map<String, Object>> list = new ArrayList<>();
-    for (Problem p : problems) {
-      Map<String, Object> m = new LinkedHashMap<>();
-      m.put("line", p.line());
-      m.put("problem", p.problem());
-      list.add(m);
-    }
     return new ApiProblem(
             HttpStatus.UNPROCESSABLE_CONTENT,
             "invalid-baopan-file",
@@ -266,6 +259,6 @@ public class BaopanService {
                 + " 处问题，未写入任何内容；第一处："
                 + (problems.get(0).line() > 0 ? "第 " + problems.get(0).line() + " 行：" : "")
                 + problems.get(0).problem())
-        .with("problems", list);
+        .with("problems", problems); // records: {"line": …, "problem": …}
   }
 }

@@ -478,6 +478,11 @@ abstract class DeliverablesApiContract {
             .file("界址点.txt", file.body())
             .post(port, "/api/plans/" + PLAN + "/zones/" + ZONE + "/baopan");
     assertThat(proposed.status()).as(proposed.text()).isEqualTo(201);
+    assertThat(proposed.json().propertyNames())
+        .containsExactly("proposalId", "status", "crs", "zones");
+    assertThat(proposed.json().get("status").asString()).isEqualTo("DRAFT");
+    assertThat(proposed.json().get("zones").get(0).asString()).isEqualTo(ZONE);
+    assertThat(proposed.json().get("crs").asString()).isEqualTo(dry.json().get("crs").asString());
     JsonNode proposal =
         http.get("/api/proposals/" + proposed.json().get("proposalId").asLong()).json();
     assertThat(proposal.get("changes")).hasSize(1);
