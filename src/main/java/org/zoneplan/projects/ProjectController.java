@@ -119,7 +119,7 @@ class ProjectController {
    * zone codes in 所在区块), {@code dryRun}, {@code format} (when the file name does not say).
    */
   @PostMapping(path = "/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-  ResponseEntity<Map<String, Object>> importTable(
+  ResponseEntity<ProjectImportService.Report> importTable(
       @RequestParam(required = false) MultipartFile file,
       @RequestParam(required = false) String planId,
       @RequestParam(required = false) String dryRun,
@@ -136,7 +136,7 @@ class ProjectController {
     ProjectImportService.Format f =
         ProjectImportService.Format.of(format, file.getOriginalFilename());
     try (InputStream in = file.getInputStream()) {
-      Map<String, Object> report = tables.importTable(in, f, planId, dry);
+      ProjectImportService.Report report = tables.importTable(in, f, planId, dry);
       return ResponseEntity.status(dry ? HttpStatus.OK : HttpStatus.CREATED).body(report);
     }
   }

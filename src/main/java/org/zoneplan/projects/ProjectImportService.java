@@ -1,5 +1,6 @@
 package org.zoneplan.projects;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -11,7 +12,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -101,9 +101,21 @@ public class ProjectImportService {
     }
   }
 
+  /**
+   * What an import of a project table did: the data rows read, the problems (the first {@value
+   * #MAX_REPORTED}) and their count, the projects written and, when written, their ids.
+   */
+  public record Report(
+      boolean dryRun,
+      long rows,
+      long problemCount,
+      List<ProjectTable.RowProblem> problems,
+      int written,
+      @JsonInclude(JsonInclude.Include.NON_NULL) List<Long> ids) {}
+
   /** Reads, checks and (unless a dry run, or a row fails) writes the projects of a table. */
-  public Map<String, Object> importTable(
-      InputStream in, Format format, String planId, boolean dryRun) throws IOException {
+  public Report importTable(InputStream in, Format format, String planId, boolean dryRun)
+      throws IOException {
     List<ProjectTable.RowProblem> problems = new ArrayList<>();
     List<Project> rows = new ArrayList<>();
     long[] problemCount = {0};
@@ -164,11 +176,6 @@ public class ProjectImportService {
     if (columns[0] == null) {
       throw ApiProblem.invalid("empty-table", "the table has no header row; nothing was written");
     }
-    Map<String, Object> report = new LinkedHashMap<>();
-    report.put("dryRun", dryRun);
-    report.put("rows", dataRows[0]);
-    report.put("problemCount", problemCount[0]);
-    report.put("problems", problems);
     if (problemCount[0] > 0) {
       ApiProblem refused =
           ApiProblem.invalid(
@@ -179,13 +186,16 @@ public class ProjectImportService {
                   + ": "
                   + problems.get(0).reason()
                   + ")");
-      report.forEach(refused::with);
-      refused.with("written", 0);
+      refused
+          .with("dryRun", dryRun)
+          .with("rows", dataRows[0])
+          .with("problemCount", problemCount[0])
+          .with("problems", problems)
+          .with("written", 0);
       throw refused;
     }
     if (dryRun) {
-      report.put("written", 0);
-      return report;
+      return new Report(true, dataRows[0], 0, problems, 0, null);
     }
     List<Long> ids = new ArrayList<>();
     transaction.executeWithoutResult(
@@ -202,9 +212,7 @@ public class ProjectImportService {
                   + " projects"
                   + (ids.isEmpty() ? "" : ", ids " + ids.get(0) + "–" + ids.get(ids.size() - 1)));
         });
-    report.put("written", ids.size());
-    report.put("ids", ids);
-    return report;
+    return new Report(false, dataRows[0], 0, problems, ids.size(), ids);
   }
 
   private void read(InputStream in, Format format, org.zoneplan.codecs.RowHandler handler)

@@ -427,6 +427,8 @@ abstract class ProjectApiContract {
     assertThat(dry.status()).as(dry.text()).isEqualTo(200);
     assertThat(dry.json().get("rows").longValue()).isEqualTo(2);
     assertThat(dry.json().get("written").longValue()).isZero();
+    assertThat(dry.json().propertyNames())
+        .containsExactly("dryRun", "rows", "problemCount", "problems", "written");
     assertThat(fingerprint()).isEqualTo(before);
 
     Http.Response real =
@@ -434,6 +436,9 @@ abstract class ProjectApiContract {
             port, "/api/projects/import", LAND, "projects.csv", file, Map.of("planId", PLAN));
     assertThat(real.status()).as(real.text()).isEqualTo(201);
     assertThat(real.json().get("written").longValue()).isEqualTo(2);
+    assertThat(real.json().propertyNames())
+        .containsExactly("dryRun", "rows", "problemCount", "problems", "written", "ids");
+    assertThat(real.json().get("ids")).hasSize(2);
     long id = real.json().get("ids").get(0).longValue();
     JsonNode p = http.get("/api/projects/" + id).json().get("properties");
     assertThat(p.get("name").asString()).isEqualTo("导入甲");
