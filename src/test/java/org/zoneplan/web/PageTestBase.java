@@ -56,9 +56,25 @@ abstract class PageTestBase {
     return "http://127.0.0.1:" + port;
   }
 
-  /** Signs in through the login form as {@code user} and opens the page with its zones drawn. */
+  /**
+   * Signs in through the login form as {@code user} and opens the page with its zones drawn. If
+   * Chromium does not finish loading the login form within {@link Browser#PAGE_LOAD} (it has hung
+   * so now and then, the server idle, see {@link Browser#start}), a new browser is started and the
+   * sign-in tried once more; any other failure, or a second one, fails the test.
+   */
   void signInAs(Credentials user) {
-    Browser.signIn(driver, base(), user);
+    try {
+      Browser.signIn(driver, base(), user);
+    } catch (org.openqa.selenium.TimeoutException stuck) {
+      System.err.println("Chromium stuck loading the login form: a new browser (" + stuck + ")");
+      try {
+        driver.quit();
+      } catch (RuntimeException ignored) {
+        // the stuck browser may not answer; its process is ended with its driver's
+      }
+      driver = Browser.start();
+      Browser.signIn(driver, base(), user);
+    }
     driver.get(base() + "/");
     waitFor(d -> d.findElements(By.cssSelector(".leaflet-overlay-pane path")).size() >= 11);
   }
